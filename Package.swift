@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "nextline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nextline", targets: ["nextline"]),
+        .library(name: "Interpretation", targets: ["Interpretation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CHTSlib", pkgConfig: "htslib", providers: [.apt(["libhts-dev"])]),
+        .target(name: "VariantModel", swiftSettings: strictness),
+        .target(name: "VCFIO", dependencies: ["CHTSlib", "VariantModel"], swiftSettings: strictness),
+        .target(name: "Catalogue", dependencies: ["VariantModel", "Yams"], swiftSettings: strictness),
+        .target(name: "Interpretation", dependencies: ["VariantModel", "Catalogue", "Yams"], swiftSettings: strictness),
+        .target(name: "Reporting", dependencies: ["VariantModel", "Interpretation"], swiftSettings: strictness),
+        .target(name: "Pipeline",
+                dependencies: ["VariantModel", "VCFIO", "Catalogue", "Interpretation", "Reporting"],
+                swiftSettings: strictness),
+        .executableTarget(name: "nextline",
+                          dependencies: ["Pipeline", "VariantModel", "Catalogue", "Interpretation", "Reporting",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strictness),
+        .target(name: "TestSupport", dependencies: ["VariantModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "VariantModelTests", dependencies: ["VariantModel", "TestSupport"]),
+        .testTarget(name: "VCFIOTests", dependencies: ["VCFIO", "VariantModel", "TestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "VariantModel", "TestSupport"]),
+        .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "Catalogue", "VariantModel", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,126 @@
+// shim.h: re-exports the htslib macros, variadics and struct accesses that Swift cannot import.
+// Only the VCFIO module imports this (internal import); every wrapper is `chts_<what it wraps>`.
+#ifndef NEXTLINE_CHTSLIB_SHIM_H
+#define NEXTLINE_CHTSLIB_SHIM_H
+#include <stdlib.h>
+#include <string.h>
+#include <htslib/hts.h>
+#include <htslib/hts_log.h>
+#include <htslib/hfile.h>
+#include <htslib/bgzf.h>
+#include <htslib/kstring.h>
+#include <htslib/tbx.h>
+#include <htslib/vcf.h>
+
+/// Wraps: bcf_hdr_nsamples(hdr)
+static inline int chts_hdr_nsamples(const bcf_hdr_t *h) { return bcf_hdr_nsamples(h); }
+/// Wraps: hdr->samples[i]
+static inline const char *chts_hdr_sample(const bcf_hdr_t *h, int i) { return h->samples[i]; }
+/// Wraps: hdr->n[BCF_DT_CTG]
+static inline int chts_hdr_ncontigs(const bcf_hdr_t *h) { return h->n[BCF_DT_CTG]; }
+/// Wraps: hdr->id[BCF_DT_CTG][i].key
+static inline const char *chts_hdr_contig_name(const bcf_hdr_t *h, int i) { return h->id[BCF_DT_CTG][i].key; }
+/// Wraps: hdr->id[BCF_DT_CTG][i].val->info[0] (the ##contig length, 0 when absent)
+static inline int64_t chts_hdr_contig_length(const bcf_hdr_t *h, int i) {
+    const bcf_idinfo_t *v = h->id[BCF_DT_CTG][i].val;
+    return v ? (int64_t)v->info[0] : 0;
+}
+/// Wraps: hdr->nhrec
+static inline int chts_hdr_nhrec(const bcf_hdr_t *h) { return h->nhrec; }
+/// Wraps: hdr->hrec[i]
+static inline bcf_hrec_t *chts_hdr_hrec(const bcf_hdr_t *h, int i) { return h->hrec[i]; }
+/// Wraps: bcf_hdr_idinfo_exists + bcf_hdr_id2type/number/length for INFO (kind 0) or FORMAT (kind 1).
+/// Returns 0 when the tag is not declared; else fills type (BCF_HT_*), number and length (BCF_VL_*).
+static inline int chts_hdr_tag_info(const bcf_hdr_t *h, int is_format, const char *tag, int *type, int *number, int *vl) {
+    int id = bcf_hdr_id2int(h, BCF_DT_ID, tag);
+    int hl = is_format ? BCF_HL_FMT : BCF_HL_INFO;
+    if (id < 0 || !bcf_hdr_idinfo_exists(h, hl, id)) return 0;
+    *type = bcf_hdr_id2type(h, hl, id);
+    *number = bcf_hdr_id2number(h, hl, id);
+    *vl = bcf_hdr_id2length(h, hl, id);
+    return 1;
+}
+/// Wraps: the Description of an INFO/FORMAT header line (NULL when absent).
+static inline const char *chts_hdr_tag_description(const bcf_hdr_t *h, int is_format, const char *tag) {
+    bcf_hrec_t *r = bcf_hdr_get_hrec(h, is_format ? BCF_HL_FMT : BCF_HL_INFO, "ID", tag, NULL);
+    if (!r) return NULL;
+    int k = bcf_hrec_find_key(r, "Description");
+    return k < 0 ? NULL : r->vals[k];
+}
+/// Wraps: bcf_get_info_float
+static inline int chts_get_info_float(const bcf_hdr_t *h, bcf1_t *v, const char *tag, float **dst, int *n) {
+    return bcf_get_info_float(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_info_int32
+static inline int chts_get_info_int32(const bcf_hdr_t *h, bcf1_t *v, const char *tag, int32_t **dst, int *n) {
+    return bcf_get_info_int32(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_info_string
+static inline int chts_get_info_string(const bcf_hdr_t *h, bcf1_t *v, const char *tag, char **dst, int *n) {
+    return bcf_get_info_string(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_info_flag
+static inline int chts_get_info_flag(const bcf_hdr_t *h, bcf1_t *v, const char *tag) {
+    return bcf_get_info_flag(h, v, tag, NULL, NULL);
+}
+/// Wraps: bcf_get_format_float
+static inline int chts_get_format_float(const bcf_hdr_t *h, bcf1_t *v, const char *tag, float **dst, int *n) {
+    return bcf_get_format_float(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_format_int32
+static inline int chts_get_format_int32(const bcf_hdr_t *h, bcf1_t *v, const char *tag, int32_t **dst, int *n) {
+    return bcf_get_format_int32(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_format_char (one string per sample, fixed width)
+static inline int chts_get_format_char(const bcf_hdr_t *h, bcf1_t *v, const char *tag, char **dst, int *n) {
+    return bcf_get_format_char(h, v, tag, dst, n);
+}
+/// Wraps: bcf_get_genotypes
+static inline int chts_get_genotypes(const bcf_hdr_t *h, bcf1_t *v, int32_t **dst, int *n) {
+    return bcf_get_genotypes(h, v, dst, n);
+}
+/// Wraps: bcf_int32_missing / bcf_int32_vector_end
+static inline int32_t chts_int32_missing(void) { return bcf_int32_missing; }
+static inline int32_t chts_int32_vector_end(void) { return bcf_int32_vector_end; }
+/// Wraps: bcf_float_is_missing / bcf_float_is_vector_end
+static inline int chts_float_is_missing(float f) { return bcf_float_is_missing(f); }
+static inline int chts_float_is_vector_end(float f) { return bcf_float_is_vector_end(f); }
+/// Wraps: bcf_gt_is_missing / bcf_gt_allele
+static inline int chts_gt_is_missing(int32_t g) { return bcf_gt_is_missing(g); }
+static inline int chts_gt_allele(int32_t g) { return bcf_gt_allele(g); }
+/// Wraps: rec->d.allele[i]
+static inline const char *chts_rec_allele(const bcf1_t *v, int i) { return v->d.allele[i]; }
+/// Wraps: bcf_hdr_int2id(hdr, BCF_DT_ID, rec->d.flt[i])
+static inline const char *chts_rec_filter(const bcf_hdr_t *h, const bcf1_t *v, int i) {
+    return bcf_hdr_int2id(h, BCF_DT_ID, v->d.flt[i]);
+}
+/// Wraps: rec->d.id
+static inline const char *chts_rec_id(const bcf1_t *v) { return v->d.id; }
+/// Wraps: bcf_seqname
+static inline const char *chts_rec_seqname(const bcf_hdr_t *h, const bcf1_t *v) { return bcf_seqname_safe(h, v); }
+/// Wraps: bcf_hdr_nsamples from a record's view (rec->n_sample)
+static inline int chts_rec_nsample(const bcf1_t *v) { return (int)v->n_sample; }
+/// Wraps: hts_get_bgzfp + bgzf_check_EOF. 1 = EOF marker present, 0 = absent, 2 = cannot tell, -1 = not BGZF.
+static inline int chts_check_bgzf_eof(htsFile *fp) {
+    BGZF *b = hts_get_bgzfp(fp);
+    if (!b) return -1;
+    return bgzf_check_EOF(b);
+}
+/// Wraps: fp->format.compression / format
+static inline int chts_file_compression(htsFile *fp) { return (int)fp->format.compression; }
+static inline int chts_file_format(htsFile *fp) { return (int)fp->format.format; }
+/// Wraps: tbx_itr_querys / tbx_itr_next / bcf_itr_querys / bcf_itr_next / bcf_index_load
+static inline hts_itr_t *chts_tbx_itr_querys(tbx_t *t, const char *reg) { return tbx_itr_querys(t, reg); }
+static inline int chts_tbx_itr_next(htsFile *fp, tbx_t *t, hts_itr_t *itr, kstring_t *s) { return tbx_itr_next(fp, t, itr, s); }
+static inline hts_itr_t *chts_bcf_itr_querys(hts_idx_t *idx, bcf_hdr_t *h, const char *reg) { return bcf_itr_querys(idx, h, reg); }
+static inline int chts_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *v) { return bcf_itr_next(fp, itr, v); }
+static inline hts_idx_t *chts_bcf_index_load2(const char *fn, const char *fnidx) { return bcf_index_load2(fn, fnidx); }
+/// Wraps: BCF_UN_ALL
+static inline int chts_un_all(void) { return BCF_UN_ALL; }
+/// Wraps: hopen(path, mode) (variadic in C)
+static inline hFILE *chts_hopen(const char *path, const char *mode) { return hopen(path, mode); }
+/// Frees a kstring's buffer.
+static inline void chts_ks_free(kstring_t *s) { free(s->s); s->s = NULL; s->l = s->m = 0; }
+/// Wraps: hts_getline(fp, KS_SEP_LINE, s)
+static inline int chts_getline(htsFile *fp, kstring_t *s) { return hts_getline(fp, 2 /* KS_SEP_LINE in htslib/kseq.h */, s); }
+#endif

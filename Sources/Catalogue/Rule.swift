@@ -1,0 +1,168 @@
+public import VariantModel
+
+/// What a rule says a therapy will do.
+public enum Effect: String, Sendable, Hashable, CaseIterable {
+    case resistance, reducedEfficacy = "reduced_efficacy", sensitivity, retainedSensitivity = "retained_sensitivity",
+         retest, sequencePreference = "sequence_preference"
+}
+
+/// How a biomarker condition takes part in a rule (DESIGN §5).
+public enum ConditionRole: String, Sendable, Hashable, CaseIterable {
+    /// The rule fires only when the condition is shown positive.
+    case required
+    /// The rule does not fire when the condition is positive.
+    case excludedIfPresent = "excluded_if_present"
+    /// The rule fires on its context; positive strengthens, negative suppresses, untested is shown.
+    case modifier
+}
+
+/// Whether a rule needs the alteration to have arisen under therapy.
+public enum OriginRequirement: String, Sendable, Hashable {
+    case acquired, any
+}
+
+/// The single therapeutic evidence scale (Annotations/README.md), ordered weakest first.
+public enum EvidenceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case expertStatement = "expert_statement", preclinical, clinicalOther = "clinical_other",
+         clinicalRandomised = "clinical_randomised"
+
+    var rank: Int { EvidenceLevel.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: EvidenceLevel, b: EvidenceLevel) -> Bool { a.rank < b.rank }
+
+    /// AMP/ASCO/CAP 2017 tier and level for a variant-based rule at this level.
+    public var ampTier: String {
+        switch self {
+        case .clinicalRandomised: return "Tier I (level A/B)"
+        case .clinicalOther: return "Tier II (level C)"
+        case .preclinical, .expertStatement: return "Tier II (level D)"
+        }
+    }
+}
+
+public struct Evidence: Sendable, Hashable {
+    public static let studyTypes: Set<String> = ["in_vitro", "in_vivo", "patient_samples", "retrospective", "phase_2",
+                                                 "phase_3", "guideline", "case_report", "review_statement"]
+    public var studyTypes: [String]
+    public var level: EvidenceLevel
+    public var tentative: Bool
+    public var note: String?
+    /// Evidence from patients (anything but in vitro / in vivo / review statement).
+    public var restsOnPatientData: Bool { level == .clinicalOther || level == .clinicalRandomised }
+}
+
+public struct Reference: Sendable, Hashable {
+    public var pmid: String?
+    public var doi: String?
+    public var firstAuthor: String?
+    public var year: Int?
+    public var title: String?
+    public var checkedIn: String?
+    /// `PMID:123` when there is a PMID, else `DOI:…`.
+    public var label: String { pmid.map { "PMID:\($0)" } ?? doi.map { "DOI:\($0)" } ?? "?" }
+}
+
+public struct ContextNote: Sendable, Hashable {
+    public var fact: String?
+    public var text: String
+}
+
+/// One biomarker condition of a rule.
+public struct BiomarkerCondition: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case allele, proteinChange = "protein_change", codon, region, geneClass = "gene_class",
+             copyNumber = "copy_number", expression, isoform, proteinLevel = "protein_level", fusion
+    }
+    public var gene: String
+    public var kind: Kind
+    public var role: ConditionRole
+    public var changes: [ProteinChange] = []
+    public var codons: [Int] = []
+    public var regionName: String?
+    public var proteinRange: ClosedRange<Int>?
+    public var exons: [Int] = []
+    public var consequences: [String] = []
+    public var geneClass: String?
+    public var state: String?
+    public var isoform: String?
+    public var methods: [String] = []
+    public var results: [String] = []
+    public var changeFromBaseline: String?
+    public var partner: String?
+    public var alleles: [GenomeBuild: Allele] = [:]
+
+    /// Match specificity, most specific highest (DESIGN §4a step 3).
+    public var specificity: Int {
+        switch kind {
+        case .allele: return 6
+        case .proteinChange: return 5
+        case .codon: return 4
+        case .region: return 3
+        case .geneClass, .copyNumber: return 2
+        case .expression, .isoform, .proteinLevel, .fusion: return 2
+        }
+    }
+
+    /// A short human description (`EGFR p.T790M`, `KRAS codons 12,13,61`, `ERBB2 IHC 0/1+`).
+    public var summary: String {
+        switch kind {
+        case .allele: return "\(gene) allele " + alleles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value.key)" }.joined(separator: ", ")
+        case .proteinChange: return "\(gene) " + changes.map(\.oneLetter).joined(separator: "/")
+        case .codon: return "\(gene) codon\(codons.count > 1 ? "s" : "") " + codons.map(String.init).joined(separator: ",")
+        case .region:
+            let r = regionName ?? proteinRange.map { "residues \($0.lowerBound)-\($0.upperBound)" } ?? "exons " + exons.map(String.init).joined(separator: ",")
+            return "\(gene) \(r.replacingUnderscores()) " + (consequences.isEmpty ? "change" : consequences.joined(separator: "/"))
+        case .geneClass: return "\(gene) \((geneClass ?? "").replacingUnderscores())"
+        case .copyNumber: return "\(gene) \(state ?? "")"
+        case .expression: return "\(gene) expression \(state ?? "")"
+        case .isoform: return "\(isoform ?? gene) \(state ?? "positive")"
+        case .proteinLevel:
+            var s = "\(gene) \(methods.isEmpty ? "IHC/ISH" : methods.joined(separator: "/")) \(results.joined(separator: "/"))"
+            if let c = changeFromBaseline { s += " (\(c) from baseline)" }
+            return s
+        case .fusion: return "\(gene)-\(partner ?? "any") fusion"
+        }
+    }
+}
+
+/// A therapy named by a rule: one term or a combination (`trastuzumab + pertuzumab`), all of whose
+/// terms must fall within one therapy line.
+public struct TherapySpec: Sendable, Hashable, CustomStringConvertible {
+    public var terms: [DrugVocabulary.Term]
+    public var text: String
+    public var description: String { text }
+    public var isCombination: Bool { terms.count > 1 }
+    /// True when every term is a single drug (drug-specific, not class-level).
+    public var isDrugSpecific: Bool { terms.allSatisfy { if case .drug = $0 { return true } else { return false } } }
+}
+
+/// One catalogue rule (Annotations/README.md).
+public struct Rule: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    public var tumourTypes: [String]      // OncoTree codes; ["any"] = pan-cancer
+    public var priorTherapies: [TherapySpec]
+    /// The rule does not apply when any earlier line included one of these (e.g. a first-line
+    /// preference does not apply after the drug was already given).
+    public var excludedPriorTherapies: [TherapySpec]
+    public var biomarkers: [BiomarkerCondition]
+    public var requiresOrigin: OriginRequirement
+    public var therapies: [TherapySpec]
+    public var effect: Effect
+    public var preference: String?
+    public var retestBiomarker: String?
+    public var gatesTherapy: Bool
+    public var direction: String
+    public var mechanism: String
+    public var evidence: Evidence
+    public var context: [ContextNote]
+    public var references: [Reference]
+    public var sourceKind: String          // review | outside_review
+    public var reviewFacts: [String]
+    public var file: String
+
+    public var isPanCancer: Bool { tumourTypes.contains("any") }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

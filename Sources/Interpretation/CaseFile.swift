@@ -1,0 +1,301 @@
+import Yams
+public import Catalogue
+public import VariantModel
+
+/// A patient's case (DESIGN §3, case file v1): tumour type, therapy history, samples, non-VCF
+/// biomarkers and candidate next therapies. Drug and tumour-type names are resolved against the
+/// catalogue's vocabularies when the case is read.
+public struct PatientCase: Sendable {
+    public struct TherapyLine: Sendable, Hashable {
+        public var line: Int
+        /// Generic drug names (regimens expanded; classes are not drugs and are refused).
+        public var drugs: [String]
+        public var asWritten: [String]
+        public var start: String?
+        public var end: String?
+        public var bestResponse: String?
+    }
+    public enum SampleRole: String, Sendable, Hashable, CaseIterable { case baseline, progression, normal }
+    public enum SampleKind: String, Sendable, Hashable, CaseIterable { case tissue, plasma, wbc }
+    public struct Sample: Sendable, Hashable {
+        public var id: String
+        public var role: SampleRole
+        public var kind: SampleKind
+        /// Path to the VCF/BCF, resolved relative to the case file.
+        public var vcf: String?
+        public var column: String?
+        public var collected: String?
+        public var tumourFraction: Double?
+    }
+    public struct Biomarker: Sendable, Hashable {
+        public var name: String
+        /// HGNC symbol when the name is a gene or alias; nil for an unknown name (a warning).
+        public var gene: String?
+        public var isoform: String?
+        public var method: String
+        public var result: String
+        public var sample: String?
+    }
+    public struct Candidate: Sendable, Hashable {
+        public var text: String
+        public var terms: [DrugVocabulary.Term]
+        /// The component drugs (a class candidate lists none).
+        public var drugs: [String]
+    }
+
+    public var caseID: String
+    public var tumourType: String
+    public var tumourTypeAsWritten: String
+    public var age: Int?
+    public var sex: String?
+    public var genomeBuild: GenomeBuild?
+    public var therapyLines: [TherapyLine]
+    public var samples: [Sample]
+    public var biomarkers: [Biomarker]
+    public var candidates: [Candidate]
+    /// Warnings found while reading (unknown biomarker names, …).
+    public var warnings: [String]
+
+    public init(caseID: String, tumourType: String, tumourTypeAsWritten: String, therapyLines: [TherapyLine],
+                samples: [Sample], biomarkers: [Biomarker], candidates: [Candidate], genomeBuild: GenomeBuild? = nil,
+                age: Int? = nil, sex: String? = nil, warnings: [String] = []) {
+        self.caseID = caseID; self.tumourType = tumourType; self.tumourTypeAsWritten = tumourTypeAsWritten
+        self.therapyLines = therapyLines; self.samples = samples; self.biomarkers = biomarkers
+        self.candidates = candidates; self.genomeBuild = genomeBuild; self.age = age; self.sex = sex; self.warnings = warnings
+    }
+}
+
+/// Reads and validates case files; errors name the file, the key and the closest known value.
+public enum CaseReader {
+    public static let biomarkerMethods = ["IHC", "ISH", "FISH", "NGS", "RT-PCR", "CTC-mRNA", "ddPCR", "other"]
+    public static let biomarkerResults = ["0", "1+", "2+", "3+", "amplified", "not amplified", "equivocal", "positive",
+                                          "negative", "high", "low", "detected", "not detected"]
+
+    /// Parses a case file (YAML or JSON). `directory` resolves relative sample paths.
+    public static func read(text: String, path: String, directory: String, catalogue: Catalogue) throws(CatalogueError) -> PatientCase {
+        let sink = ProblemSinkPublic()
+        guard let root = composeCase(text, path: path, sink: sink) else { throw CatalogueError(problems: sink.problems) }
+        let c = build(root, path: path, directory: directory, catalogue: catalogue, sink: sink)
+        if let c, sink.problems.isEmpty { return c }
+        throw CatalogueError(problems: sink.problems)
+    }
+
+    static func composeCase(_ text: String, path: String, sink: ProblemSinkPublic) -> Node? {
+        do {
+            guard let n = try Yams.compose(yaml: text) else { sink.add(path, nil, "the case file is empty"); return nil }
+            return n
+        } catch {
+            sink.add(path, nil, "not valid YAML/JSON: \(String(describing: error).split(separator: "\n").first ?? "")")
+            return nil
+        }
+    }
+
+    static let topKeys: Set<String> = ["case_id", "tumor_type", "patient", "genome_build", "therapy_lines", "samples",
+                                       "biomarkers", "candidates", "notes"]
+
+    static func build(_ root: Node, path: String, directory: String, catalogue: Catalogue, sink: ProblemSinkPublic) -> PatientCase? {
+        guard case .mapping(let top) = root else { sink.add(path, root, "the case file must be a mapping"); return nil }
+        var values: [String: Node] = [:]
+        for (k, v) in top {
+            guard let key = k.scalar?.string else { continue }
+            if !topKeys.contains(key) {
+                let hint = Suggest.closest(to: key, in: Array(topKeys)).map { " (did you mean '\($0)'?)" } ?? ""
+                sink.add(path, k, "unknown key '\(key)'\(hint)")
+                continue
+            }
+            values[key] = v
+        }
+        func scalar(_ n: Node?, _ key: String) -> String? {
+            guard let n else { return nil }
+            guard let s = n.scalar?.string else { sink.add(path, n, "'\(key)' must be a single value"); return nil }
+            return s
+        }
+        let caseID = scalar(values["case_id"], "case_id") ?? ""
+        if values["case_id"] == nil { sink.add(path, root, "required key 'case_id' is missing") }
+        var tumour = ""
+        let tumourWritten = scalar(values["tumor_type"], "tumor_type") ?? ""
+        if values["tumor_type"] == nil { sink.add(path, root, "required key 'tumor_type' is missing (an OncoTree code such as LUAD)") }
+        else if let code = catalogue.tumourTypes.resolve(tumourWritten) { tumour = code }
+        else {
+            let hint = catalogue.tumourTypes.suggestion(for: tumourWritten).map { "; did you mean '\($0)'?" } ?? ""
+            sink.add(path, values["tumor_type"], "tumor_type: unknown tumour type '\(tumourWritten)'\(hint)")
+        }
+        var build: GenomeBuild? = nil
+        if let b = scalar(values["genome_build"], "genome_build") {
+            build = GenomeBuild(parsing: b)
+            if build == nil { sink.add(path, values["genome_build"], "genome_build: '\(b)' is not GRCh37 or GRCh38") }
+        }
+        var age: Int? = nil, sex: String? = nil
+        if let p = values["patient"] {
+            if case .mapping(let pm) = p {
+                for (k, v) in pm {
+                    switch k.scalar?.string ?? "" {
+                    case "age": age = v.scalar.flatMap { Int($0.string) }
+                        if age == nil { sink.add(path, v, "patient.age must be a whole number") }
+                    case "sex": sex = v.scalar?.string
+                    default: sink.add(path, k, "patient: unknown key '\(k.scalar?.string ?? "")' (age, sex)")
+                    }
+                }
+            } else { sink.add(path, p, "patient must be a mapping {age, sex}") }
+        }
+        // Therapy lines
+        var lines: [PatientCase.TherapyLine] = []
+        for (i, node) in (values["therapy_lines"]?.sequence.map(Array.init) ?? []).enumerated() {
+            guard case .mapping(let m) = node else { sink.add(path, node, "therapy_lines[\(i)] must be a mapping"); continue }
+            var line = PatientCase.TherapyLine(line: i + 1, drugs: [], asWritten: [], start: nil, end: nil, bestResponse: nil)
+            for (k, v) in m {
+                let key = k.scalar?.string ?? ""
+                switch key {
+                case "line": line.line = v.scalar.flatMap { Int($0.string) } ?? (i + 1)
+                case "drugs":
+                    let names = v.sequence.map { $0.compactMap { $0.scalar?.string } } ?? (v.scalar.map { [$0.string] } ?? [])
+                    for name in names {
+                        for part in name.split(separator: "+").map({ $0.trimmed() }) where !part.isEmpty {
+                            line.asWritten.append(part)
+                            switch catalogue.drugs.resolve(part) {
+                            case .drug(let d)?: line.drugs.append(d)
+                            case .regimen(_, let ds)?: line.drugs += ds
+                            case .drugClass(let c)?:
+                                sink.add(path, v, "therapy_lines[\(i)].drugs: '\(part)' is a drug class (\(c)); name the drugs given")
+                            case nil:
+                                let hint = catalogue.drugs.suggestion(for: part).map { "; did you mean '\($0)'?" } ?? ""
+                                sink.add(path, v, "therapy_lines[\(i)].drugs: unknown drug '\(part)'\(hint)")
+                            }
+                        }
+                    }
+                case "start": line.start = v.scalar?.string
+                case "end": line.end = v.scalar?.string
+                case "best_response":
+                    line.bestResponse = v.scalar?.string
+                    if let r = line.bestResponse, !["CR", "PR", "SD", "PD", "NE"].contains(r) {
+                        sink.add(path, v, "therapy_lines[\(i)].best_response must be CR, PR, SD, PD or NE")
+                    }
+                case "setting", "notes", "intent": break
+                default:
+                    let hint = Suggest.closest(to: key, in: ["line", "drugs", "start", "end", "best_response"]).map { " (did you mean '\($0)'?)" } ?? ""
+                    sink.add(path, k, "therapy_lines[\(i)]: unknown key '\(key)'\(hint)")
+                }
+            }
+            if line.asWritten.isEmpty { sink.add(path, node, "therapy_lines[\(i)] lists no drugs") }
+            lines.append(line)
+        }
+        // Samples
+        var samples: [PatientCase.Sample] = []
+        for (i, node) in (values["samples"]?.sequence.map(Array.init) ?? []).enumerated() {
+            guard case .mapping(let m) = node else { sink.add(path, node, "samples[\(i)] must be a mapping"); continue }
+            var s = PatientCase.Sample(id: "", role: .progression, kind: .tissue, vcf: nil, column: nil, collected: nil, tumourFraction: nil)
+            var sawRole = false
+            for (k, v) in m {
+                let key = k.scalar?.string ?? ""
+                let value = v.scalar?.string ?? ""
+                switch key {
+                case "id": s.id = value
+                case "role":
+                    sawRole = true
+                    if let r = PatientCase.SampleRole(rawValue: value) { s.role = r }
+                    else { sink.add(path, v, "samples[\(i)].role: '\(value)' is not baseline, progression or normal") }
+                case "kind":
+                    if let r = PatientCase.SampleKind(rawValue: value) { s.kind = r }
+                    else { sink.add(path, v, "samples[\(i)].kind: '\(value)' is not tissue, plasma or wbc") }
+                case "vcf": s.vcf = value.hasPrefix("/") ? value : (directory == "." ? value : directory + "/" + value)
+                case "sample": s.column = value
+                case "collected": s.collected = value
+                case "tumor_fraction":
+                    if let f = Double(value), f >= 0, f <= 1 { s.tumourFraction = f }
+                    else { sink.add(path, v, "samples[\(i)].tumor_fraction must be a fraction between 0 and 1 (got '\(value)')") }
+                case "notes": break
+                default:
+                    let hint = Suggest.closest(to: key, in: ["id", "role", "kind", "vcf", "sample", "collected", "tumor_fraction"]).map { " (did you mean '\($0)'?)" } ?? ""
+                    sink.add(path, k, "samples[\(i)]: unknown key '\(key)'\(hint)")
+                }
+            }
+            if s.id.isEmpty { sink.add(path, node, "samples[\(i)] needs an id") }
+            if !sawRole { sink.add(path, node, "samples[\(i)] needs a role (baseline, progression or normal)") }
+            if samples.contains(where: { $0.id == s.id }) { sink.add(path, node, "samples: duplicate id '\(s.id)'") }
+            samples.append(s)
+        }
+        var warnings: [String] = []
+        // Biomarkers
+        var biomarkers: [PatientCase.Biomarker] = []
+        for (i, node) in (values["biomarkers"]?.sequence.map(Array.init) ?? []).enumerated() {
+            guard case .mapping(let m) = node else { sink.add(path, node, "biomarkers[\(i)] must be a mapping"); continue }
+            var name = "", method = "other", result = ""
+            var sampleID: String? = nil
+            for (k, v) in m {
+                let key = k.scalar?.string ?? ""
+                let value = v.scalar?.string ?? ""
+                switch key {
+                case "name": name = value
+                case "method": method = value
+                case "result": result = value
+                case "sample": sampleID = value
+                case "notes": break
+                default: sink.add(path, k, "biomarkers[\(i)]: unknown key '\(key)' (name, method, result, sample)")
+                }
+            }
+            if let canonical = biomarkerMethods.first(where: { vocabularyKey($0) == vocabularyKey(method) }) { method = canonical }
+            else {
+                let hint = Suggest.closest(to: method, in: biomarkerMethods).map { "; did you mean '\($0)'?" } ?? ""
+                sink.add(path, node, "biomarkers[\(i)].method: unknown method '\(method)'\(hint)")
+            }
+            if let canonical = biomarkerResults.first(where: { $0.lowercased() == result.lowercased() }) { result = canonical }
+            else {
+                let hint = Suggest.closest(to: result, in: biomarkerResults).map { "; did you mean '\($0)'?" } ?? ""
+                sink.add(path, node, "biomarkers[\(i)].result: unknown result '\(result)'\(hint)")
+            }
+            if let sid = sampleID, !samples.contains(where: { $0.id == sid }) {
+                sink.add(path, node, "biomarkers[\(i)].sample: no sample with id '\(sid)'")
+            }
+            var gene = catalogue.genes.resolve(name)
+            var isoform: String? = nil
+            if gene == nil, let g = catalogue.genes.geneOfIsoform(name) { gene = g; isoform = name }
+            if gene == nil, name.contains("-") {
+                let parts = name.split(separator: "-").map(String.init)
+                if parts.count == 2, let g1 = catalogue.genes.resolve(parts[0]) { gene = g1 }
+            }
+            if gene == nil {
+                warnings.append("\(path): biomarker '\(name)' is not a known gene, alias, isoform or fusion: not evaluated")
+            }
+            biomarkers.append(.init(name: name, gene: gene, isoform: isoform, method: method, result: result, sample: sampleID))
+        }
+        // Candidates
+        var candidates: [PatientCase.Candidate] = []
+        for text in values["candidates"]?.sequence?.compactMap({ $0.scalar?.string }) ?? [] {
+            var terms: [DrugVocabulary.Term] = []
+            var drugs: [String] = []
+            var ok = true
+            for part in text.split(separator: "+").map({ $0.trimmed() }) where !part.isEmpty {
+                guard let t = catalogue.drugs.resolve(part) else {
+                    ok = false
+                    let hint = catalogue.drugs.suggestion(for: part).map { "; did you mean '\($0)'?" } ?? ""
+                    sink.add(path, values["candidates"], "candidates: unknown drug or regimen '\(part)'\(hint)")
+                    continue
+                }
+                terms.append(t)
+                if case .drugClass = t {} else { drugs += catalogue.drugs.drugs(of: t) }
+            }
+            if ok { candidates.append(.init(text: text, terms: terms, drugs: drugs)) }
+        }
+        if let c = values["candidates"], c.sequence == nil { sink.add(path, c, "candidates must be a list") }
+        return PatientCase(caseID: caseID, tumourType: tumour, tumourTypeAsWritten: tumourWritten, therapyLines: lines,
+                           samples: samples, biomarkers: biomarkers, candidates: candidates, genomeBuild: build, age: age,
+                           sex: sex, warnings: warnings)
+    }
+}
+
+/// Problem collection for case files (same shape as catalogue problems).
+final class ProblemSinkPublic {
+    var problems: [CatalogueProblem] = []
+    func add(_ file: String, _ node: Node?, _ message: String) {
+        problems.append(CatalogueProblem(file: file, line: node?.mark.map { $0.line }, message: message))
+    }
+}
+
+extension Substring {
+    func trimmed() -> String {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

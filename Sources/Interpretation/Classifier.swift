@@ -1,0 +1,165 @@
+public import Catalogue
+public import VariantModel
+
+/// CLASSIFY: origin, flags and tumour fraction per alteration (see Interpreter.swift header).
+struct Classifier {
+    let settings: InterpretationSettings
+    let samples: [SampleFindings]
+    let latest: SampleFindings?
+
+    static let tp53CHHotspots: Set<String> = ["R175H", "Y220C", "G245S", "R248Q", "R248W", "R273C", "R273H", "R282W"]
+
+    /// Key of an alteration across samples: the normalised allele, or gene + copy-number state.
+    static func key(_ f: Finding) -> String {
+        if let a = f.allele { return a.key }
+        return "\(f.gene):\(f.copyNumber?.rawValue ?? f.structural?.kind.rawValue ?? "structural")"
+    }
+
+    static func isDetected(_ f: Finding, settings: InterpretationSettings) -> Bool {
+        guard let m = f.measurement else { return true }   // sites-only: the record is the call
+        if !m.detected { return false }
+        if let alt = m.altReads { return alt >= 1 }
+        return true
+    }
+
+    /// Estimated tumour fraction of a sample, or the case's value.
+    func tumourFraction(of s: SampleFindings) -> TumourFractionEstimate {
+        if let tf = s.sample.tumourFraction { return .init(sampleID: s.sample.id, value: tf, how: "given in the case file") }
+        if s.sample.role == .normal { return .init(sampleID: s.sample.id, value: nil, how: "normal sample") }
+        let somatic = s.findings.filter { f in
+            guard let v = f.measurement?.vaf, Classifier.isDetected(f, settings: settings), f.allele != nil else { return false }
+            return v < 0.4 && f.passedFilters && !WatchedGenes.clonalHaematopoiesis.subtracting(["TP53"]).contains(f.gene)
+                && !isInNormal(f)
+        }
+        if let top = somatic.max(by: { ($0.measurement?.vaf ?? 0) < ($1.measurement?.vaf ?? 0) }), let v = top.measurement?.vaf {
+            return .init(sampleID: s.sample.id, value: min(1, 2 * v),
+                         how: "estimated as 2 × the highest somatic VAF (\(Self.format(v)), \(top.label)), assuming a heterozygous clonal variant in a diploid region")
+        }
+        if s.sample.kind == .tissue {
+            return .init(sampleID: s.sample.id, value: settings.defaultTissueTumourFraction,
+                         how: "no somatic VAF to estimate from; stated default for tissue (\(Self.format(settings.defaultTissueTumourFraction)))")
+        }
+        return .init(sampleID: s.sample.id, value: nil, how: "not given and no somatic variant to estimate it from")
+    }
+
+    static func format(_ v: Double) -> String {
+        let r = (v * 10000).rounded() / 10000
+        return "\(r)"
+    }
+
+    var normals: [SampleFindings] { samples.filter { $0.sample.role == .normal } }
+
+    func isInNormal(_ f: Finding) -> Bool {
+        let k = Classifier.key(f)
+        return normals.contains { n in n.findings.contains { Classifier.key($0) == k && Classifier.isDetected($0, settings: settings) } }
+    }
+
+    /// Probability that an allele at `vaf` would give at least `minAltReads` reads at `depth`.
+    static func detectionProbability(depth: Int, vaf: Double, minAltReads: Int) -> Double {
+        guard depth > 0, vaf > 0 else { return 0 }
+        if vaf >= 1 { return depth >= minAltReads ? 1 : 0 }
+        // P(X < m) = Σ_{i<m} C(n,i) p^i (1-p)^(n-i), in log space.
+        var below = 0.0
+        let n = Double(depth)
+        let logp = log(vaf), logq = log1p(-vaf)
+        for i in 0..<min(minAltReads, depth + 1) {
+            let k = Double(i)
+            let logC = lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1)
+            below += exp(logC + k * logp + (n - k) * logq)
+        }
+        return max(0, min(1, 1 - below))
+    }
+
+    func observations(of key: String, gene: String) -> [Observation] {
+        samples.map { s in
+            if let f = s.findings.first(where: { Classifier.key($0) == key }) {
+                return Observation(sampleID: s.sample.id, role: s.sample.role, kind: s.sample.kind, collected: s.sample.collected,
+                                   measurement: f.measurement,
+                                   status: Classifier.isDetected(f, settings: settings) ? "detected" : "not_detected")
+            }
+            return Observation(sampleID: s.sample.id, role: s.sample.role, kind: s.sample.kind, collected: s.sample.collected,
+                               measurement: nil, status: "no_record")
+        }
+    }
+
+    /// Origin of an alteration detected at the latest progression (or, for `baselineOnly`, at baseline).
+    func origin(of f: Finding, tf: [String: TumourFractionEstimate]) -> (Origin, String) {
+        let key = Classifier.key(f)
+        let baselines = samples.filter { $0.sample.role == .baseline }
+        if baselines.isEmpty { return (.noBaseline, "no baseline sample in the case") }
+        var reasons: [String] = []
+        for b in baselines {
+            if let bf = b.findings.first(where: { Classifier.key($0) == key }) {
+                if Classifier.isDetected(bf, settings: settings) {
+                    return (.persistent, "detected at baseline (\(b.sample.id)\(bf.measurement?.vaf.map { ", VAF " + Self.format($0) } ?? ""))")
+                }
+            }
+        }
+        guard let vaf = f.measurement?.vaf, let latest else {
+            return (.indeterminate, "no VAF at progression, so the chance of seeing it at baseline cannot be computed")
+        }
+        let tfProg = tf[latest.sample.id]?.value
+        for b in baselines {
+            var depth: Int? = nil
+            var evidence = ""
+            if let bf = b.findings.first(where: { Classifier.key($0) == key }) {
+                depth = bf.measurement?.depth
+                evidence = "a not-detected record at baseline \(b.sample.id)"
+            } else if f.allele != nil, let regions = b.coveredRegions, let a = f.allele,
+                      regions[a.chromosome]?.contains(where: { $0.contains(a.position) }) == true {
+                depth = settings.baselineAssumedDepth
+                evidence = "a declared covered region of baseline \(b.sample.id) (assumed depth \(settings.baselineAssumedDepth))"
+            } else if f.allele == nil, b.findings.contains(where: { $0.structural != nil }) {
+                return (.acquired, "baseline \(b.sample.id) reports copy-number changes and not this one")
+            }
+            guard let d = depth else {
+                reasons.append("baseline \(b.sample.id) has no record at the site and no declared coverage (a variant-only VCF cannot show absence)")
+                continue
+            }
+            let tfBase = tf[b.sample.id]?.value
+            guard let tp = tfProg, let tb = tfBase, tp > 0 else {
+                reasons.append("tumour fraction unknown for \(tfProg == nil ? latest.sample.id : b.sample.id)")
+                continue
+            }
+            let expected = min(1, vaf * tb / tp)
+            let p = Classifier.detectionProbability(depth: d, vaf: expected, minAltReads: settings.minAltReads)
+            if p >= settings.detectionConfidence {
+                return (.acquired, "absent at baseline: \(evidence), depth \(d); expected baseline VAF \(Self.format(expected)) (\(Self.format(vaf)) × TF \(Self.format(tb)) / \(Self.format(tp))) would have been seen with probability \(Self.format(p))")
+            }
+            reasons.append("\(evidence) with depth \(d): expected VAF \(Self.format(expected)) would have been seen with probability only \(Self.format(p)) (< \(settings.detectionConfidence))")
+        }
+        return (.indeterminate, reasons.joined(separator: "; "))
+    }
+
+    /// Flags of one finding in the context of the case.
+    func flags(of f: Finding, hasTissueSupport: Bool) -> [String] {
+        var flags: [String] = []
+        let key = Classifier.key(f)
+        let inNormal = normals.compactMap { n in n.findings.first { Classifier.key($0) == key && Classifier.isDetected($0, settings: settings) } }
+        if f.allele != nil {
+            if let nf = inNormal.first {
+                let tv = f.measurement?.vaf, nv = nf.measurement?.vaf
+                let comparable: Bool = {
+                    guard let tv, let nv, tv > 0, nv > 0 else { return true }
+                    let ratio = tv / nv
+                    return ratio >= 1.0 / 3 && ratio <= 3
+                }()
+                let germlineLike = [tv, nv].allSatisfy { v in v.map { ($0 >= 0.4 && $0 <= 0.6) || $0 >= 0.9 } ?? false }
+                if germlineLike { flags.append("possible_germline") }
+                else if comparable { flags.append("possible_clonal_hematopoiesis") }
+            } else {
+                let chGene = WatchedGenes.clonalHaematopoiesis.contains(f.gene)
+                    && (f.gene != "TP53" || f.proteinChange.map { Classifier.tp53CHHotspots.contains($0.shortForm) } ?? false)
+                let ruledOutByNormal = normals.contains { n in
+                    n.findings.contains { Classifier.key($0) == key && !Classifier.isDetected($0, settings: settings) && ($0.measurement?.depth ?? 0) >= settings.minDepth }
+                }
+                if chGene && !hasTissueSupport && !ruledOutByNormal { flags.append("possible_clonal_hematopoiesis") }
+            }
+        }
+        if let d = f.measurement?.depth, d < settings.minDepth { flags.append("low_depth") }
+        if !f.passedFilters { flags.append("filtered") }
+        return flags
+    }
+}
+
+import Foundation

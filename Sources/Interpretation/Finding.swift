@@ -1,0 +1,79 @@
+public import VariantModel
+
+/// One alteration in a watched gene, as identified and measured in one sample file.
+public struct Finding: Sendable, Hashable {
+    public var gene: String
+    public var transcript: String?
+    public var hgvsc: String?
+    public var proteinChange: ProteinChange?
+    /// Protein change text from an annotation that could not be parsed.
+    public var hgvspAsWritten: String?
+    public var consequence: Consequence?
+    /// Normalised sequence allele (nil for a copy-number/structural finding).
+    public var allele: Allele?
+    public var structural: StructuralChange?
+    public var copyNumber: CopyNumberState?
+    /// The contig as the file writes it (`chr7`).
+    public var contig: String
+    /// 1-based position (of the normalised allele, or the symbolic record's POS).
+    public var position: Int
+    public var reference: String
+    public var alternate: String
+    public var build: GenomeBuild
+    public var measurement: SampleMeasurement?
+    public var filters: [String]
+    /// `VEP CSQ`, `SnpEff ANN`, `bcftools BCSQ`, `hotspot_table`, `copy_number_record`, `case_biomarker`.
+    public var identifiedBy: [String]
+    /// Where two sources disagree on the protein change (a transcript or build mismatch signal).
+    public var disagreements: [String]
+    public var line: Int?
+    /// The file this finding was read from and its sample label.
+    public var source: String
+
+    public init(gene: String, contig: String, position: Int, reference: String, alternate: String, build: GenomeBuild,
+                source: String) {
+        self.gene = gene; self.contig = contig; self.position = position; self.reference = reference
+        self.alternate = alternate; self.build = build; self.source = source
+        filters = []; identifiedBy = []; disagreements = []
+    }
+
+    /// `EGFR p.T790M`, `ERBB2 amplification`, `EGFR c.2369C>T`.
+    public var label: String {
+        if let p = proteinChange, p.position != nil { return "\(gene) \(p.oneLetter)" }
+        if let c = copyNumber { return "\(gene) \(c.rawValue)" }
+        if let c = hgvsc { return "\(gene) \(c)" }
+        if let s = structural { return "\(gene) \(s.alternate)" }
+        return "\(gene) \(contig):\(position) \(reference)>\(alternate)"
+    }
+
+    /// Whether the record passed the caller's filters (`PASS` or `.`).
+    public var passedFilters: Bool { filters.isEmpty || filters == ["PASS"] || filters == ["."] }
+
+    /// Truncating by consequence or by a protein change that stops or shifts the frame.
+    public var isTruncating: Bool {
+        if consequence?.isTruncating == true { return true }
+        if let k = proteinChange?.kind { return k == .nonsense || k == .frameshift || k == .startLoss }
+        return false
+    }
+}
+
+/// A record in a watched gene that no source could place, with the reason.
+public struct NotAssessable: Sendable, Hashable {
+    public var gene: String?
+    public var contig: String
+    public var position: Int
+    public var reference: String
+    public var alternate: String
+    public var reason: String
+    public var line: Int?
+}
+
+/// What one scan of a file found.
+public struct ScanResult: Sendable {
+    public var findings: [Finding] = []
+    public var notAssessable: [NotAssessable] = []
+    /// Reason → count.
+    public var skipped: [String: Int] = [:]
+    public var warnings: [String] = []
+    public init() {}
+}

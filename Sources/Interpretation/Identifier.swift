@@ -1,0 +1,246 @@
+public import VariantModel
+public import Catalogue
+
+/// Turns records into findings: normalise (split ALTs, trim, route symbolic alleles), identify (the
+/// file's annotations, then the built-in hotspot table, then gene spans), measure (``Measurer``).
+///
+/// Sources in order (DESIGN §1): the consequence engine (not in this version), the file's own
+/// annotations (VEP CSQ, SnpEff ANN/EFF, bcftools BCSQ; MANE Select transcript preferred), the
+/// built-in hotspot table. A record inside a watched gene's span that none of them places is
+/// listed as not assessable with the reason, never dropped.
+public struct Identifier: Sendable {
+    public let catalogue: Catalogue
+    public let build: GenomeBuild
+    public let watchedGenes: Set<String>
+    let parser: AnnotationParser
+    let measurer: Measurer
+    let hotspotsByAllele: [Allele: [Hotspot]]
+    let manes: [String: String]   // gene → MANE transcript bases (ENST and NM), joined
+
+    public init(catalogue: Catalogue, build: GenomeBuild, header: VCFHeaderSummary, measurer: Measurer) {
+        self.catalogue = catalogue
+        self.build = build
+        self.watchedGenes = WatchedGenes.of(catalogue)
+        self.parser = AnnotationParser(header: header)
+        self.measurer = measurer
+        var index: [Allele: [Hotspot]] = [:]
+        for h in catalogue.hotspots { if let a = h.alleles[build] { index[a, default: []].append(h) } }
+        hotspotsByAllele = index
+        var m: [String: String] = [:]
+        for s in catalogue.geneSpans { m[s.gene] = (m[s.gene] ?? "") + "|" + transcriptBase(s.transcript) }
+        for h in catalogue.hotspots {
+            m[h.gene] = (m[h.gene] ?? "") + "|" + transcriptBase(h.transcript ?? "") + "|" + transcriptBase(h.refseq ?? "")
+        }
+        manes = m
+    }
+
+    /// Intervals of the watched genes with a known span in this build, for the reader's pre-filter.
+    public var regions: [String: [ClosedRange<Int>]] {
+        var out: [String: [ClosedRange<Int>]] = [:]
+        for s in catalogue.geneSpans where s.build == build && watchedGenes.contains(s.gene) {
+            out[s.chromosome, default: []].append(s.start...s.end)
+        }
+        for h in catalogue.hotspots {
+            if let a = h.alleles[build] { out[a.chromosome, default: []].append(a.position...a.end) }
+            if let r = h.regions[build] { out[r.chromosome, default: []].append(r.start...r.end) }
+        }
+        return out
+    }
+
+    /// Watched genes without a span in this build: only the file's annotations can place them.
+    public var genesWithoutSpan: [String] {
+        let spanned = Set(catalogue.geneSpans.filter { $0.build == build }.map(\.gene))
+        return watchedGenes.subtracting(spanned).sorted()
+    }
+
+    func genesAt(chromosome: String, start: Int, end: Int) -> [String] {
+        var out = catalogue.geneSpans.filter {
+            $0.build == build && $0.chromosome == chromosome && start <= $0.end && end >= $0.start && watchedGenes.contains($0.gene)
+        }.map(\.gene)
+        for h in catalogue.hotspots {
+            if let r = h.regions[build], r.chromosome == chromosome, start <= r.end, end >= r.start, !out.contains(h.gene) {
+                out.append(h.gene)
+            }
+        }
+        return Array(Set(out)).sorted()
+    }
+
+    /// Identifies and measures every ALT of a record in the chosen sample.
+    public func identify(_ record: VariantRecord, sample: String?, source: String, into result: inout ScanResult) throws(InputProblem) {
+        guard let chrom = ContigName.canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
+        let sampleFields = sample.flatMap { s in record.samples.first { $0.name == s } }
+        for (i, alt) in record.alternates.enumerated() {
+            let k = i + 1
+            if alt == "*" { result.skipped["star_allele (spanning deletion)", default: 0] += 1; continue }
+            if alt == "." || alt.isEmpty { result.skipped["no_alt_allele (ALT '.')", default: 0] += 1; continue }
+            if alt == "<NON_REF>" || alt == "<*>" { result.skipped["reference_block (<NON_REF>/<*>)", default: 0] += 1; continue }
+            let measurement = try sampleFields.map { s throws(InputProblem) in try measurer.measure(record, altIndex: k, sample: s) }
+                ?? (sample == nil ? nil : nil)
+            if alt.hasPrefix("<") || alt.contains("[") || alt.contains("]") {
+                identifyStructural(record, chrom: chrom, alt: alt, measurement: measurement, source: source, into: &result)
+                continue
+            }
+            let bases = Set("ACGTNacgtn")
+            guard alt.allSatisfy({ bases.contains($0) }), record.reference.allSatisfy({ bases.contains($0) }) else {
+                result.skipped["unsupported_allele_text", default: 0] += 1
+                result.warnings.append("\(source): \(record.location): ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele; not evaluated")
+                continue
+            }
+            if alt.uppercased() == record.reference.uppercased() {
+                result.skipped["alt_equals_ref", default: 0] += 1; continue
+            }
+            let allele = Allele(chromosome: chrom, position: record.position, reference: record.reference, alternate: alt).normalised()
+            let annotations = parser.annotations(of: record, altIndex: k)
+            let hotspots = hotspotsByAllele[allele] ?? []
+            var watchedAnnotations = annotations.filter { watchedGenes.contains($0.gene) }
+            let compound = annotations.filter { $0.source.contains("compound") }
+            let spanGenes = genesAt(chromosome: chrom, start: allele.position, end: allele.end)
+
+            var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
+                                  alternate: allele.alternate, build: build, source: source)
+            finding.allele = allele
+            finding.measurement = measurement
+            finding.filters = record.filters
+            finding.line = record.line
+            if !compound.isEmpty {
+                finding.disagreements.append(contentsOf: compound.compactMap { $0.hgvspAsWritten.map { "bcftools BCSQ: consequence combined with the record at \($0.dropFirst())" } })
+            }
+            if let chosen = choose(watchedAnnotations, hotspots: hotspots) {
+                finding.gene = chosen.gene
+                finding.transcript = chosen.transcript
+                finding.hgvsc = chosen.hgvsc
+                finding.proteinChange = chosen.proteinChange
+                finding.hgvspAsWritten = chosen.hgvspAsWritten
+                finding.consequence = chosen.mostSevere
+                finding.identifiedBy.append(chosen.source)
+                if let h = hotspots.first(where: { $0.gene == chosen.gene }) {
+                    finding.identifiedBy.append("hotspot_table")
+                    if let p = chosen.proteinChange, let hp = ProteinChange(hgvs: h.proteinChange), p.shortForm != hp.shortForm {
+                        finding.disagreements.append("\(chosen.source) gives \(p.oneLetter) on \(chosen.transcript ?? "?"), the hotspot table \(hp.oneLetter) on \(h.transcript ?? "?") (check transcript and build)")
+                    }
+                    if finding.proteinChange == nil { finding.proteinChange = ProteinChange(hgvs: h.proteinChange) }
+                }
+                // Other watched-gene annotations that disagree on the same transcript.
+                for other in watchedAnnotations where other.source != chosen.source && other.gene == chosen.gene
+                    && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
+                    && other.proteinChange != nil && chosen.proteinChange != nil
+                    && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
+                    finding.disagreements.append("\(other.source) gives \(other.proteinChange?.oneLetter ?? "?"), \(chosen.source) \(chosen.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?")")
+                }
+                watchedAnnotations.removeAll()
+            } else if let h = hotspots.first {
+                finding.gene = h.gene
+                finding.proteinChange = ProteinChange(hgvs: h.proteinChange)
+                finding.hgvsc = h.hgvsc
+                finding.transcript = h.refseq ?? h.transcript
+                if let p = finding.proteinChange {
+                    switch p.kind {
+                    case .missense: finding.consequence = Consequence(term: "missense_variant")
+                    case .nonsense: finding.consequence = Consequence(term: "stop_gained")
+                    case .deletion: finding.consequence = Consequence(term: "inframe_deletion")
+                    case .insertion, .duplication: finding.consequence = Consequence(term: "inframe_insertion")
+                    case .frameshift: finding.consequence = Consequence(term: "frameshift_variant")
+                    default: break
+                    }
+                }
+                finding.identifiedBy.append("hotspot_table")
+            } else if let gene = spanGenes.first {
+                let reason = parser.isAnnotated
+                    ? "inside \(gene) but the file's annotation gives no consequence for it, and it is not in the hotspot table"
+                    : "inside \(gene) but the file has no CSQ/ANN/BCSQ annotation and the allele is not in the hotspot table; annotate the file (VEP, SnpEff, bcftools csq) to assess it"
+                result.notAssessable.append(NotAssessable(gene: gene, contig: record.contig, position: allele.position,
+                                                          reference: allele.reference, alternate: allele.alternate,
+                                                          reason: reason, line: record.line))
+                continue
+            } else {
+                result.skipped["outside_watched_genes", default: 0] += 1
+                continue
+            }
+            if let m = measurement, !m.disagreements.isEmpty {
+                for d in m.disagreements {
+                    result.warnings.append("\(source): \(record.location): VAF \(m.vaf.map { String($0) } ?? "?") from \(m.vafSource ?? "?") disagrees with \(d.vaf) from \(d.source)")
+                }
+            }
+            result.findings.append(finding)
+        }
+    }
+
+    /// Prefers the MANE Select transcript, then the transcript of the gene-span/hotspot tables, then a
+    /// canonical one, then any with a protein change.
+    func choose(_ list: [TranscriptAnnotation], hotspots: [Hotspot]) -> TranscriptAnnotation? {
+        guard !list.isEmpty else { return nil }
+        func score(_ a: TranscriptAnnotation) -> Int {
+            var s = 0
+            if a.isMANESelect { s += 100 }
+            if let t = a.transcript, let m = manes[a.gene], m.split(separator: "|").contains(Substring(transcriptBase(t))) { s += 50 }
+            if a.isCanonical { s += 20 }
+            if a.proteinChange != nil { s += 10 }
+            if a.mostSevere?.altersProtein == true { s += 5 }
+            return s
+        }
+        return list.enumerated().max { (x, y) in
+            let sx = score(x.element), sy = score(y.element)
+            return sx != sy ? sx < sy : x.offset > y.offset
+        }?.element
+    }
+
+    func identifyStructural(_ record: VariantRecord, chrom: String, alt: String, measurement: SampleMeasurement?,
+                            source: String, into result: inout ScanResult) {
+        let svtype = record.info["SVTYPE"]?.stringValue?.uppercased()
+        let upper = alt.uppercased()
+        let kind: StructuralChange.Kind
+        if alt.contains("[") || alt.contains("]") || svtype == "BND" { kind = .breakend }
+        else if upper.hasPrefix("<DEL") || svtype == "DEL" { kind = .deletion }
+        else if upper.hasPrefix("<AMP") { kind = .amplification }
+        else if upper.hasPrefix("<DUP") || svtype == "DUP" { kind = .duplication }
+        else if upper.hasPrefix("<CNV") || svtype == "CNV" { kind = .copyNumberVariant }
+        else if upper.hasPrefix("<INS") { kind = .insertion }
+        else if upper.hasPrefix("<INV") { kind = .inversion }
+        else {
+            result.skipped["symbolic_allele_not_evaluated (\(alt))", default: 0] += 1
+            return
+        }
+        let start = record.position + 1
+        var end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? start
+        if end < start, let len = record.info["SVLEN"]?.numbers?.first.flatMap({ $0 }) { end = start + abs(Int(len)) - 1 }
+        if end < start { end = start }
+        let sampleCN = record.samples.first(where: { $0.name == measurement?.sample })?.fields["CN"]?.numbers?.first.flatMap { $0 }
+        let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 }
+        let change = StructuralChange(kind: kind, chromosome: chrom, start: start, end: end, copyNumber: cn, alternate: alt)
+        let genes = genesAt(chromosome: chrom, start: start, end: kind == .breakend ? start : end)
+        let annotatedGenes = parser.annotations(of: record, altIndex: record.alternates.firstIndex(of: alt).map { $0 + 1 } ?? 1)
+            .map(\.gene).filter { watchedGenes.contains($0) }
+        let all = Array(Set(genes + annotatedGenes)).sorted()
+        if all.isEmpty { result.skipped["outside_watched_genes", default: 0] += 1; return }
+        for gene in all {
+            var f = Finding(gene: gene, contig: record.contig, position: record.position, reference: record.reference,
+                            alternate: alt, build: build, source: source)
+            f.structural = change
+            f.copyNumber = change.copyNumberState
+            f.measurement = measurement
+            f.filters = record.filters
+            f.line = record.line
+            f.identifiedBy = ["copy_number_record"]
+            f.consequence = kind == .deletion ? Consequence(term: "transcript_ablation")
+                : (kind == .amplification || kind == .duplication ? Consequence(term: "transcript_amplification") : nil)
+            if f.copyNumber == nil && kind != .breakend && kind != .inversion && kind != .insertion {
+                result.warnings.append("\(source): \(record.location): \(alt) over \(gene) without a copy number; direction unknown")
+            }
+            result.findings.append(f)
+        }
+    }
+}
+
+/// The genes `scan` reports (DESIGN §4b): the panel genes with known spans, the CH genes, TP53, and
+/// every gene a catalogue rule names.
+public enum WatchedGenes {
+    public static let clonalHaematopoiesis: Set<String> = ["DNMT3A", "TET2", "ASXL1", "PPM1D", "JAK2", "SF3B1", "SRSF2", "CHEK2", "TP53"]
+
+    public static func of(_ catalogue: Catalogue) -> Set<String> {
+        var genes = Set(catalogue.geneSpans.map(\.gene))
+        genes.formUnion(clonalHaematopoiesis)
+        genes.formUnion(catalogue.ruleGenes)
+        genes.formUnion(catalogue.hotspots.map(\.gene))
+        return genes
+    }
+}

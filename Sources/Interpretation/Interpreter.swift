@@ -1,0 +1,170 @@
+// Interpreter: from a patient's case and the findings of each sample to one verdict per therapy.
+//
+// Data flow (DESIGN §1): classify → match → reason. Renderers receive the finished ``Interpretation``.
+//
+// CLASSIFY (per allele of the latest progression sample; serial samples matched by normalised allele):
+//   * persistent     — detected (≥ minAltReads alt reads, or a VAF > 0 when reads are not reported) in a
+//                      baseline sample;
+//   * acquired       — absent at baseline WITH evidence: a baseline record at the site (a force-called
+//                      GT 0/0 or 0-alt-read observation) or a declared covered region (--baseline-regions,
+//                      depth --baseline-depth), and a binomial detection model saying the allele would
+//                      have been seen: expected baseline VAF = VAF(progression) × TF(baseline) /
+//                      TF(progression); P(X ≥ minAltReads), X ~ Binomial(depth, expected VAF), must reach
+//                      the declared confidence (0.95);
+//   * indeterminate  — a baseline exists but cannot rule the allele out (no record, too little depth);
+//   * no_baseline    — the case has no baseline sample;
+//   * baseline_only  — detected at baseline, observed not detected at the latest progression (lost).
+//   Flags: possible_clonal_hematopoiesis (in the matched normal/WBC sample at a comparable VAF, or a CH
+//   gene — DNMT3A TET2 ASXL1 PPM1D JAK2 SF3B1 SRSF2 CHEK2, TP53 hotspots — seen in plasma without tissue
+//   support and not ruled out by the normal sample); possible_germline (VAF 0.4–0.6 or ≥ 0.9 in both
+//   tumour and normal); low_depth; filtered (FILTER not PASS). CH/germline/filtered findings are left out
+//   of verdicts (listed under not_used) unless --use-flagged.
+//   Tumour fraction: the case's value, else 2 × the highest somatic VAF below 0.4 (a heterozygous clonal
+//   variant in a diploid region), else a stated default for tissue. A plasma sample below the low-TF
+//   threshold makes every "not detected" inconclusive (conditions become not tested) and adds a re-test.
+//
+// MATCH (per rule): context = tumour type (the rule's code or an OncoTree ancestor; `any`), prior therapy
+//   (one alternative matched by ONE therapy line: a combination needs all its terms in that line),
+//   excluded prior therapy (no earlier line may include it), biomarker conditions (positive / negative /
+//   not tested; required must be positive, excluded_if_present must not be positive, a modifier is
+//   suppressed by a negative), origin (requires_origin: acquired fires only on acquired findings; other
+//   rules also fire on persistent findings, labelled primary).
+//
+// REASON (DESIGN §4a), per candidate therapy (given, or every therapy a firing rule names):
+//   1. rules whose therapies cover the candidate (a drug, its class, or a regimen's component);
+//   2. R = resistance; r = reduced_efficacy or a dispreferred sequence; S = sensitivity,
+//      retained_sensitivity or a preferred sequence; T = retest that gates the therapy (other re-tests only
+//      add a recommendation);
+//   3. for the same drug and gene, a more specific rule (allele > protein change > codon > region > class;
+//      a named drug or a whole regimen over a class) overrides a less specific one;
+//   4. T without R → retest; R or r together with S → reduced_efficacy (both sides listed as conflicting);
+//      only R/r → resistance when an R rule rests on patient data, else reduced_efficacy; only S →
+//      sensitivity; nothing → no_known_effect. evidence_level = the highest level behind the verdict;
+//      preclinical_only when every rule behind it is preclinical.
+
+public import Catalogue
+public import VariantModel
+
+/// Settings of the classification model (all reported in the output).
+public struct InterpretationSettings: Sendable, Hashable {
+    public var minAltReads = 3
+    public var detectionConfidence = 0.95
+    public var lowTumourFraction = 0.01
+    public var defaultTissueTumourFraction = 0.5
+    public var baselineAssumedDepth = 500
+    public var minDepth = 100
+    public var useFlagged = false
+    public init() {}
+}
+
+/// The findings of one case sample, as scanned.
+public struct SampleFindings: Sendable {
+    public var sample: PatientCase.Sample
+    public var findings: [Finding]
+    public var notAssessable: [NotAssessable]
+    public var build: GenomeBuild
+    /// Declared covered regions (canonical chromosome → 1-based ranges), from --baseline-regions.
+    public var coveredRegions: [String: [ClosedRange<Int>]]?
+    public init(sample: PatientCase.Sample, findings: [Finding], notAssessable: [NotAssessable], build: GenomeBuild,
+                coveredRegions: [String: [ClosedRange<Int>]]? = nil) {
+        self.sample = sample; self.findings = findings; self.notAssessable = notAssessable; self.build = build
+        self.coveredRegions = coveredRegions
+    }
+}
+
+public enum Origin: String, Sendable, Hashable {
+    case acquired, persistent, baselineOnly = "baseline_only", indeterminate, noBaseline = "no_baseline"
+}
+
+public enum ConditionStatus: String, Sendable, Hashable { case positive, negative, notTested = "not_tested" }
+
+/// One observation of an alteration in one sample (detected, not detected with depth, or no record).
+public struct Observation: Sendable, Hashable {
+    public var sampleID: String
+    public var role: PatientCase.SampleRole
+    public var kind: PatientCase.SampleKind
+    public var collected: String?
+    public var measurement: SampleMeasurement?
+    /// `detected`, `not_detected` (a record or covered region with depth), `no_record`.
+    public var status: String
+}
+
+public struct InterpretedFinding: Sendable, Hashable {
+    public var finding: Finding
+    public var origin: Origin
+    public var originReason: String
+    public var flags: [String]
+    public var observations: [Observation]
+    public var matches: [String]
+    public var used: Bool
+    public var notUsedReason: String?
+    /// Key matching the same alteration across samples.
+    public var key: String
+}
+
+public struct ConditionResult: Sendable, Hashable {
+    public var summary: String
+    public var role: ConditionRole
+    public var status: ConditionStatus
+    public var evidence: [String]
+    public var note: String?
+}
+
+public struct RuleMatch: Sendable, Hashable {
+    public var rule: Rule
+    public var conditions: [ConditionResult]
+    public var fired: Bool
+    public var primary: Bool
+    public var because: [String]
+    public var notFiredReason: String?
+    public var priorLine: Int?
+    public var strengthened: Bool
+    /// The finding keys that triggered the rule.
+    public var findingKeys: [String]
+}
+
+public enum Verdict: String, Sendable, Hashable {
+    case resistance, reducedEfficacy = "reduced_efficacy", sensitivity, retest, noKnownEffect = "no_known_effect"
+}
+
+public struct Implication: Sendable, Hashable {
+    public var therapy: String
+    public var drugs: [String]
+    public var verdict: Verdict
+    public var because: [String]
+    public var rules: [RuleMatch]
+    public var conflicting: [String]
+    public var overridden: [String]
+    public var evidenceLevel: EvidenceLevel?
+    public var preclinicalOnly: Bool
+    public var primary: Bool
+    public var components: [String: [String]]
+}
+
+public struct Recommendation: Sendable, Hashable {
+    public var kind: String
+    public var biomarker: String?
+    public var therapy: String?
+    public var reason: String
+    public var rules: [String]
+}
+
+public struct TumourFractionEstimate: Sendable, Hashable {
+    public var sampleID: String
+    public var value: Double?
+    public var how: String
+}
+
+/// The interpretation document every renderer reads.
+public struct Interpretation: Sendable {
+    public var patientCase: PatientCase
+    public var settings: InterpretationSettings
+    public var findings: [InterpretedFinding]
+    public var implications: [Implication]
+    public var recommendations: [Recommendation]
+    public var notAssessable: [NotAssessable]
+    public var tumourFractions: [TumourFractionEstimate]
+    public var latestProgression: String?
+    public var warnings: [String]
+    public var build: GenomeBuild?
+}

@@ -1,0 +1,77 @@
+import Glibc
+
+/// Writes a document so that no partial or corrupt file is ever left under the final name: a
+/// temporary file beside the target, `fsync`, `rename`, then `fsync` of the directory.
+public struct AtomicOutput: Sendable {
+    public enum Problem: Error, Sendable, CustomStringConvertible {
+        case isDirectory(String)
+        case sameAsInput(String)
+        case exists(String)
+        case cannotWrite(String, String)
+        public var description: String {
+            switch self {
+            case .isDirectory(let p): return "\(p): output path is a directory"
+            case .sameAsInput(let p): return "\(p): output path is one of the inputs; refusing to overwrite it"
+            case .exists(let p): return "\(p): output exists and --no-clobber was given"
+            case .cannotWrite(let p, let why): return "\(p): cannot write output (\(why))"
+            }
+        }
+    }
+
+    public let path: String
+    public let noClobber: Bool
+
+    public init(path: String, noClobber: Bool) { self.path = path; self.noClobber = noClobber }
+
+    /// Checks the target before any work is done.
+    public func validate(inputs: [String]) throws(Problem) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
+            if noClobber { throw .exists(path) }
+            for input in inputs {
+                var si = stat()
+                if stat(input, &si) == 0, si.st_dev == st.st_dev, si.st_ino == st.st_ino { throw .sameAsInput(path) }
+            }
+        }
+        let dir = AtomicOutput.directory(of: path)
+        if access(dir, W_OK) != 0 { throw .cannotWrite(path, "directory \(dir) is not writable: \(String(cString: strerror(errno)))") }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    /// Writes `text` atomically.
+    public func write(_ text: String) throws(Problem) {
+        let dir = AtomicOutput.directory(of: path)
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        let tmp = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        var ok = true
+        var why = ""
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; ok = false; why = String(cString: strerror(errno)); break }
+            offset += n
+        }
+        if ok && fsync(fd) != 0 { ok = false; why = String(cString: strerror(errno)) }
+        if close(fd) != 0 && ok { ok = false; why = String(cString: strerror(errno)) }
+        _ = fchmod_path(tmp)
+        if ok && rename(tmp, path) != 0 { ok = false; why = String(cString: strerror(errno)) }
+        if !ok { unlink(tmp); throw .cannotWrite(path, why) }
+        let dfd = open(dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// mkstemp creates 0600; outputs are ordinary files (0644 minus umask).
+    private func fchmod_path(_ p: String) -> Int32 {
+        let mask = umask(0); umask(mask)
+        return chmod(p, 0o666 & ~mask)
+    }
+}

@@ -1,0 +1,91 @@
+public import Catalogue
+public import Interpretation
+public import VariantModel
+import Glibc
+
+/// Interprets a case end to end: read every sample's VCF (read → normalise → identify → measure),
+/// then classify → match → reason.
+public enum CaseRunner {
+    public struct Output: Sendable {
+        public var interpretation: Interpretation
+        public var inputs: [(sample: String, role: String, provenance: InputProvenance)]
+        public var caseFile: (path: String, sha256: String)?
+    }
+
+    /// Reads a case file (YAML or JSON) with sample paths relative to it.
+    public static func readCase(path: String, catalogue: Catalogue) throws -> (PatientCase, String) {
+        let text = try readText(path)
+        let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        let c = try CaseReader.read(text: text, path: path, directory: dir.isEmpty ? "/" : dir, catalogue: catalogue)
+        return (c, SHA256.hex(of: Array(text.utf8)))
+    }
+
+    public static func run(patientCase: PatientCase, catalogue: Catalogue, options: InputOptions,
+                           settings: InterpretationSettings, baselineRegions: [String: [ClosedRange<Int>]]? = nil,
+                           caseFile: (path: String, sha256: String)? = nil) throws -> Output {
+        var samples: [SampleFindings] = []
+        var inputs: [(sample: String, role: String, provenance: InputProvenance)] = []
+        var warnings: [String] = []
+        var build: GenomeBuild? = patientCase.genomeBuild ?? options.build
+        for s in patientCase.samples {
+            guard let vcf = s.vcf else {
+                samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: build ?? .grch38))
+                continue
+            }
+            var opts = options
+            opts.sample = nil
+            let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,
+                                              sampleOverride: s.column ?? (s.role == .normal ? nil : options.sample),
+                                              expectedBuild: build)
+            if let b = build, b != scanned.provenance.build {
+                throw InputProblem(path: vcf, message: "genome build \(scanned.provenance.build.rawValue) differs from the case's \(b.rawValue); all samples of a case must share one build")
+            }
+            build = scanned.provenance.build
+            warnings += scanned.provenance.warnings
+            // Tag each finding with the case sample id.
+            let findings = scanned.result.findings.map { f -> Finding in var g = f; g.source = s.id; return g }
+            samples.append(SampleFindings(sample: s, findings: findings, notAssessable: scanned.result.notAssessable,
+                                          build: scanned.provenance.build,
+                                          coveredRegions: s.role == .baseline ? baselineRegions : nil))
+            inputs.append((s.id, s.role.rawValue, scanned.provenance))
+        }
+        let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
+                                             settings: settings, extraWarnings: warnings)
+        return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile)
+    }
+
+    /// A BED file of covered regions (0-based half-open, as BED defines) → 1-based ranges per chromosome.
+    public static func readBED(_ path: String) throws -> [String: [ClosedRange<Int>]] {
+        let text = try readText(path)
+        var out: [String: [ClosedRange<Int>]] = [:]
+        var n = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("track") || line.hasPrefix("browser") { continue }
+            let f = line.split(separator: "\t")
+            guard f.count >= 3, let chrom = ContigName.canonical(String(f[0])), let s = Int(f[1]), let e = Int(f[2]), e > s, s >= 0 else {
+                throw InputProblem(path: path, location: "line \(n)", message: "not a BED interval (chrom, start, end; end > start)")
+            }
+            out[chrom, default: []].append((s + 1)...e)
+        }
+        return out
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard let f = fopen(path, "rb") else {
+            throw InputProblem(path: path, message: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > 64 << 20 { throw InputProblem(path: path, message: "larger than 64 MiB") }
+        }
+        guard let s = String(validating: bytes, as: UTF8.self) else { throw InputProblem(path: path, message: "is not UTF-8 text") }
+        return s
+    }
+}

@@ -1,0 +1,698 @@
+internal import CHTSlib
+import Glibc
+public import VariantModel
+
+/// What to read from a variant file and which records to keep.
+public struct ReadPlan: Sendable {
+    /// Intervals (1-based, inclusive) per canonical chromosome; records overlapping one are kept.
+    /// `nil` keeps every record on a primary chromosome.
+    public var regions: [String: [ClosedRange<Int>]]?
+    /// Words (gene symbols without a known span) that keep a record outside `regions` when its line
+    /// contains them (the file's own annotations then place it).
+    public var annotationKeywords: [String]
+    /// INFO fields to copy into ``VariantRecord/info`` (others are not decoded).
+    public var infoFields: [String]
+    /// FORMAT fields to copy for the selected samples.
+    public var formatFields: [String]
+    /// Sample columns to read (by name); empty reads none.
+    public var samples: [String]
+    /// INFO fields whose raw text is re-checked strictly (htslib accepts `AF=0.25abc` as 0.25).
+    public var strictInfoNumbers: [String]
+    public var threads: Int
+    /// Use a `.tbi`/`.csi` index when one is present and not older than the data.
+    public var useIndex: Bool
+
+    public init(regions: [String: [ClosedRange<Int>]]? = nil, annotationKeywords: [String] = [],
+                infoFields: [String] = [], formatFields: [String] = [], samples: [String] = [],
+                strictInfoNumbers: [String] = [], threads: Int = 0, useIndex: Bool = true) {
+        self.regions = regions; self.annotationKeywords = annotationKeywords; self.infoFields = infoFields
+        self.formatFields = formatFields; self.samples = samples; self.strictInfoNumbers = strictInfoNumbers
+        self.threads = threads; self.useIndex = useIndex
+    }
+}
+
+/// What a read did: counts, warnings and the checksum of what was read.
+public struct ReadSummary: Sendable {
+    public var recordsSeen = 0
+    public var recordsKept = 0
+    /// Reason → count of records or alleles not passed on (`outside_watched_genes`, `non_primary_contig`, …).
+    public var skipped: [String: Int] = [:]
+    public var warnings: [String] = []
+    /// SHA-256 of the bytes read.
+    public var sha256: String = ""
+    /// `whole_file` (streamed) or `index_and_header` (index-driven read: the digest covers the index file).
+    public var checksumScope = "whole_file"
+    /// `stream` or `index`.
+    public var mode = "stream"
+    /// `VCF`, `VCF.gz (BGZF)`, `VCF.gz (gzip)`, `BCF`.
+    public var container = ""
+}
+
+/// Reads VCF, VCF.gz (BGZF or plain gzip) and BCF through htslib.
+///
+/// `VCFReader` owns the `htsFile`, its `bcf_hdr_t`, a reusable `bcf1_t`, the line buffer and the
+/// field buffers, and frees them in `deinit`. Records are copied into ``VariantRecord`` values, so
+/// nothing returned points into htslib memory.
+///
+/// Streaming reads go through a pipe fed by ``HashingPump`` (the input is hashed as it is read). Text
+/// VCF lines are pre-filtered on CHROM/POS before `vcf_parse` (DESIGN §7); every kept record is parsed
+/// by htslib and its numeric INFO fields are re-checked strictly.
+public final class VCFReader {
+    public let path: String
+    public let header: VCFHeaderSummary
+
+    private let file: UnsafeMutablePointer<htsFile>
+    private let rawHeader: UnsafeMutablePointer<bcf_hdr_t>
+    private let record: UnsafeMutablePointer<bcf1_t>
+    private var line = kstring_t(l: 0, m: 0, s: nil)
+    private let pump: HashingPump?
+    private let facts: InputFile.Facts
+    private let isBCF: Bool
+    private let isBGZF: Bool
+    private var headerLines = 0
+    private var summary = ReadSummary()
+    private var floatBuffer: UnsafeMutablePointer<Float>? = nil
+    private var floatCapacity: Int32 = 0
+    private var intBuffer: UnsafeMutablePointer<Int32>? = nil
+    private var intCapacity: Int32 = 0
+    private var charBuffer: UnsafeMutablePointer<CChar>? = nil
+    private var charCapacity: Int32 = 0
+    private var indexPath: String?
+
+    /// Opens the file, checks its container and reads the header.
+    ///
+    /// - Throws: ``VCFError`` naming the file: missing, directory, empty, not VCF/BCF, truncated
+    ///   BGZF (no EOF marker), malformed header.
+    public init(path: String, threads: Int = 0, allowIndex: Bool = true) throws(VCFError) {
+        self.path = path
+        let facts = try InputFile.check(path)
+        self.facts = facts
+        hts_set_log_level(HTS_LOG_OFF)
+
+        // Sniff the container before any decoder sees the bytes (refuses CRAM/BAM and others).
+        var format = htsFormat()
+        guard let peek = chts_hopen(path, "r") else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let detected = hts_detect_format(peek, &format)
+        hclose_abruptly(peek)
+        guard detected == 0 else { throw .notVariantFormat(path: path, detected: "an unrecognised format") }
+        let category = format.category
+        let fmt = format.format
+        if fmt != vcf && fmt != bcf {
+            let name = hts_format_description(&format).map { d -> String in
+                let s = String(cString: d); free(d); return s
+            } ?? "another format"
+            throw .notVariantFormat(path: path, detected: name)
+        }
+        _ = category
+        isBCF = fmt == bcf
+        isBGZF = format.compression == bgzf
+        var warnings: [String] = []
+        if format.compression == gzip {
+            warnings.append("\(path): compressed with plain gzip, not BGZF: read as a stream, no index can be used (recompress with bgzip)")
+        }
+        if isBGZF && !InputFile.hasBGZFEndMarker(path, size: facts.size) {
+            throw .truncated(path: path, detail: "the BGZF end-of-file marker is missing; the file was cut short or not closed properly")
+        }
+        summary.container = isBCF ? "BCF" : (isBGZF ? "VCF.gz (BGZF)" : (format.compression == gzip ? "VCF.gz (gzip)" : "VCF"))
+
+        // Index: used only when fresh; a stale index is never trusted.
+        var chosenIndex: String? = nil
+        if allowIndex && isBGZF {
+            for candidate in [path + ".tbi", path + ".csi"] {
+                guard let mtime = InputFile.modified(candidate) else { continue }
+                if InputFile.timespecLess(mtime, facts.modified) {
+                    warnings.append("\(candidate): index is older than the data file: not used, the file is streamed instead")
+                } else if !isBCF || candidate.hasSuffix(".csi") {
+                    chosenIndex = candidate
+                }
+                break
+            }
+        }
+        indexPath = chosenIndex
+
+        // Open: streamed through the hashing pump, or directly (seekable) for an index-driven read.
+        let opened: UnsafeMutablePointer<htsFile>?
+        if chosenIndex == nil {
+            let pump = try HashingPump(path: path)
+            self.pump = pump
+            guard let hf = hdopen(pump.readEnd, "r") else {
+                close(pump.readEnd); _ = pump.finish()
+                throw .unreadable(path: path, reason: "cannot open the input stream")
+            }
+            opened = hts_hopen(hf, path, "r")
+            if opened == nil { hclose_abruptly(hf); _ = pump.finish() }
+        } else {
+            pump = nil
+            opened = hts_open(path, "r")
+        }
+        guard let file = opened else { throw .unreadable(path: path, reason: "htslib could not open it") }
+        if threads > 0 { _ = hts_set_threads(file, Int32(threads)) }
+
+        // Header: text VCF is read line by line so record line numbers are exact.
+        var hdr: UnsafeMutablePointer<bcf_hdr_t>?
+        var headerLines = 0
+        var buffer = kstring_t(l: 0, m: 0, s: nil)
+        if isBCF {
+            hdr = bcf_hdr_read(file)
+            if hdr == nil {
+                hts_close(file); _ = pump?.finish()
+                throw .malformedHeader(path: path, detail: "BCF header could not be read")
+            }
+        } else {
+            var text = kstring_t(l: 0, m: 0, s: nil)
+            var sawChrom = false
+            var problem: String? = nil
+            while true {
+                let r = chts_getline(file, &buffer)
+                if r < 0 {
+                    if r < -1 { problem = "read error inside the header (corrupt compression)" }
+                    break
+                }
+                headerLines += 1
+                guard let s = buffer.s, buffer.l > 0 else {
+                    problem = "blank line \(headerLines) inside the header"; break
+                }
+                var l = Int(buffer.l)
+                if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
+                if s[0] != 35 {  // '#'
+                    problem = "no #CHROM line before the first record (line \(headerLines))"; break
+                }
+                if headerLines == 1 && !(l >= 16 && strncmp(s, "##fileformat=VCF", 16) == 0) {
+                    problem = "line 1 is not ##fileformat=VCFv4.x"; break
+                }
+                if l >= 6 && strncmp(s, "#CHROM", 6) == 0 {
+                    if let why = VCFReader.checkColumnsLine(s, length: l) { problem = why; break }
+                    _ = kputsn(s, l, &text); _ = kputc(10, &text)
+                    sawChrom = true
+                    break
+                }
+                _ = kputsn(s, l, &text); _ = kputc(10, &text)
+            }
+            if problem == nil && !sawChrom { problem = headerLines == 0 ? "no header lines" : "no #CHROM line" }
+            if problem == nil {
+                hdr = bcf_hdr_init("r")
+                if let h = hdr, let t = text.s, bcf_hdr_parse(h, t) != 0 {
+                    bcf_hdr_destroy(h); hdr = nil
+                    problem = "htslib rejected the header (duplicate sample names or malformed ## lines)"
+                }
+            }
+            chts_ks_free(&text)
+            if let problem {
+                if let h = hdr { bcf_hdr_destroy(h) }
+                chts_ks_free(&buffer)
+                hts_close(file); _ = pump?.finish()
+                throw .malformedHeader(path: path, detail: problem)
+            }
+        }
+        guard let rawHeader = hdr, let record = bcf_init() else {
+            chts_ks_free(&buffer); hts_close(file); _ = pump?.finish()
+            throw .outOfMemory(path: path)
+        }
+        self.file = file
+        self.rawHeader = rawHeader
+        self.record = record
+        self.line = buffer
+        self.headerLines = headerLines
+        do {
+            self.header = try VCFReader.summarise(rawHeader, path: path)
+        } catch {
+            self.header = VCFHeaderSummary(samples: [], contigs: [], info: [:], format: [:], meta: [], fileFormat: nil)
+            throw error
+        }
+        summary.warnings = warnings
+        summary.mode = chosenIndex == nil ? "stream" : "index"
+    }
+
+    deinit {
+        free(floatBuffer); free(intBuffer); free(charBuffer)
+        chts_ks_free(&line)
+        bcf_destroy(record)
+        bcf_hdr_destroy(rawHeader)
+        hts_close(file)
+        _ = pump?.finish()
+    }
+
+    /// Whether an index-driven read is possible (fresh `.tbi`/`.csi` present).
+    public var hasUsableIndex: Bool { indexPath != nil }
+
+    /// The `#CHROM` line must be tab-separated with the 8 fixed columns (spaces are rejected).
+    static func checkColumnsLine(_ s: UnsafeMutablePointer<CChar>, length: Int) -> String? {
+        let text = String(decoding: UnsafeRawBufferPointer(start: s, count: length), as: UTF8.self)
+        let fixed = ["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]
+        let cols = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if cols.count < 8 || Array(cols.prefix(8)) != fixed {
+            return text.contains(" ") && !text.contains("\t")
+                ? "the #CHROM line is separated by spaces, not tabs"
+                : "the #CHROM line does not have the 8 fixed tab-separated columns"
+        }
+        if cols.count > 8 {
+            if cols[8] != "FORMAT" { return "column 9 of the #CHROM line must be FORMAT" }
+            let names = Array(cols.dropFirst(9))
+            if names.contains(where: { $0.isEmpty }) { return "an empty sample name in the #CHROM line" }
+            var seen = Set<String>()
+            for n in names where !seen.insert(n).inserted { return "duplicate sample name '\(n)'" }
+            if cols.count == 9 { return "a FORMAT column without sample columns" }
+        }
+        return nil
+    }
+
+    static func summarise(_ h: UnsafeMutablePointer<bcf_hdr_t>, path: String) throws(VCFError) -> VCFHeaderSummary {
+        var samples: [String] = []
+        for i in 0..<Int(chts_hdr_nsamples(h)) {
+            guard let c = chts_hdr_sample(h, Int32(i)) else { continue }
+            guard let name = String(validatingCString: c) else {
+                throw .malformedHeader(path: path, detail: "sample name \(i + 1) is not valid UTF-8")
+            }
+            samples.append(name)
+        }
+        var contigs: [(name: String, length: Int?)] = []
+        for i in 0..<Int(chts_hdr_ncontigs(h)) {
+            guard let c = chts_hdr_contig_name(h, Int32(i)) else { continue }
+            let len = Int(chts_hdr_contig_length(h, Int32(i)))
+            contigs.append((String(cString: c), len > 0 ? len : nil))
+        }
+        var info: [String: FieldDeclaration] = [:]
+        var format: [String: FieldDeclaration] = [:]
+        var meta: [(key: String, value: String)] = []
+        var fileFormat: String?
+        for i in 0..<Int(chts_hdr_nhrec(h)) {
+            guard let rec = chts_hdr_hrec(h, Int32(i)), let keyC = rec.pointee.key else { continue }
+            let key = String(cString: keyC)
+            if let v = rec.pointee.value {
+                let value = String(cString: v)
+                if key == "fileformat" { fileFormat = value } else { meta.append((key, value)) }
+                continue
+            }
+            guard key == "INFO" || key == "FORMAT" else { continue }
+            var fields: [String: String] = [:]
+            for k in 0..<Int(rec.pointee.nkeys) {
+                guard let kk = rec.pointee.keys[k], let vv = rec.pointee.vals[k] else { continue }
+                var value = String(cString: vv)
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+                fields[String(cString: kk)] = value
+            }
+            guard let id = fields["ID"] else { continue }
+            let decl = FieldDeclaration(number: fields["Number"] ?? ".", type: fields["Type"] ?? "String",
+                                        description: fields["Description"] ?? "")
+            if key == "INFO" { info[id] = decl } else { format[id] = decl }
+        }
+        return VCFHeaderSummary(samples: samples, contigs: contigs, info: info, format: format, meta: meta,
+                                fileFormat: fileFormat)
+    }
+
+    // MARK: - Reading
+
+    /// Reads the records the plan keeps and passes each to `body`, then finishes the file (hash,
+    /// truncation checks) and returns the summary.
+    public func read(_ plan: ReadPlan, _ body: (VariantRecord) throws -> Void) throws -> ReadSummary {
+        if !plan.samples.isEmpty || !header.samples.isEmpty {
+            let list = plan.samples.joined(separator: ",")
+            let r = plan.samples.isEmpty ? bcf_hdr_set_samples(rawHeader, nil, 0)
+                                         : bcf_hdr_set_samples(rawHeader, list, 0)
+            if r != 0 {
+                let missing = plan.samples.first { !header.samples.contains($0) } ?? list
+                throw VCFError.sampleNotFound(path: path, sample: missing, available: header.samples)
+            }
+        }
+        let filter = RegionFilter(plan: plan, header: header)
+        if summary.mode == "index", let regions = plan.regions.map(RegionFilter.merge), plan.annotationKeywords.isEmpty {
+            try readIndexed(regions: regions, plan: plan, filter: filter, body)
+        } else {
+            if summary.mode == "index" && !plan.annotationKeywords.isEmpty {
+                summary.warnings.append("\(path): streamed instead of using the index, because genes without a known span are placed by the file's annotations")
+            }
+            summary.mode = "stream"
+            if isBCF { try readBCFStream(plan: plan, filter: filter, body) }
+            else { try readTextStream(plan: plan, filter: filter, body) }
+        }
+        return try finish()
+    }
+
+    private func finish() throws -> ReadSummary {
+        if let pump {
+            let (digest, bytes, error) = pump.finish()
+            if error != 0 { throw VCFError.unreadable(path: path, reason: String(cString: strerror(error))) }
+            if bytes != facts.size {
+                throw VCFError.truncated(path: path, detail: "read \(bytes) of \(facts.size) bytes")
+            }
+            summary.sha256 = digest
+            summary.checksumScope = "whole_file"
+        } else if let indexPath {
+            var h = SHA256()
+            if let data = VCFReader.readWholeFile(indexPath) { h.update(data) }
+            summary.sha256 = h.hexDigest()
+            summary.checksumScope = "index_file:" + (indexPath.split(separator: "/").last.map(String.init) ?? indexPath)
+        }
+        return summary
+    }
+
+    static func readWholeFile(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, f) }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    private func readTextStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
+        var lineNumber = headerLines
+        var infoCopy: [UInt8] = []
+        while true {
+            let r = chts_getline(file, &line)
+            if r < -1 {
+                throw VCFError.truncated(path: path, detail: "read error after line \(lineNumber) (corrupt or truncated compressed data)")
+            }
+            if r == -1 { break }
+            lineNumber += 1
+            guard let s = line.s else { continue }
+            var l = Int(line.l)
+            if l > 0 && s[l - 1] == 13 { l -= 1; s[l] = 0; line.l = l }
+            if l == 0 {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "blank line")
+            }
+            if s[0] == 35 {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a header line after #CHROM")
+            }
+            summary.recordsSeen += 1
+            // Pre-filter on the raw text: CHROM and POS, without parsing the record.
+            switch filter.decide(line: s, length: l) {
+            case .skip(let reason):
+                summary.skipped[reason, default: 0] += 1
+                continue
+            case .parse:
+                break
+            }
+            infoCopy.removeAll(keepingCapacity: true)
+            VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+            let status = vcf_parse(&line, rawHeader, record)
+            if status < 0 {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
+                                               detail: "htslib could not parse it (a non-numeric FORMAT value, a wrong number of columns, or a bad POS)")
+            }
+            try handle(plan: plan, filter: filter, line: lineNumber, rawInfo: infoCopy, body)
+        }
+    }
+
+    private func readBCFStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
+        var ordinal = 0
+        while true {
+            let r = bcf_read(file, rawHeader, record)
+            if r == -1 { break }
+            ordinal += 1
+            if r < -1 {
+                throw VCFError.malformedRecord(path: path, location: "record \(ordinal)", detail: "htslib could not decode it (status \(r))")
+            }
+            summary.recordsSeen += 1
+            try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
+        }
+    }
+
+    private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: RegionFilter,
+                             _ body: (VariantRecord) throws -> Void) throws {
+        guard let indexPath else { return }
+        // Contig names as the file writes them, per canonical chromosome.
+        var names: [String: String] = [:]
+        for c in header.contigs { if let canon = ContigName.canonical(c.name), names[canon] == nil { names[canon] = c.name } }
+        var seen = Set<String>()  // a record overlapping two regions is passed on once
+        if isBCF {
+            guard let idx = chts_bcf_index_load2(path, indexPath) else {
+                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+            }
+            defer { hts_idx_destroy(idx) }
+            for (chrom, ranges) in regions.sorted(by: { $0.key < $1.key }) {
+                guard let contig = names[chrom] else { continue }
+                for range in ranges {
+                    let region = "\(contig):\(max(1, range.lowerBound - 1000))-\(range.upperBound)"
+                    guard let itr = chts_bcf_itr_querys(idx, rawHeader, region) else { continue }
+                    defer { hts_itr_destroy(itr) }
+                    while true {
+                        let r = chts_bcf_itr_next(file, itr, record)
+                        if r == -1 { break }
+                        if r < -1 { throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not decode a record (status \(r))") }
+                        let key = "\(record.pointee.rid):\(record.pointee.pos):\(record.pointee.rlen):\(record.pointee.n_allele)"
+                        guard seen.insert(key).inserted else { continue }
+                        summary.recordsSeen += 1
+                        try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
+                    }
+                }
+            }
+        } else {
+            guard let tbx = tbx_index_load2(path, indexPath) else {
+                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+            }
+            defer { tbx_destroy(tbx) }
+            var infoCopy: [UInt8] = []
+            var emitted = Set<String>()
+            for (chrom, ranges) in regions.sorted(by: { $0.key < $1.key }) {
+                guard let contig = names[chrom] else { continue }
+                for range in ranges {
+                    let region = "\(contig):\(max(1, range.lowerBound - 1000))-\(range.upperBound)"
+                    guard let itr = chts_tbx_itr_querys(tbx, region) else { continue }
+                    defer { hts_itr_destroy(itr) }
+                    while true {
+                        let r = chts_tbx_itr_next(file, tbx, itr, &line)
+                        if r == -1 { break }
+                        if r < -1 { throw VCFError.truncated(path: path, detail: "read error in region \(region)") }
+                        guard let s = line.s else { continue }
+                        let l = Int(line.l)
+                        let text = String(decoding: UnsafeRawBufferPointer(start: s, count: l), as: UTF8.self)
+                        guard emitted.insert(text).inserted else { continue }
+                        summary.recordsSeen += 1
+                        infoCopy.removeAll(keepingCapacity: true)
+                        VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+                        if vcf_parse(&line, rawHeader, record) < 0 {
+                            throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not parse a record")
+                        }
+                        try handle(plan: plan, filter: filter, line: nil, rawInfo: infoCopy, body)
+                    }
+                }
+            }
+            _ = seen
+        }
+    }
+
+    /// Copies tab-separated column `index` (0-based) of a raw line.
+    static func copyColumn(_ index: Int, of s: UnsafeMutablePointer<CChar>, length: Int, into out: inout [UInt8]) {
+        var col = 0, i = 0
+        while i < length && col < index { if s[i] == 9 { col += 1 }; i += 1 }
+        while i < length && s[i] != 9 { out.append(UInt8(bitPattern: s[i])); i += 1 }
+    }
+
+    // MARK: - One parsed record
+
+    private func handle(plan: ReadPlan, filter: RegionFilter, line: Int?, rawInfo: [UInt8]?,
+                        _ body: (VariantRecord) throws -> Void) throws {
+        let rec = record
+        let contig = chts_rec_seqname(rawHeader, rec).map { String(cString: $0) } ?? "?"
+        let position = Int(rec.pointee.pos) + 1
+        let location = "\(contig):\(position)" + (line.map { " (line \($0))" } ?? " (record \(summary.recordsSeen))")
+        var problems: [String] = []
+        if rec.pointee.errcode & BCF_ERR_CTG_UNDEF != 0 {
+            problems.append("contig \(contig) is not declared in the header")
+            summary.warnings.append("\(path): contig '\(contig)' at \(location) is not declared in the header")
+        }
+        if rec.pointee.errcode & (BCF_ERR_TAG_UNDEF | BCF_ERR_TAG_INVALID) != 0 {
+            problems.append("an INFO/FORMAT tag is undeclared or invalid")
+        }
+        if rec.pointee.errcode & ~(BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF | BCF_ERR_TAG_INVALID) != 0 {
+            throw VCFError.malformedRecord(path: path, location: location, detail: "htslib error code \(rec.pointee.errcode)")
+        }
+        guard let chrom = ContigName.canonical(contig) else {
+            summary.skipped["non_primary_contig", default: 0] += 1
+            return
+        }
+        if position < 1 {
+            throw VCFError.malformedRecord(path: path, location: location, detail: "POS must be 1 or more")
+        }
+        _ = bcf_unpack(rec, chts_un_all())
+        let nAllele = Int(rec.pointee.n_allele)
+        guard nAllele >= 1, let refC = chts_rec_allele(rec, 0) else {
+            throw VCFError.malformedRecord(path: path, location: location, detail: "no REF allele")
+        }
+        let reference = String(cString: refC)
+        var alternates: [String] = []
+        for i in 1..<max(nAllele, 1) { if let a = chts_rec_allele(rec, Int32(i)) { alternates.append(String(cString: a)) } }
+        // Exact overlap now that REF length and END are known.
+        let infoEnd: Int? = VCFReader.intInfo("END", rawInfo: rawInfo)
+        let end = max(position + max(Int(rec.pointee.rlen), reference.count) - 1, infoEnd ?? 0)
+        if !filter.overlaps(chromosome: chrom, start: position, end: end) && !filter.keywordHit(rawInfo: rawInfo, record: self) {
+            summary.skipped["outside_watched_genes", default: 0] += 1
+            return
+        }
+        var filters: [String] = []
+        for i in 0..<Int(rec.pointee.d.n_flt) {
+            if let f = chts_rec_filter(rawHeader, rec, Int32(i)) { filters.append(String(cString: f)) }
+        }
+        let id = chts_rec_id(rec).map { String(cString: $0) }
+        var info: [String: FieldValue] = [:]
+        for tag in plan.infoFields {
+            if let v = try infoValue(tag, location: location, rawInfo: rawInfo, strict: plan.strictInfoNumbers.contains(tag)) {
+                info[tag] = v
+            }
+        }
+        var samples: [SampleFields] = []
+        let nSample = Int(chts_rec_nsample(rec))
+        if nSample > 0 {
+            var perSample = [[String: FieldValue]](repeating: [:], count: nSample)
+            for tag in plan.formatFields {
+                guard let values = try formatValues(tag, samples: nSample, location: location) else { continue }
+                for (i, v) in values.enumerated() where i < nSample { if let v { perSample[i][tag] = v } }
+            }
+            let gts = genotypes(samples: nSample)
+            let names = plan.samples.isEmpty ? header.samples : plan.samples
+            for i in 0..<nSample {
+                samples.append(SampleFields(name: i < names.count ? names[i] : "sample\(i + 1)",
+                                            fields: perSample[i], genotype: gts?[i]))
+            }
+        }
+        summary.recordsKept += 1
+        try body(VariantRecord(contig: contig, position: position, identifier: id == "." ? nil : id,
+                               reference: reference, alternates: alternates, filters: filters, info: info,
+                               samples: samples, line: line, problems: problems))
+    }
+
+    private static func intInfo(_ key: String, rawInfo: [UInt8]?) -> Int? {
+        guard let raw = rawInfo else { return nil }
+        let text = String(decoding: raw, as: UTF8.self)
+        for part in text.split(separator: ";") where part.hasPrefix(key + "=") {
+            return Int(part.dropFirst(key.count + 1))
+        }
+        return nil
+    }
+
+    private func infoValue(_ tag: String, location: String, rawInfo: [UInt8]?, strict: Bool) throws -> FieldValue? {
+        var type: Int32 = 0, number: Int32 = 0, vl: Int32 = 0
+        guard chts_hdr_tag_info(rawHeader, 0, tag, &type, &number, &vl) != 0 else { return nil }
+        if strict, let raw = rawInfo {
+            try VCFReader.checkRawNumbers(tag: tag, raw: raw, declaredType: type, location: location, path: path)
+        }
+        switch type {
+        case BCF_HT_FLAG:
+            return chts_get_info_flag(rawHeader, record, tag) == 1 ? .flag : nil
+        case BCF_HT_INT:
+            let n = chts_get_info_int32(rawHeader, record, tag, &intBuffer, &intCapacity)
+            guard n > 0, let buf = intBuffer else { return nil }
+            var out: [Int?] = []
+            for i in 0..<Int(n) {
+                let v = buf[i]
+                if v == chts_int32_vector_end() { break }
+                out.append(v == chts_int32_missing() ? nil : Int(v))
+            }
+            return .integers(out)
+        case BCF_HT_REAL:
+            let n = chts_get_info_float(rawHeader, record, tag, &floatBuffer, &floatCapacity)
+            guard n > 0, let buf = floatBuffer else { return nil }
+            var out: [Double?] = []
+            for i in 0..<Int(n) {
+                let v = buf[i]
+                if chts_float_is_vector_end(v) != 0 { break }
+                out.append(chts_float_is_missing(v) != 0 ? nil : Double(v))
+            }
+            return .floats(out)
+        default:
+            let n = chts_get_info_string(rawHeader, record, tag, &charBuffer, &charCapacity)
+            guard n > 0, let buf = charBuffer else { return nil }
+            let bytes = UnsafeRawBufferPointer(start: buf, count: Int(n))
+            let clipped = bytes.prefix { $0 != 0 }
+            if let s = String(validating: clipped, as: UTF8.self) { return .string(s) }
+            summary.warnings.append("\(path): INFO/\(tag) at \(location) has bytes that are not UTF-8; shown with replacement characters")
+            return .string(String(decoding: clipped, as: UTF8.self))
+        }
+    }
+
+    /// Strict re-check of a numeric INFO field's text: htslib turns `abc` into missing, `0.25abc` into
+    /// 0.25 and `0,12` into two numbers without a word.
+    static func checkRawNumbers(tag: String, raw: [UInt8], declaredType: Int32, location: String, path: String) throws {
+        guard declaredType == BCF_HT_INT || declaredType == BCF_HT_REAL else { return }
+        let text = String(decoding: raw, as: UTF8.self)
+        for part in text.split(separator: ";") where part.hasPrefix(tag + "=") {
+            let value = part.dropFirst(tag.count + 1)
+            for element in value.split(separator: ",", omittingEmptySubsequences: false) {
+                if element == "." { continue }
+                let ok = declaredType == BCF_HT_INT ? Int(element) != nil : Double(element).map { $0.isFinite } ?? false
+                if !ok {
+                    throw VCFError.invalidValue(path: path, location: location, field: "INFO/\(tag)",
+                                                detail: "'\(value)' is not a \(declaredType == BCF_HT_INT ? "whole number" : "number")")
+                }
+            }
+        }
+    }
+
+    private func formatValues(_ tag: String, samples n: Int, location: String) throws -> [FieldValue?]? {
+        var type: Int32 = 0, number: Int32 = 0, vl: Int32 = 0
+        guard chts_hdr_tag_info(rawHeader, 1, tag, &type, &number, &vl) != 0 else { return nil }
+        switch type {
+        case BCF_HT_INT:
+            let total = chts_get_format_int32(rawHeader, record, tag, &intBuffer, &intCapacity)
+            guard total > 0, let buf = intBuffer else { return nil }
+            let per = Int(total) / n
+            return (0..<n).map { s in
+                var out: [Int?] = []
+                for j in 0..<per {
+                    let v = buf[s * per + j]
+                    if v == chts_int32_vector_end() { break }
+                    out.append(v == chts_int32_missing() ? nil : Int(v))
+                }
+                return out.allSatisfy({ $0 == nil }) && out.count <= 1 ? nil : .integers(out)
+            }
+        case BCF_HT_REAL:
+            let total = chts_get_format_float(rawHeader, record, tag, &floatBuffer, &floatCapacity)
+            guard total > 0, let buf = floatBuffer else { return nil }
+            let per = Int(total) / n
+            return (0..<n).map { s in
+                var out: [Double?] = []
+                for j in 0..<per {
+                    let v = buf[s * per + j]
+                    if chts_float_is_vector_end(v) != 0 { break }
+                    out.append(chts_float_is_missing(v) != 0 ? nil : Double(v))
+                }
+                return out.allSatisfy({ $0 == nil }) && out.count <= 1 ? nil : .floats(out)
+            }
+        case BCF_HT_STR:
+            let total = chts_get_format_char(rawHeader, record, tag, &charBuffer, &charCapacity)
+            guard total > 0, let buf = charBuffer else { return nil }
+            let per = Int(total) / n
+            return (0..<n).map { s in
+                let bytes = UnsafeRawBufferPointer(start: buf + s * per, count: per).prefix { $0 != 0 }
+                let str = String(decoding: bytes, as: UTF8.self)
+                return str.isEmpty || str == "." ? nil : .string(str)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func genotypes(samples n: Int) -> [[Int?]]? {
+        let total = chts_get_genotypes(rawHeader, record, &intBuffer, &intCapacity)
+        guard total > 0, let buf = intBuffer else { return nil }
+        let per = Int(total) / n
+        return (0..<n).map { s in
+            var out: [Int?] = []
+            for j in 0..<per {
+                let g = buf[s * per + j]
+                if g == chts_int32_vector_end() { break }
+                out.append(chts_gt_is_missing(g) != 0 ? nil : Int(chts_gt_allele(g)))
+            }
+            return out
+        }
+    }
+
+    /// Annotation INFO strings of the current record (for the keyword pre-filter of BCF records).
+    func annotationText() -> String {
+        var out = ""
+        for tag in ["CSQ", "ANN", "EFF", "BCSQ"] {
+            let n = chts_get_info_string(rawHeader, record, tag, &charBuffer, &charCapacity)
+            if n > 0, let buf = charBuffer {
+                out += String(decoding: UnsafeRawBufferPointer(start: buf, count: Int(n)).prefix { $0 != 0 }, as: UTF8.self)
+            }
+        }
+        return out
+    }
+}

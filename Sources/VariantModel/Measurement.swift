@@ -1,0 +1,32 @@
+/// VAF, alt reads and depth of one allele in one sample, each with the field it came from.
+///
+/// A value the file does not report is `nil` ("not reported"), never 0. `detected` is false for a
+/// force-called site (GT 0/0 or zero alt reads): a not-detected observation with its depth.
+public struct SampleMeasurement: Sendable, Hashable, Codable {
+    public var sample: String
+    public var vaf: Double?
+    public var altReads: Int?
+    public var depth: Int?
+    /// `FORMAT/AF`, `FORMAT/AD`, `FORMAT/FREQ`, `FORMAT/AO+RO`, `FORMAT/TU`, `INFO/AF`, …
+    public var vafSource: String?
+    public var depthSource: String?
+    public var genotype: String?
+    public var detected: Bool
+    /// Other sources that gave a VAF more than 0.02 away from ``vaf`` (reported, not hidden).
+    public var disagreements: [VAFDisagreement]
+
+    public init(sample: String, vaf: Double? = nil, altReads: Int? = nil, depth: Int? = nil,
+                vafSource: String? = nil, depthSource: String? = nil, genotype: String? = nil,
+                detected: Bool = true, disagreements: [VAFDisagreement] = []) {
+        self.sample = sample; self.vaf = vaf; self.altReads = altReads; self.depth = depth
+        self.vafSource = vafSource; self.depthSource = depthSource; self.genotype = genotype
+        self.detected = detected; self.disagreements = disagreements
+    }
+}
+
+/// A second VAF source that disagrees with the one used.
+public struct VAFDisagreement: Sendable, Hashable, Codable {
+    public var source: String
+    public var vaf: Double
+    public init(source: String, vaf: Double) { self.source = source; self.vaf = vaf }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Catalogue
+import Reporting
+import VariantModel
+
+struct CatalogueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogue",
+        abstract: "Validate, list and show catalogue rules; print the review coverage table.",
+        subcommands: [Validate.self, List.self, Show.self, Coverage.self, Info.self])
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate rule files on top of the built-in catalogue (all problems at once).")
+        @Argument(help: "Rule files; none validates the built-in catalogue.") var files: [String] = []
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: files)
+                FileHandleStdout.write("valid: \(c.rules.count) rules, catalogue \(c.version), sha256 \(c.sha256)\n")
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List rules, optionally for one gene or therapy.")
+        @Option(help: "Only rules with a biomarker in this gene.") var gene: String?
+        @Option(help: "Only rules about this therapy (drug, brand, class).") var therapy: String?
+        @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: extra)
+                var rules = c.rules
+                if let g = gene {
+                    guard let symbol = c.genes.resolve(g) else { throw ValidationError("unknown gene '\(g)'" + (c.genes.suggestion(for: g).map { "; did you mean '\($0)'?" } ?? "")) }
+                    rules = rules.filter { $0.biomarkers.contains { $0.gene == symbol } }
+                }
+                if let t = therapy {
+                    guard let term = c.drugs.resolve(t) else { throw ValidationError("unknown therapy '\(t)'" + (c.drugs.suggestion(for: t).map { "; did you mean '\($0)'?" } ?? "")) }
+                    let drugs = Set(c.drugs.drugs(of: term))
+                    rules = rules.filter { r in r.therapies.contains { spec in spec.terms.contains { tt in
+                        if tt == term { return true }
+                        return !drugs.isDisjoint(with: c.drugs.drugs(of: tt))
+                    } } }
+                }
+                var out = "id\teffect\ttherapies\ttumour_types\tbiomarkers\tprior\tlevel\tsource\n"
+                for r in rules.sorted(by: { $0.id < $1.id }) {
+                    out += [r.id, r.effect.rawValue, r.therapies.map(\.text).joined(separator: "; "),
+                            r.tumourTypes.joined(separator: ","),
+                            r.biomarkers.isEmpty ? "-" : r.biomarkers.map(\.summary).joined(separator: "; "),
+                            r.priorTherapies.isEmpty ? "-" : r.priorTherapies.map(\.text).joined(separator: "; "),
+                            r.evidence.level.rawValue, r.sourceKind].joined(separator: "\t") + "\n"
+                }
+                FileHandleStdout.write(out)
+            } catch let e as ValidationError { throw e } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one rule in full.")
+        @Argument(help: "Rule id.") var id: String
+        @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: extra)
+                guard let r = c.rule(id) else {
+                    let hint = Suggest.closest(to: id, in: c.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                    throw ValidationError("no rule '\(id)'\(hint)")
+                }
+                var out = "\(r.id): \(r.title)\n"
+                out += "  file: \(r.file)\n  effect: \(r.effect.rawValue)\(r.preference.map { " (\($0))" } ?? "") on \(r.therapies.map(\.text).joined(separator: "; "))\n"
+                out += "  tumour types: \(r.tumourTypes.joined(separator: ", "))\n"
+                out += "  after: \(r.priorTherapies.isEmpty ? "any history" : r.priorTherapies.map(\.text).joined(separator: " | "))\n"
+                for b in r.biomarkers { out += "  biomarker (\(b.role.rawValue)): \(b.summary)\n" }
+                out += "  origin: \(r.requiresOrigin.rawValue); direction: \(r.direction)\n"
+                if let rb = r.retestBiomarker { out += "  re-test: \(rb)\(r.gatesTherapy ? " before the therapy" : "")\n" }
+                out += "  mechanism: \(r.mechanism)\n"
+                out += "  evidence: \(r.evidence.level.rawValue) (\(r.evidence.studyTypes.joined(separator: ", ")))\(r.evidence.tentative ? ", tentative" : "")\n"
+                if let n = r.evidence.note { out += "  note: \(n)\n" }
+                for ctx in r.context { out += "  context: \(ctx.text)\n" }
+                for ref in r.references {
+                    out += "  reference: \(ref.label) \(ref.firstAuthor ?? "") \(ref.year.map(String.init) ?? "") \(ref.title ?? "")\n"
+                }
+                out += "  source: \(r.sourceKind)\(r.reviewFacts.isEmpty ? "" : " — facts " + r.reviewFacts.joined(separator: ", "))\n"
+                FileHandleStdout.write(out)
+            } catch let e as ValidationError { throw e } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The source review's facts and the rules that cover them.")
+        enum Format: String, ExpressibleByArgument { case text, json }
+        @Option(help: "text or json.") var format: Format = .text
+        func run() throws {
+            do {
+                let c = try Catalogue.builtIn()
+                let rows = c.coverage()
+                if format == .json {
+                    var facts: [String: JSONValue] = [:]
+                    for r in rows {
+                        if !r.rules.isEmpty { facts[r.id] = ["rules": .strings(r.rules), "kind": .string(r.kind)] }
+                        else if let why = r.notEncoded { facts[r.id] = ["not_encoded": .string(why), "kind": .string(r.kind)] }
+                        else { facts[r.id] = ["rules": [], "kind": .string(r.kind)] }
+                    }
+                    let doc: JSONValue = ["facts": .object(facts), "catalogue": ["version": .string(c.version), "sha256": .string(c.sha256)]]
+                    FileHandleStdout.write(doc.serialized())
+                } else {
+                    let required = rows.filter { Catalogue.coveredKinds.contains($0.kind) }
+                    let covered = required.filter { !$0.rules.isEmpty || $0.notEncoded != nil }
+                    var out = ""
+                    for r in rows {
+                        out += "\(r.id)\t\(r.kind)\t" + (r.rules.isEmpty ? (r.notEncoded.map { "not encoded: \($0)" } ?? "-") : r.rules.joined(separator: ",")) + "\n"
+                    }
+                    out += "coverage: \(covered.count) of \(required.count) facts of the required kinds (\(required.isEmpty ? 100 : covered.count * 100 / required.count)%); \(rows.filter { !$0.rules.isEmpty }.count) of \(rows.count) facts in rules\n"
+                    FileHandleStdout.write(out)
+                }
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Catalogue name, version and content hash.")
+        @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: extra)
+                FileHandleStdout.write("""
+                name: \(c.name)
+                version: \(c.version)
+                sha256: \(c.sha256)
+                rules: \(c.rules.count)
+                drugs: \(c.drugs.drugs.count), classes: \(c.drugs.classes.count), regimens: \(c.drugs.regimens.count)
+                tumour types: \(c.tumourTypes.types.count) (\(c.tumourTypes.release))
+                genes: \(c.genes.genes.count), hotspots: \(c.hotspots.count), gene spans: \(c.geneSpans.count)
+                files: \(c.files.count)
+
+                """)
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+}

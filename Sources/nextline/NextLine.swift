@@ -1,0 +1,136 @@
+import ArgumentParser
+import Catalogue
+import Glibc
+import Interpretation
+import Pipeline
+import Reporting
+import VariantModel
+
+@main
+struct NextLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nextline",
+        abstract: "Finds the variants a tumour acquired under treatment and says what they mean for the next therapy line.",
+        discussion: """
+        Reads VCF/BCF (plain, bgzipped, indexed or not; GRCh37 or GRCh38) through htslib, matches the
+        alterations against a cited resistance catalogue and reports a verdict per candidate therapy.
+        Exit codes: 0 success, 1 failure, 64 usage error, 65 bad input data.
+        """,
+        version: ToolInfo.version,
+        subcommands: [Scan.self, Interpret.self, CatalogueCommand.self]
+    )
+}
+
+/// Options every command that reads variant files shares (same meaning everywhere).
+struct InputOptionGroup: ParsableArguments {
+    @Option(help: "Genome build (GRCh37 or GRCh38); must agree with the file's header when it has evidence.")
+    var build: String?
+    @Option(help: "Tumour sample column (by name). Default: ##tumor_sample, the only sample, or a column named TUMOR.")
+    var sample: String?
+    @Option(help: "Threads for BGZF decompression.")
+    var threads: Int = 0
+    @Option(name: .customLong("vaf-field"), help: "FORMAT (or INFO) field that holds the VAF; wins over every other source.")
+    var vafField: String?
+    @Option(name: .customLong("depth-field"), help: "FORMAT (or INFO) field that holds the depth.")
+    var depthField: String?
+    @Flag(name: .customLong("no-index"), help: "Stream the whole file even when a .tbi/.csi index is present.")
+    var noIndex = false
+    @Option(name: .customLong("catalogue"), help: "Extra catalogue rule file(s) on top of the built-in catalogue.")
+    var catalogueFiles: [String] = []
+
+    func inputOptions() throws -> InputOptions {
+        var b: GenomeBuild? = nil
+        if let text = build {
+            guard let parsed = GenomeBuild(parsing: text) else {
+                throw ValidationError("--build must be GRCh37 or GRCh38 (got '\(text)')")
+            }
+            b = parsed
+        }
+        if threads < 0 { throw ValidationError("--threads must be 0 or more") }
+        return InputOptions(build: b, sample: sample, threads: threads, vafField: vafField, depthField: depthField,
+                            ignoreIndex: noIndex)
+    }
+
+    func loadCatalogue() throws -> Catalogue {
+        try CLISupport.loadCatalogue(extra: catalogueFiles)
+    }
+}
+
+struct OutputOptionGroup: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Write the document to FILE (atomically) instead of standard output.")
+    var output: String?
+    @Flag(name: .customLong("no-clobber"), help: "Refuse to replace an existing --output file.")
+    var noClobber = false
+
+    func target() -> AtomicOutput? { output.map { AtomicOutput(path: $0, noClobber: noClobber) } }
+}
+
+enum CLISupport {
+    /// Reads user catalogue files and loads them on top of the built-in catalogue.
+    static func loadCatalogue(extra: [String]) throws -> Catalogue {
+        var files: [(path: String, contents: String)] = []
+        for path in extra { files.append((path, try readText(path))) }
+        return try Catalogue.builtIn(adding: files)
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard let f = fopen(path, "rb") else {
+            throw InputProblem(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > 64 << 20 { throw InputProblem(path: path, message: "larger than 64 MiB; not a catalogue or case file") }
+        }
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw InputProblem(path: path, message: "is not valid UTF-8 text")
+        }
+        return s
+    }
+
+    /// Prints the one-line error (more lines may follow for a list of problems) and exits with the
+    /// code of DESIGN §4: 65 for bad input data, 64 for usage, 1 otherwise.
+    static func fail(_ error: any Error) -> ExitCode {
+        let text: String
+        var code: Int32 = 1
+        switch error {
+        case let e as InputProblem: text = e.description; code = 65
+        case let e as CatalogueError: text = e.description; code = 65
+        case let e as AtomicOutput.Problem:
+            text = e.description
+            if case .cannotWrite = e { code = 1 } else { code = 64 }
+        case let e as any CustomStringConvertible where ErrorKind.isInputData(error):
+            text = e.description; code = 65
+        default: text = String(describing: error)
+        }
+        FileHandleStderr.write("nextline: error: " + text + "\n")
+        return ExitCode(code)
+    }
+
+    /// Writes to --output atomically, or to stdout.
+    static func emit(_ text: String, to target: AtomicOutput?) throws {
+        if let target { try target.write(text) } else { FileHandleStdout.write(text) }
+    }
+}
+
+enum FileHandleStderr {
+    static func write(_ s: String) { FileDescriptorWriter.write(s, to: 2) }
+}
+enum FileHandleStdout {
+    static func write(_ s: String) { FileDescriptorWriter.write(s, to: 1) }
+}
+enum FileDescriptorWriter {
+    static func write(_ s: String, to fd: Int32) {
+        let bytes = Array(s.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+}

@@ -1,0 +1,30 @@
+# Shared by scripts/*.sh: toolchain check and system packages.
+require_swift() {
+  if ! command -v swift >/dev/null 2>&1; then
+    echo "error: the Swift toolchain is not installed (swift not on PATH)." >&2
+    echo "       nextline needs Swift 6.3 or later (https://www.swift.org/install/linux/debian/12)." >&2
+    exit 1
+  fi
+  local v
+  v=$(swift --version 2>&1 | sed -n 's/.*Swift version \([0-9][0-9.]*\).*/\1/p' | head -1)
+  case "$v" in
+    6.[3-9]*|6.[1-9][0-9]*|[7-9].*) ;;
+    *) echo "error: Swift $v found; nextline needs Swift 6.3 or later." >&2; exit 1 ;;
+  esac
+}
+
+install_system_packages() {
+  local need=()
+  dpkg -s libhts-dev >/dev/null 2>&1 || need+=(libhts-dev)
+  dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+  command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+  command -v bcftools >/dev/null 2>&1 || need+=(bcftools)
+  command -v tabix >/dev/null 2>&1 || need+=(tabix)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "== installing: ${need[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+  fi
+}
