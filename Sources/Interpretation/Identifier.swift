@@ -69,6 +69,7 @@ public struct Identifier: Sendable {
     public func identify(_ record: VariantRecord, sample: String?, source: String, into result: inout ScanResult) throws(InputProblem) {
         guard let chrom = ContigName.canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
         let sampleFields = sample.flatMap { s in record.samples.first { $0.name == s } }
+        if record.alternates.isEmpty { result.skipped["no_alt_allele (ALT '.')", default: 0] += 1; return }
         for (i, alt) in record.alternates.enumerated() {
             let k = i + 1
             if alt == "*" { result.skipped["star_allele (spanning deletion)", default: 0] += 1; continue }

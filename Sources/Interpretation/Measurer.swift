@@ -133,20 +133,24 @@ public struct Measurer: Sendable {
             if m.altReads == nil { m.altReads = alt }
             if let alt, let d = m.depth, d > 0 { vafs.append(("FORMAT/VD+DP", Double(alt) / Double(d))) }
         }
-        if let ao = fields["AO"]?.numbers {                          // FreeBayes
+        // Ion Torrent: flow-corrected FAO/FDP replace the raw AO/DP counts (which the caller itself
+        // does not use for its calls).
+        var ionTorrent = false
+        if let fao = fields["FAO"]?.numbers, let fdpValue = fields["FDP"]?.numbers?.first ?? nil {
+            ionTorrent = true
+            let alt = try checkCount(try perAllele(fao, number: fmt["FAO"]?.number ?? "A", field: "FORMAT/FAO"), "FORMAT/FAO")
+            let fdp = try checkCount(fdpValue, "FORMAT/FDP")
+            m.altReads = alt
+            if let fdp { m.depth = fdp; m.depthSource = "FORMAT/FDP" }
+            if let alt, let fdp, fdp > 0 { vafs.append(("FORMAT/FAO+FDP", Double(alt) / Double(fdp))) }
+        }
+        if !ionTorrent, let ao = fields["AO"]?.numbers {                          // FreeBayes
             let alt = try checkCount(try perAllele(ao, number: fmt["AO"]?.number ?? "A", field: "FORMAT/AO"), "FORMAT/AO")
             let ro = try checkCount(fields["RO"]?.numbers?.first ?? nil, "FORMAT/RO")
             if m.altReads == nil { m.altReads = alt }
             let allAlt = ao.compactMap { $0 }.reduce(0, +)
             if m.depth == nil, let ro { m.depth = ro + Int(allAlt); m.depthSource = "FORMAT/RO+AO" }
             if let alt, let ro, Double(ro) + allAlt > 0 { vafs.append(("FORMAT/AO+RO", Double(alt) / (Double(ro) + allAlt))) }
-        }
-        if let fao = fields["FAO"]?.numbers {                        // Ion Torrent
-            let alt = try checkCount(try perAllele(fao, number: fmt["FAO"]?.number ?? "A", field: "FORMAT/FAO"), "FORMAT/FAO")
-            let fdp = try checkCount(fields["FDP"]?.numbers?.first ?? nil, "FORMAT/FDP")
-            if m.altReads == nil { m.altReads = alt }
-            if m.depth == nil, let fdp { m.depth = fdp; m.depthSource = "FORMAT/FDP" }
-            if let alt, let fdp, fdp > 0 { vafs.append(("FORMAT/FAO+FDP", Double(alt) / Double(fdp))) }
         }
         if let tir = fields["TIR"]?.numbers, let tar = fields["TAR"]?.numbers {   // Strelka2 indels (tier 1)
             let alt = try checkCount(tir.first ?? nil, "FORMAT/TIR")

@@ -391,9 +391,14 @@ public final class VCFReader {
             }
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+            var chromPos: [UInt8] = []
+            VCFReader.copyColumn(0, of: s, length: l, into: &chromPos)
+            chromPos.append(UInt8(ascii: ":"))
+            VCFReader.copyColumn(1, of: s, length: l, into: &chromPos)
             let status = vcf_parse(&line, rawHeader, record)
             if status < 0 {
-                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
+                let at = String(decoding: chromPos.prefix(200), as: UTF8.self)
+                throw VCFError.malformedRecord(path: path, location: "\(at) (line \(lineNumber))",
                                                detail: "htslib could not parse it (a non-numeric FORMAT value, a wrong number of columns, or a bad POS)")
             }
             try handle(plan: plan, filter: filter, line: lineNumber, rawInfo: infoCopy, body)
@@ -477,6 +482,10 @@ public final class VCFReader {
             _ = seen
         }
     }
+
+    /// A BCF float (32-bit) as the shortest decimal that round-trips, i.e. the value the VCF text had
+    /// (`0.031`, not `0.03099999949`).
+    static func decimal(_ f: Float) -> Double { Double("\(f)") ?? Double(f) }
 
     /// Copies tab-separated column `index` (0-based) of a raw line.
     static func copyColumn(_ index: Int, of s: UnsafeMutablePointer<CChar>, length: Int, into out: inout [UInt8]) {
@@ -593,7 +602,7 @@ public final class VCFReader {
             for i in 0..<Int(n) {
                 let v = buf[i]
                 if chts_float_is_vector_end(v) != 0 { break }
-                out.append(chts_float_is_missing(v) != 0 ? nil : Double(v))
+                out.append(chts_float_is_missing(v) != 0 ? nil : VCFReader.decimal(v))
             }
             return .floats(out)
         default:
@@ -651,7 +660,7 @@ public final class VCFReader {
                 for j in 0..<per {
                     let v = buf[s * per + j]
                     if chts_float_is_vector_end(v) != 0 { break }
-                    out.append(chts_float_is_missing(v) != 0 ? nil : Double(v))
+                    out.append(chts_float_is_missing(v) != 0 ? nil : VCFReader.decimal(v))
                 }
                 return out.allSatisfy({ $0 == nil }) && out.count <= 1 ? nil : .floats(out)
             }

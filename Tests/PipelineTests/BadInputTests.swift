@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Catalogue
+@testable import Interpretation
+@testable import Pipeline
+import VariantModel
+
+/// The fault matrix of shared/reliability.md §3 as applied to `scan` (issue 2, "Bad input").
+/// REJECT = an error naming the file (and record where there is one); WARN = a result plus a warning.
+@Suite("Bad input: reject or warn, never a silent wrong answer", .serialized)
+struct BadInputTests {
+    static let catalogue: Catalogue = {
+        do { return try Catalogue.builtIn() } catch { fatalError("built-in catalogue invalid: \(error)") }
+    }()
+    let dir = Fixtures.temporaryDirectory()
+
+    /// EGFR T790M in GRCh38, as a Mutect2-style record.
+    static let t790m = "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
+
+    func scan(_ path: String, build: GenomeBuild? = nil, sample: String? = nil) throws -> ScannedFile {
+        try ScanRunner.scan(path: path, catalogue: Self.catalogue, options: InputOptions(build: build, sample: sample))
+    }
+
+    func rejects(_ path: String, containing words: [String], build: GenomeBuild? = nil, sample: String? = nil,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try scan(path, build: build, sample: sample)
+            Issue.record("expected \(path) to be rejected", sourceLocation: sourceLocation)
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains(path), "message must name the file: \(message)", sourceLocation: sourceLocation)
+            for w in words {
+                #expect(message.lowercased().contains(w.lowercased()), "'\(message)' should mention '\(w)'", sourceLocation: sourceLocation)
+            }
+            #expect(ErrorKind.isInputData(error), "bad input maps to exit 65", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("missing file, directory and 0-byte file are rejected")
+    func containers() {
+        rejects(dir.path + "/nope.vcf", containing: ["no such file"])
+        rejects(dir.path, containing: ["directory"])
+        rejects(Fixtures.write("", to: dir, as: "empty.vcf"), containing: ["empty"])
+        rejects(Fixtures.write("hello, this is not a VCF\n", to: dir, as: "text.vcf"), containing: ["not a VCF"])
+    }
+
+    @Test("a header-only VCF is valid and gives an empty result")
+    func headerOnly() throws {
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader(), to: dir, as: "header.vcf"))
+        #expect(r.result.findings.isEmpty)
+        #expect(r.provenance.recordsRead == 0)
+        #expect(r.provenance.build == .grch38)
+    }
+
+    @Test("plain gzip is read with a warning; truncated BGZF and a missing EOF marker are rejected")
+    func compression() throws {
+        let vcf = Fixtures.write(Fixtures.vcfHeader() + Self.t790m, to: dir, as: "t.vcf")
+        let gz = dir.appendingPathComponent("plain.vcf.gz").path
+        _ = Fixtures.run("/bin/sh", ["-c", "gzip -c \(vcf) > \(gz)"])
+        let r = try scan(gz)
+        #expect(r.result.findings.map(\.label) == ["EGFR p.T790M"])
+        #expect(r.provenance.warnings.contains { $0.contains("plain gzip") })
+
+        guard let bgz = Fixtures.bgzip(vcf) else { Issue.record("bgzip not installed"); return }
+        let ok = try scan(bgz)
+        #expect(ok.result.findings.count == 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: bgz))
+        let noEOF = dir.appendingPathComponent("noeof.vcf.gz")
+        try data.prefix(data.count - 28).write(to: noEOF)
+        rejects(noEOF.path, containing: ["truncated", "end-of-file"])
+        let cut = dir.appendingPathComponent("cut.vcf.gz")
+        try data.prefix(data.count / 2).write(to: cut)
+        rejects(cut.path, containing: ["truncated"])
+    }
+
+    @Test("no #CHROM line, spaces instead of tabs and duplicate sample names are rejected")
+    func headers() {
+        let noChrom = Fixtures.vcfHeader().split(separator: "\n").dropLast().joined(separator: "\n") + "\n" + Self.t790m
+        rejects(Fixtures.write(noChrom, to: dir, as: "nochrom.vcf"), containing: ["#CHROM"])
+        let spaced = Fixtures.vcfHeader().replacingOccurrences(of: "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR",
+                                                               with: "#CHROM POS ID REF ALT QUAL FILTER INFO FORMAT TUMOR")
+        rejects(Fixtures.write(spaced, to: dir, as: "spaces.vcf"), containing: ["spaces"])
+        let dup = Fixtures.vcfHeader(samples: ["S1", "S1"])
+        rejects(Fixtures.write(dup, to: dir, as: "dup.vcf"), containing: ["duplicate sample"])
+    }
+
+    @Test("CRLF line endings give the same result as LF")
+    func crlf() throws {
+        let text = Fixtures.vcfHeader() + Self.t790m
+        let lf = try scan(Fixtures.write(text, to: dir, as: "lf.vcf"))
+        let crlf = try scan(Fixtures.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: dir, as: "crlf.vcf"))
+        #expect(lf.result.findings == crlf.result.findings.map { var f = $0; f.source = lf.result.findings.first?.source ?? ""; return f })
+        #expect(crlf.result.findings.first?.measurement?.vaf == 0.031)
+        #expect(crlf.provenance.sample == "TUMOR")
+    }
+
+    @Test("a contig not in the header is a warning, not a failure")
+    func undeclaredContig() throws {
+        let header = Fixtures.vcfHeader(contigs: ["##contig=<ID=chr1,length=248956422>"])
+        let r = try scan(Fixtures.write(header + Self.t790m, to: dir, as: "undeclared.vcf"))
+        #expect(r.provenance.warnings.contains { $0.contains("chr7") && $0.contains("not declared") })
+        #expect(r.result.findings.count == 1)
+    }
+
+    @Test("non-numeric, junk-suffixed and impossible AF/DP are rejected with the record position")
+    func values() {
+        let bad = [
+            ("info_af_abc.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tAF=abc\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n", ["INFO/AF", "chr7:55181378"]),
+            ("info_af_suffix.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tAF=0.25abc\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n", ["INFO/AF"]),
+            ("fmt_af_abc.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:abc:1000\n", ["chr7:55181378"]),
+            ("af_gt1.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:1.7:1000\n", ["FORMAT/AF", "outside"]),
+            ("neg_dp.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:0.031:-5\n", ["FORMAT/DP", "negative"]),
+            ("ad_count.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31,4:0.031:1000\n", ["FORMAT/AD", "Number=R"]),
+        ]
+        for (name, record, words) in bad {
+            rejects(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: name), containing: words)
+        }
+    }
+
+    @Test("a missing or '.' AF/AD is 'not reported', never 0")
+    func missingValues() throws {
+        let record = "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:.:.:.\n"
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: "missing.vcf"))
+        let m = try #require(r.result.findings.first?.measurement)
+        #expect(m.vaf == nil)
+        #expect(m.altReads == nil)
+        #expect(m.depth == nil)
+        #expect(m.detected)
+    }
+
+    @Test("an index older than the data is not trusted: the file is streamed with a warning")
+    func staleIndex() throws {
+        let vcf = Fixtures.write(Fixtures.vcfHeader() + Self.t790m, to: dir, as: "stale.vcf")
+        guard let gz = Fixtures.bgzip(vcf), Fixtures.tabix(gz) else { Issue.record("bgzip/tabix not installed"); return }
+        let fresh = try scan(gz)
+        #expect(fresh.provenance.readMode == "index")
+        #expect(fresh.result.findings.count == 1)
+        _ = Fixtures.run("/usr/bin/touch", ["-d", "2001-01-01", gz + ".tbi"])
+        let stale = try scan(gz)
+        #expect(stale.provenance.readMode == "stream")
+        #expect(stale.provenance.warnings.contains { $0.contains("older than the data") })
+        #expect(stale.result.findings.count == 1)
+    }
+
+    @Test("non-UTF-8 bytes in INFO are a warning; a 1 MB INFO value is read with bounded memory")
+    func oddInfo() throws {
+        let extra = ["##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|HGVSp\">",
+                     "##INFO=<ID=NOTE,Number=1,Type=String,Description=\"free text\">"]
+        var bytes = Array((Fixtures.vcfHeader(extra: extra)).utf8)
+        bytes += Array("chr7\t55181378\t.\tC\tT\t.\tPASS\tNOTE=caf".utf8) + [0xE9] + Array(";CSQ=T|missense_variant|EGFR|p.Thr790Met\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n".utf8)
+        let path = dir.appendingPathComponent("latin1.vcf")
+        try Data(bytes).write(to: path)
+        let r = try scan(path.path)
+        #expect(r.result.findings.first?.proteinChange?.oneLetter == "p.T790M")
+
+        let big = String(repeating: "A", count: 1_000_000)
+        let text = Fixtures.vcfHeader(extra: extra) + "chr7\t55181378\t.\tC\tT\t.\tPASS\tNOTE=\(big)\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
+        let r2 = try scan(Fixtures.write(text, to: dir, as: "bigvalue.vcf"))
+        #expect(r2.result.findings.count == 1)
+    }
+
+    @Test("a sample not in the file is rejected listing the samples; two unnamed samples are ambiguous")
+    func samples() {
+        let path = Fixtures.write(Fixtures.vcfHeader(samples: ["S1", "S2"]) + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\t0/0\n", to: dir, as: "two.vcf")
+        rejects(path, containing: ["S1", "S2", "--sample"])
+        rejects(path, containing: ["'S3'", "S1, S2"], sample: "S3")
+    }
+
+    @Test("no build evidence is rejected with 'pass --build'; a contradicting --build is rejected")
+    func builds() throws {
+        let noContigs = Fixtures.vcfHeader(contigs: []) + Self.t790m
+        let path = Fixtures.write(noContigs, to: dir, as: "nobuild.vcf")
+        rejects(path, containing: ["--build"])
+        #expect(try scan(path, build: .grch38).result.findings.count == 1)
+        let grch38 = Fixtures.write(Fixtures.vcfHeader() + Self.t790m, to: dir, as: "b38.vcf")
+        rejects(grch38, containing: ["contradicts", "GRCh38"], build: .grch37)
+    }
+
+    @Test("multi-allelic records are split with per-allele AF/AD; '*' alleles are skipped and counted")
+    func multiAllelic() throws {
+        let record = "chr12\t25245350\t.\tC\tT,A,*\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:900,60,30,10:0.06,0.03,0.01:1000\n"
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: "multi.vcf"))
+        let byChange = Dictionary(uniqueKeysWithValues: r.result.findings.map { ($0.proteinChange?.oneLetter ?? "", $0.measurement) })
+        #expect(byChange["p.G12D"]??.altReads == 60)
+        #expect(byChange["p.G12D"]??.vaf == 0.06)
+        #expect(byChange["p.G12V"]??.altReads == 30)
+        #expect(abs((byChange["p.G12V"]??.vaf ?? 0) - 0.03) < 1e-6)
+        #expect(r.result.skipped.keys.contains { $0.hasPrefix("star_allele") })
+    }
+
+    @Test("symbolic alleles are kept as copy-number findings with gene overlap")
+    func symbolic() throws {
+        let extra = ["##INFO=<ID=CN,Number=1,Type=Float,Description=\"Copy number\">", "##ALT=<ID=DUP,Description=\"Duplication\">",
+                     "##contig=<ID=chr13,length=114364328>"]
+        let records = "chr7\t116670000\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=116800000;CN=8\tGT\t0/1\n"
+            + "chr13\t48300000\t.\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=48400000\tGT\t0/1\n"
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader(extra: extra) + records, to: dir, as: "cnv.vcf"))
+        let met = r.result.findings.first { $0.gene == "MET" }
+        #expect(met?.copyNumber == .amplification)
+        let rb1 = r.result.findings.first { $0.gene == "RB1" }
+        #expect(rb1?.copyNumber == .loss)
+    }
+
+    @Test("an alt contig record is skipped and counted, not fatal")
+    func altContig() throws {
+        let extra = ["##contig=<ID=chr7_KI270803v1_alt,length=1065>"]
+        let records = "chr7_KI270803v1_alt\t100\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:90,10:0.1:100\n" + Self.t790m
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader(extra: extra) + records, to: dir, as: "alt.vcf"))
+        #expect(r.result.skipped["non_primary_contig"] == 1)
+        #expect(r.result.findings.count == 1)
+    }
+}
