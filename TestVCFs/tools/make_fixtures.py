@@ -156,7 +156,7 @@ SCENARIOS.append(dict(
     biomarkers=[("HER2", "ISH", "amplified", "dx")],
     candidates=["T-DM1", "neratinib"],
     expected=dict(
-        verdicts={"T-DM1": "reduced_efficacy", "neratinib": "reduced_efficacy"},
+        verdicts={"T-DM1": "reduced_efficacy", "neratinib": "sensitivity"},
         origins={"ERBB2 p.L755S": "persistent"},
         recommendations=RETEST, primary=["neratinib"],
         notes=[
@@ -166,12 +166,16 @@ SCENARIOS.append(dict(
             "her2_mutation_enriched_after_trastuzumab concern trastuzumab itself (not a candidate).",
             "T-DM1 -> reduced_efficacy: her2_tdm1_after_trastuzumab_pertuzumab (therapy history, independent "
             "of L755S). Not primary: the rule has no biomarker trigger.",
-            "neratinib -> reduced_efficacy (R/r with S): S from cs_her2_mutation_neratinib_pyrotinib_amplified "
-            "(ERBB2 mutation incl. L755S, HER2-amplified; fires on persistent findings, labelled primary) and "
-            "cs_summit_neratinib_fulvestrant_her2_mutant_hr_pos; r from her2_trastuzumab_lapatinib_to_neratinib "
-            "(drug-naive patients responded better than trastuzumab-pretreated ones; prior trastuzumab is in "
-            "line 1). The scenario text names only the sensitivity side; per DESIGN 4a both sides are listed "
-            "and the verdict is reduced_efficacy.",
+            "neratinib -> sensitivity: S from cs_her2_mutation_neratinib_pyrotinib_amplified (ERBB2 mutation "
+            "incl. L755S, HER2-amplified; fires on persistent findings, labelled primary), "
+            "cs_summit_neratinib_fulvestrant_her2_mutant_hr_pos and cs_neratinib_most_effective_her2_mutant_cell_lines. "
+            "The therapy-history r from her2_trastuzumab_lapatinib_to_neratinib (drug-naive patients responded "
+            "better than trastuzumab-pretreated ones) is deliberately NOT applied when an activating ERBB2 "
+            "mutation is present: the review reports irreversible HER2 TKIs as comparatively effective exactly in "
+            "HER2-mutant tumours after trastuzumab/lapatinib (collateral sensitivity), so the catalogue rule "
+            "her2_neratinib_after_trastuzumab_or_lapatinib has ERBB2 activating_mutation excluded_if_present. "
+            "This matches the scenario, which names only the sensitivity side. (Fixture written before the "
+            "catalogue said reduced_efficacy; changed to follow that catalogue design choice.)",
             "primary: neratinib (its sensitivity is triggered by L755S, present before the therapy).",
             "recommendations: non-gating HER2 re-test (strat_retest_her2_at_progression): HER2-targeted therapy "
             "given, no HER2 result at progression.",
@@ -297,22 +301,30 @@ SCENARIOS.append(dict(
     biomarkers=[("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "0", "prog")],
     candidates=["paclitaxel + trastuzumab", "paclitaxel", "T-DXd", "ramucirumab + paclitaxel"],
     expected=dict(
-        verdicts={"paclitaxel + trastuzumab": "resistance", "paclitaxel": "no_known_effect",
-                  "T-DXd": "reduced_efficacy", "ramucirumab + paclitaxel": "no_known_effect"},
+        verdicts={"paclitaxel + trastuzumab": "reduced_efficacy", "paclitaxel": "sensitivity",
+                  "T-DXd": "reduced_efficacy", "ramucirumab + paclitaxel": "sensitivity"},
         recommendations=RETEST, primary=[],
         notes=[
-            "paclitaxel + trastuzumab -> resistance: strat_tact_trastuzumab_beyond_progression_gastric (T-ACT "
-            "phase II, patients: no PFS/OS benefit of continuing trastuzumab), with strat_tact_her2_loss_69pct and "
-            "her2_gastric_loss_after_trastuzumab explaining it (HER2 3+ -> 0 here). R on patient data for the "
-            "trastuzumab component; paclitaxel has no rule.",
-            "paclitaxel (alone) -> no_known_effect: a scenario candidate without an implication in the review.",
+            "paclitaxel + trastuzumab -> reduced_efficacy (R/r with S, both sides listed): R for the trastuzumab "
+            "component from strat_tact_trastuzumab_beyond_progression_gastric (T-ACT phase II, patients: no PFS/OS "
+            "benefit of continuing trastuzumab), with strat_tact_her2_loss_69pct and "
+            "her2_gastric_loss_after_trastuzumab explaining it (HER2 3+ -> 0 here; r from the HER2-loss rule); S for "
+            "the paclitaxel component from cs_cisplatin_paclitaxel (see next note). DESIGN 4a: a regimen combines "
+            "its components' rules, and R with S gives reduced_efficacy. The report must still show that "
+            "trastuzumab itself is expected to add nothing.",
+            "paclitaxel (alone) -> sensitivity: cs_cisplatin_paclitaxel (cisplatin resistance -> paclitaxel "
+            "sensitivity, preclinical + patient analysis; facts.yaml lists it as pan-cancer). Line 1 contained "
+            "cisplatin and no taxane, and the disease progressed on it. The scenario gives no implication for this "
+            "candidate; the fixture first said no_known_effect ('no implication in the review'), which overlooked "
+            "this pan-cancer collateral-sensitivity fact.",
             "T-DXd -> reduced_efficacy: her2_gastric_tdxd_after_trastuzumab_approval (S, approved after a "
             "trastuzumab-based regimen; HER2-positive archival tissue) against HER2 loss at progression "
             "(her2_gastric_loss_after_trastuzumab; her2_gastric_tdxd_orr_ihc3_58_vs_ihc2ish_29: benefit depends on "
             "HER2 level). The gating re-test (strat_destiny_gastric02_retest_required, "
             "her2_gastric_dg01_archival_tissue_caveat) is satisfied because HER2 WAS re-tested at progression, so "
             "the verdict is not retest. The review gives no efficacy data for IHC 0 (review_support indirect).",
-            "ramucirumab + paclitaxel -> no_known_effect (not in review).",
+            "ramucirumab + paclitaxel -> sensitivity: ramucirumab is not in the review (no rule); the paclitaxel "
+            "component carries cs_cisplatin_paclitaxel as above.",
             "recommendations: HER2 changed from 3+ to 0 after HER2-targeted therapy -> a non-gating 'retest HER2' "
             "recommendation to confirm the loss (same convention as the demo, README).",
         ])))
@@ -631,19 +643,25 @@ SCENARIOS.append(dict(
                     [Obs(BRAF_V600E, 231, 2200), Obs(NRAS_Q61K, 78, 2300)], tf=0.22)],
     candidates=["nivolumab"],
     expected=dict(
-        verdicts={"nivolumab": "resistance"},
+        verdicts={"nivolumab": "reduced_efficacy"},
         origins={"BRAF p.V600E": "persistent", "NRAS p.Q61K": "acquired"},
         recommendations=[], primary=[],
         notes=[
-            "nivolumab stands for the scenario's 'anti-PD-1'. -> resistance: mapk_cd103_dc_deficient_tme "
-            "(prior BRAFi + MEKi -> immune checkpoint blockade; patients + mouse models, effect resistance) and "
-            "mapk_reactivation_immune_evasion (patients). The review names no genomic marker; treating the acquired "
-            "NRAS Q61K as a MAPK re-activation marker is outside knowledge (outside_review true), so the rule "
-            "fires on therapy history and the NRAS finding can at most be a modifier.",
+            "nivolumab stands for the scenario's 'anti-PD-1'. -> reduced_efficacy: the catalogue encodes the "
+            "MAPKi -> immunotherapy facts (mapk_cd103_dc_deficient_tme, mapk_reactivation_immune_evasion, "
+            "mapk_mapki_then_immunotherapy_lower_orr, mapk_rwd_immunotherapy_after_mapki) as reduced_efficacy "
+            "(rule mapk_braf_mek_inhibitor_then_immunotherapy): the clinical data are a LOWER response rate than in "
+            "MAPKi-naive patients (retrospective/real-world), not absent activity, and DESIGN 4 reserves "
+            "resistance for evidence in patients that the drug does not work. The fixture first said resistance "
+            "(from the 'resistance' wording of mapk_cd103_dc_deficient_tme); changed with the catalogue.",
+            "The review names no genomic marker; treating the acquired NRAS Q61K as a MAPK re-activation marker "
+            "is outside knowledge (outside_review true). The catalogue adds it as a second reduced_efficacy rule "
+            "(mapk_nras_reactivation_then_immunotherapy, requires_origin acquired); the verdict rests on therapy "
+            "history either way, so it is not primary.",
         ],
         catalogue_dependencies=[
-            "resistance requires mapk_cd103_dc_deficient_tme to be encoded with effect resistance on patient "
-            "evidence; encoded as reduced_efficacy it stays reduced_efficacy.",
+            "reduced_efficacy follows from encoding mapk_cd103_dc_deficient_tme / mapk_reactivation_immune_evasion "
+            "as reduced_efficacy; an R rule on patient data would make it resistance.",
         ])))
 
 SCENARIOS.append(dict(
@@ -742,9 +760,16 @@ DEMO_NOTES = [
     "trastuzumab deruxtecan -> reduced_efficacy: S from her2_tdxd_superior_to_tdm1_second_line and the HER2-low "
     "activity (DESTINY-Breast04 in outside-references.yaml; HER2 now IHC 1+) against the L755S class rule (R). "
     "R with S -> reduced_efficacy, both sides listed.",
-    "neratinib -> reduced_efficacy: S from cs_her2_mutation_neratinib_pyrotinib_amplified (HER2 mutation incl. "
-    "L755S; the drug-specific rule overrides the class-level L755S rule for the same gene, DESIGN 4a step 3) "
-    "against her2_trastuzumab_lapatinib_to_neratinib (prior trastuzumab and lapatinib, r).",
+    "neratinib -> sensitivity: S from cs_her2_mutation_neratinib_pyrotinib_amplified (HER2 mutation incl. "
+    "L755S), cs_summit_neratinib_fulvestrant_her2_mutant_hr_pos and cs_neratinib_most_effective_her2_mutant_cell_lines. "
+    "The L755S cross-resistance rule leaves irreversible HER2 TKIs out (the review reports them active against "
+    "HER2-mutant tumours). her2_trastuzumab_lapatinib_to_neratinib (prior trastuzumab and lapatinib, r) is "
+    "deliberately not applied when an activating ERBB2 mutation is present (catalogue rule "
+    "her2_neratinib_after_trastuzumab_or_lapatinib, ERBB2 activating_mutation excluded_if_present): in "
+    "HER2-mutant disease after trastuzumab/lapatinib the review describes collateral sensitivity to "
+    "neratinib, not cross-resistance. The HER2-loss rule (class her2_tki, r) is overridden for neratinib by "
+    "the neratinib-named ERBB2 rules (DESIGN 4a step 3: a named drug over a class, same gene) and is listed "
+    "under overridden. (Fixture written before the catalogue said reduced_efficacy.)",
     "lapatinib (rechallenge) -> resistance: her2_l755s_cross_resistance_her2_agents (L755S emerged under "
     "lapatinib and trastuzumab; patient-derived evidence), no S.",
     "origins: ERBB2 L755S acquired (absent in the diagnostic tissue, 0/720 force-called; VAF 0.0208 at prog1 and "
@@ -795,7 +820,7 @@ def build_demo():
     write(os.path.join(folder, "expected.yaml"), EXPECTED_HEADER + expected_yaml(
         "DEMO-HER2-BRCA-01",
         verdicts={"trastuzumab emtansine": "resistance", "trastuzumab deruxtecan": "reduced_efficacy",
-                  "neratinib": "reduced_efficacy", "lapatinib": "resistance"},
+                  "neratinib": "sensitivity", "lapatinib": "resistance"},
         origins={"ERBB2 p.L755S": "acquired", "PIK3CA p.H1047R": "persistent", "TP53 p.R175H": "persistent",
                  "DNMT3A p.R882H": "indeterminate"},
         flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
