@@ -16,8 +16,9 @@ Case files: TestVCFs/scenarios/*/case.yaml, TestVCFs/demo/case.yaml and the case
 TestVCFs/callers/expected.yaml (`case_files`).
 
 Usage:
-  scripts/check-scenarios.py [--bin PATH] [--only SUBSTRING ...] [--explain] [--json]
+  scripts/check-scenarios.py [--bin PATH] [--only SUBSTRING ...] [--explain] [--json] [--wait SECONDS]
   --bin       the nextline binary (default: $NEXTLINE_BIN, else .build/debug/nextline)
+  --wait      seconds to wait for a missing binary, e.g. during a rebuild (default 60)
   --only      run only case files whose path contains one of the substrings
   --explain   for each verdict mismatch, print the rules behind the actual verdict
   --json      print the mismatches as JSON instead of a table
@@ -30,6 +31,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 try:
     import yaml
@@ -163,7 +165,9 @@ def compare(expected, doc, explain):
     got_rec = sorted({("%s %s" % (r.get("kind"), r.get("biomarker") or "")).strip()
                       for r in doc.get("recommendations", [])})
     if want_rec != got_rec:
-        out.append(("recommendations", "", ", ".join(want_rec) or "-", ", ".join(got_rec) or "-", ""))
+        det = "; ".join("%s %s: %s" % (r.get("kind"), r.get("biomarker") or "", ",".join(r.get("rules") or []) or "(engine)")
+                        for r in doc.get("recommendations", [])) if explain else ""
+        out.append(("recommendations", "", ", ".join(want_rec) or "-", ", ".join(got_rec) or "-", det))
 
     # primary
     if "primary" in expected:
@@ -190,7 +194,13 @@ def main():
     ap.add_argument("--only", nargs="*", default=[])
     ap.add_argument("--explain", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--wait", type=float, default=60,
+                    help="seconds to wait for a missing binary (e.g. during a rebuild); default 60")
     args = ap.parse_args()
+    # The binary may be replaced by a rebuild while we look for it: wait up to --wait seconds.
+    deadline = time.time() + args.wait
+    while not os.access(args.bin, os.X_OK) and time.time() < deadline:
+        time.sleep(5)
     if not os.access(args.bin, os.X_OK):
         sys.exit("check-scenarios: no executable nextline at %s (build it or pass --bin)" % args.bin)
 

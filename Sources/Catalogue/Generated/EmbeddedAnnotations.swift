@@ -25,11 +25,16 @@ At most 15 facts may be listed here.
 - `strat_complex_preclinical_models`: A research-agenda statement about co-culture and organoid models that makes no claim about any therapy sequence.
 - `mapk_intermittent_brafi_preclinical`: About the dosing schedule of a BRAF inhibitor within one line (intermittent versus continuous), which the rule schema cannot express; it is not a line-to-line effect.
 - `mapk_intermittent_dosing_clinically_inferior`: The same within-line schedule question for dabrafenib plus trametinib; rules describe therapies and their order, not dosing schedules.
+
+## Hepatocellular carcinoma
+- `hcc_second_line_sorafenib_lenvatinib_comparable`: A retrospective series found sorafenib and lenvatinib about equally effective after atezolizumab + bevacizumab; it compares the two drugs with each other and claims neither cross-resistance nor benefit over another option. The schema has no neutral effect, and a retained_sensitivity rule would rank these two drugs above cabozantinib, ramucirumab and nivolumab, which the review does not do.
+- `hcc_second_line_options_undefined`: States that the best second line after atezolizumab + bevacizumab is not known and lists the options; no sequence, drug or biomarker is favoured or disfavoured, so a rule would have nothing to assert.
+- `hcc_atezolizumab_bevacizumab_first_line`: Background on the first-line standard (survival benefit over sorafenib, approval, real-world confirmation); it says nothing about what works after progression on it.
 """####),
         ("Annotations/catalogue.yaml", ####"""
 schema: nextline/catalogue/v1
 name: nextline resistance catalogue
-version: 1.0.0
+version: 1.1.0
 oncotree_release: oncotree_2021_11_02
 source_review:
   citation: >-
@@ -2695,6 +2700,21 @@ rules:
     title: "Re-check RAS (and EGFR) in plasma or tissue before another anti-EGFR antibody"
     tumor_types: [COADREAD]
     prior_therapies: [anti_egfr_antibody]
+    # Together the conditions mean "RAS not profiled at progression": a detected KRAS or NRAS change
+    # excludes the rule, a progression profile without a KRAS change suppresses it.
+    biomarkers:
+      - gene: KRAS
+        kind: gene_class
+        class: any_mutation
+        role: excluded_if_present
+      - gene: NRAS
+        kind: gene_class
+        class: any_mutation
+        role: excluded_if_present
+      - gene: KRAS
+        kind: gene_class
+        class: any_mutation
+        role: modifier
     therapies: [anti_egfr_antibody]
     effect: retest
     retest_biomarker: KRAS
@@ -2707,6 +2727,10 @@ rules:
       study_types: [review_statement]
       level: expert_statement
       tentative: false
+      note: >-
+        A recommendation only, and only while RAS status at progression is unknown (no progression
+        sample, or an inconclusive one such as low-tumour-fraction plasma). A progression profile
+        that shows a RAS change, or shows RAS wild type, means the re-check has been done.
     context:
       - fact: gen_clonal_evolution_heterogeneity
         text: >-
@@ -3082,8 +3106,9 @@ rules:
     - strat_tact_her2_loss_69pct
 """####),
         ("Annotations/rules/general.yaml", ####"""
-# Pan-cancer and other tumour types: pancreatic, Ewing sarcoma, hepatocellular and
-# triple-negative breast cancer sequencing. Source: Loria et al. 2022 review.
+# Pan-cancer and other tumour types: pancreatic, Ewing sarcoma and triple-negative breast cancer
+# sequencing. Source: Loria et al. 2022 review. The hepatocellular second-line facts carry no effect a
+# rule can state; they are listed in ../NOT_ENCODED.md.
 schema: nextline/catalogue-rules/v1
 rules:
   - id: gen_pdac_folfirinox_then_mek_inhibitor
@@ -3169,61 +3194,6 @@ rules:
     source:
       kind: review
       review_facts: [cs_ewing_chemo_resistance_sp2509]
-
-  - id: gen_hcc_atezolizumab_bevacizumab_then_mki
-    title: Sorafenib or lenvatinib after first-line atezolizumab plus bevacizumab in HCC
-    tumor_types: [HCC]
-    prior_therapies: [atezolizumab + bevacizumab]
-    therapies: [sorafenib, lenvatinib]
-    effect: retained_sensitivity
-    direction: unknown
-    mechanism: >-
-      No cross-resistance signal was seen: after atezolizumab plus bevacizumab, the two multikinase
-      inhibitors gave similar outcomes in a multinational retrospective series.
-    evidence:
-      study_types: [retrospective]
-      level: clinical_other
-      tentative: true
-      note: >-
-        The study compared the two drugs with each other, not with an untreated group. The best
-        second line is undefined; cabozantinib, ramucirumab and nivolumab with or without ipilimumab
-        are options without cross-resistance data in the review.
-    context:
-      - fact: hcc_atezolizumab_bevacizumab_first_line
-        text: >-
-          Atezolizumab plus bevacizumab improved overall survival over sorafenib, was approved in
-          2020, and real-world analyses confirmed its efficacy and safety.
-      - fact: hcc_second_line_options_undefined
-        text: >-
-          Second-line choices include cabozantinib, ramucirumab and nivolumab with or without
-          ipilimumab; no preferred sequence has been established.
-    references:
-      - doi: "10.1159/000512781"
-        first_author: Yoo C
-        year: 2021
-        title: "Clinical Outcomes With Multikinase Inhibitors After Progression on First-Line Atezolizumab Plus Bevacizumab in Patients With Advanced Hepatocellular Carcinoma: A Multinational Multicenter Retrospective Study"
-        checked_in: facts_yaml
-      - doi: "10.1056/NEJMoa1915745"
-        first_author: Finn RS
-        year: 2020
-        title: Atezolizumab Plus Bevacizumab in Unresectable Hepatocellular Carcinoma
-        checked_in: facts_yaml
-      - doi: "10.3390/jcm10153201"
-        first_author: Plaz Torres MC
-        year: 2021
-        title: Treatment of Hepatocellular Carcinoma With Immune Checkpoint Inhibitors and Applicability of First-Line Atezolizumab/Bevacizumab in a Real-Life Setting
-        checked_in: facts_yaml
-      - doi: "10.1200/OP.20.01018"
-        first_author: Li D
-        year: 2021
-        title: "Sequencing Treatments in Hepatocellular Carcinoma: Will Value Frameworks Provide a Solution?"
-        checked_in: facts_yaml
-    source:
-      kind: review
-      review_facts:
-        - hcc_second_line_sorafenib_lenvatinib_comparable
-        - hcc_second_line_options_undefined
-        - hcc_atezolizumab_bevacizumab_first_line
 
   - id: gen_tnbc_egfr_inhibitor_then_dna_damaging_drug
     title: "Triple-negative breast cancer: EGFR inhibitor first, then a DNA-damaging drug"
@@ -3923,6 +3893,17 @@ rules:
     title: "Re-profile EGFR-mutant NSCLC at progression on an EGFR TKI (tissue or plasma)"
     tumor_types: [NSCLC]
     prior_therapies: [egfr_tki]
+    # The two conditions together mean "EGFR not profiled at progression": a detected EGFR change
+    # excludes the rule, a progression profile without one suppresses it (modifier tested negative).
+    biomarkers:
+      - gene: EGFR
+        kind: gene_class
+        class: any_mutation
+        role: excluded_if_present
+      - gene: EGFR
+        kind: gene_class
+        class: any_mutation
+        role: modifier
     therapies: [egfr_tki]
     effect: retest
     retest_biomarker: EGFR
@@ -3936,6 +3917,11 @@ rules:
       study_types: [review_statement]
       level: expert_statement
       tentative: false
+      note: >-
+        A recommendation only, and only while the case has no usable progression profile of EGFR (no
+        progression sample, or one whose EGFR result is inconclusive, e.g. low-tumour-fraction
+        plasma). Once a progression sample has been sequenced across EGFR, with or without a new
+        change, the re-profiling has been done and the rule stands down.
     context:
       - fact: strat_liquid_biopsy_ctdna
         text: >-

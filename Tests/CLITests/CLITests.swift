@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `nextline` binary as a user runs it: exit codes, atomic output, reproducibility, schemas.
+/// Uses the release binary (NEXTLINE_RELEASE_BIN, built by scripts/test.sh with --static-swift-stdlib)
+/// or the debug build next to the tests.
+@Suite("CLI", .serialized)
+struct CLITests {
+    static let binary: String = {
+        if let b = ProcessInfo.processInfo.environment["NEXTLINE_RELEASE_BIN"], FileManager.default.isExecutableFile(atPath: b) { return b }
+        for c in [".build/release/nextline", ".build/debug/nextline"] where FileManager.default.isExecutableFile(atPath: Fixtures.path(c)) {
+            return Fixtures.path(c)
+        }
+        return Fixtures.path(".build/debug/nextline")
+    }()
+    static var schemas: JSONSchemaValidator? { try? JSONSchemaValidator(directory: Fixtures.path("schemas")) }
+
+    func run(_ args: [String], cwd: URL? = nil) -> (Int32, String, String) { Fixtures.run(Self.binary, args, cwd: cwd) }
+
+    @Test("the binary copied to an empty directory runs from there and needs no file at run time")
+    func installedBinary() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let copy = dir.appendingPathComponent("nextline").path
+        try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
+        let empty = Fixtures.temporaryDirectory()
+        let (status, out, err) = Fixtures.run(copy, ["catalogue", "info"], cwd: empty)
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("rules: "))
+        #expect(out.contains("sha256: "))
+        let (s2, out2, _) = Fixtures.run(copy, ["catalogue", "coverage"], cwd: empty)
+        #expect(s2 == 0)
+        #expect(out2.contains("(100%)"))
+        let (s3, v, _) = Fixtures.run(copy, ["--version"], cwd: empty)
+        #expect(s3 == 0 && !v.isEmpty)
+    }
+
+    @Test("exit codes: 0 success, 64 usage, 65 bad input data; one-line error naming the file")
+    func exitCodes() {
+        #expect(run(["scan", "--no-such-option", "x.vcf"]).0 == 64)
+        #expect(run(["scan", Fixtures.path("TestVCFs/demo/prog2_plasma.vcf"), "--build", "hg99"]).0 == 64)
+        let (status, _, err) = run(["scan", "/nonexistent/x.vcf"])
+        #expect(status == 65)
+        #expect(err.hasPrefix("nextline: error: /nonexistent/x.vcf"))
+        #expect(err.split(separator: "\n").count == 1)
+        #expect(run(["scan", Fixtures.path("TestVCFs/demo/prog2_plasma.vcf")]).0 == 0)
+        let (s2, _, e2) = run(["catalogue", "validate", Fixtures.path("TestVCFs/catalogue-invalid/unknown_gene.yaml")])
+        #expect(s2 == 65)
+        #expect(e2.contains("unknown gene 'EGRF'"))
+        #expect(run(["catalogue", "validate", Fixtures.path("TestVCFs/catalogue-valid/extra_rule.yaml")]).0 == 0)
+    }
+
+    @Test("--output is atomic: nothing left behind on failure, an existing file kept, input and directory refused")
+    func atomicOutput() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.json").path
+        let bad = Fixtures.write("##fileformat=VCFv4.2\n#CHROM\tPOS\n", to: dir, as: "bad.vcf")
+        #expect(run(["scan", bad, "--format", "json", "--output", out]).0 == 65)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: out))
+        #expect(run(["scan", bad, "--format", "json", "--output", out]).0 == 65)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep")
+        let good = Fixtures.path("TestVCFs/demo/prog2_plasma.vcf")
+        #expect(run(["scan", good, "--format", "json", "--output", out, "--no-clobber"]).0 == 64)
+        #expect(run(["scan", good, "--format", "json", "--output", out]).0 == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("nextline/scan/v1"))
+        #expect(run(["scan", good, "--output", good]).0 == 64)
+        #expect(run(["scan", good, "--output", dir.path]).0 == 64)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("identical inputs give byte-identical JSON; VCF, VCF.gz and BCF of one file give the same findings")
+    func reproducible() throws {
+        let args = ["interpret", "--case", Fixtures.path("TestVCFs/demo/case.yaml"), "--format", "json"]
+        let a = run(args), b = run(args)
+        #expect(a.0 == 0)
+        #expect(a.1 == b.1)
+        let dir = Fixtures.temporaryDirectory()
+        let vcf = dir.appendingPathComponent("p.vcf").path
+        try FileManager.default.copyItem(atPath: Fixtures.path("TestVCFs/demo/prog2_plasma.vcf"), toPath: vcf)
+        guard let gz = Fixtures.bgzip(vcf) else { Issue.record("bgzip missing"); return }
+        let bcf = dir.appendingPathComponent("p.bcf").path
+        guard Fixtures.run("/usr/bin/bcftools", ["view", "-Ob", "-o", bcf, vcf]).0 == 0 else { Issue.record("bcftools missing"); return }
+        func findings(_ p: String) -> [Any] {
+            let (_, out, _) = run(["scan", p, "--format", "json"])
+            let doc = (try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [String: Any]
+            return (doc?["findings"] as? [Any]) ?? []
+        }
+        let f1 = findings(vcf), f2 = findings(gz), f3 = findings(bcf)
+        #expect(!f1.isEmpty)
+        func strip(_ list: [Any]) -> String {
+            let cleaned = list.map { item -> [String: Any] in var d = (item as? [String: Any]) ?? [:]; d["line"] = nil; return d }
+            return String(decoding: (try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        }
+        #expect(strip(f1) == strip(f2))
+        #expect(strip(f1) == strip(f3))
+    }
+
+    @Test("every scenario, demo and caller case gives a document valid against schemas/interpretation.v1.schema.json")
+    func schemaValidInterpretations() throws {
+        let validator = try #require(Self.schemas)
+        var cases: [String] = []
+        let root = Fixtures.path("TestVCFs")
+        let e = try #require(FileManager.default.enumerator(atPath: root))
+        for case let p as String in e where p.hasSuffix(".yaml") && (p.hasSuffix("case.yaml") || p.contains("/case")) && !p.contains("expected") {
+            cases.append(root + "/" + p)
+        }
+        #expect(cases.count >= 25)
+        for c in cases {
+            let (status, out, err) = run(["interpret", "--case", c, "--format", "json"])
+            #expect(status == 0, "\(c): \(err)")
+            let problems = validator.validate(out, against: "interpretation.v1.schema.json")
+            #expect(problems.isEmpty, "\(c): \(problems.prefix(5))")
+        }
+    }
+
+    @Test("scan documents are valid against schemas/scan.v1.schema.json")
+    func schemaValidScans() throws {
+        let validator = try #require(Self.schemas)
+        for f in ["TestVCFs/demo/prog2_plasma.vcf", "TestVCFs/callers/strelka2_somatic.snvs.grch38.vcf"] {
+            let (status, out, err) = run(["scan", Fixtures.path(f), "--format", "json", "--sample", f.contains("strelka") ? "TUMOR" : "prog2_plasma"])
+            #expect(status == 0, "\(err)")
+            #expect(validator.validate(out, against: "scan.v1.schema.json").isEmpty)
+        }
+        // The validator itself rejects a broken document.
+        #expect(!validator.validate(#"{"schema": "nextline/scan/v1"}"#, against: "scan.v1.schema.json").isEmpty)
+    }
+
+    @Test("interpret from flags gives the same verdict as the equivalent case file")
+    func flagsEqualCaseFile() throws {
+        let dir = Fixtures.path("TestVCFs/callers")
+        let (status, out, err) = run(["interpret", dir + "/vardict_progression.grch38.vcf", "--tumor-type", "LUAD", "--prior", "gefitinib",
+                                      "--baseline", dir + "/mutect2_baseline.grch38.vcf", "--candidate", "osimertinib",
+                                      "--candidate", "erlotinib", "--format", "json"])
+        #expect(status == 0, "\(err)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let imps = (doc["implications"] as? [[String: Any]]) ?? []
+        let verdicts = Dictionary(uniqueKeysWithValues: imps.map { ($0["therapy"] as? String ?? "", $0["verdict"] as? String ?? "") })
+        #expect(verdicts["osimertinib"] == "sensitivity")
+        #expect(verdicts["erlotinib"] == "resistance")
+        let t790m = ((doc["findings"] as? [[String: Any]]) ?? []).first { $0["hgvsp"] as? String == "p.T790M" }
+        #expect(t790m?["origin"] as? String == "acquired")
+        #expect(run(["interpret", dir + "/vardict_progression.grch38.vcf", "--tumor-type", "LUAD", "--prior", "gefitinb"]).2.contains("did you mean 'gefitinib'"))
+    }
+}
