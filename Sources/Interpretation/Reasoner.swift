@@ -7,7 +7,10 @@ public enum Interpreter {
                            settings: InterpretationSettings = InterpretationSettings(), extraWarnings: [String] = []) -> Interpretation {
         var warnings = patientCase.warnings + extraWarnings
         let progression = samples.filter { $0.sample.role == .progression }
-        let latest = latestSample(progression)
+        // Without a progression sample the latest pre-treatment tumour sample is analysed: its
+        // alterations were present before any therapy (origin persistent, rules labelled primary).
+        let preTreatmentOnly = progression.isEmpty
+        let latest = latestSample(progression) ?? latestSample(samples.filter { $0.sample.role == .baseline })
         let classifier = Classifier(settings: settings, samples: samples, latest: latest)
 
         // Tumour fractions (the case's or estimated).
@@ -22,8 +25,10 @@ public enum Interpreter {
         for f in latest?.findings ?? [] where Classifier.isDetected(f, settings: settings) {
             let key = Classifier.key(f)
             guard seen.insert(key).inserted else { continue }
-            let (origin, why) = classifier.origin(of: f, tf: tfByID)
-            let flags = classifier.flags(of: f, hasTissueSupport: tissueKeys.contains(key) && latest?.sample.kind != .tissue ? true : tissueKeys.contains(key))
+            let (origin, why) = preTreatmentOnly
+                ? (Origin.persistent, "pre-treatment sample only (\(latest?.sample.id ?? "")): present before any therapy")
+                : classifier.origin(of: f, tf: tfByID)
+            let flags = classifier.flags(of: f, hasTissueSupport: tissueKeys.contains(key))
             var item = InterpretedFinding(finding: f, origin: origin, originReason: why, flags: flags,
                                           observations: classifier.observations(of: key, gene: f.gene), matches: [],
                                           used: true, notUsedReason: nil, key: key)
@@ -37,7 +42,7 @@ public enum Interpreter {
         for b in samples where b.sample.role == .baseline {
             for f in b.findings where Classifier.isDetected(f, settings: settings) {
                 let key = Classifier.key(f)
-                guard !seen.contains(key), latest != nil else { continue }
+                guard !seen.contains(key), latest != nil, !preTreatmentOnly else { continue }
                 let observedNow = latest?.findings.first { Classifier.key($0) == key }
                 let why = observedNow != nil
                     ? "detected at baseline \(b.sample.id); not detected at \(latest?.sample.id ?? "") (depth \(observedNow?.measurement?.depth.map(String.init) ?? "not reported"))"
@@ -76,7 +81,7 @@ public enum Interpreter {
 
         // Recommendations from re-test rules.
         var retestByBiomarker: [String: Recommendation] = [:]
-        for m in fired where m.rule.effect == .retest {
+        for m in fired where m.rule.effect == .retest && !isSuperseded(m, by: fired, catalogue: catalogue) {
             let biomarker = m.rule.retestBiomarker ?? "?"
             var rec = retestByBiomarker[biomarker] ?? Recommendation(kind: "retest", biomarker: biomarker, therapy: nil, reason: "", rules: [])
             rec.rules.append(m.rule.id)
@@ -96,10 +101,6 @@ public enum Interpreter {
         for c in candidates {
             implications.append(reason(candidate: c, matches: matches, catalogue: catalogue))
         }
-        for imp in implications where imp.verdict == .sensitivity {
-            let collateral = imp.rules.contains { $0.rule.effect == .sensitivity && !$0.rule.priorTherapies.isEmpty }
-            if collateral && patientCase.candidates.isEmpty == false { continue }
-        }
         let allNotAssessable = samples.flatMap(\.notAssessable)
         let build = samples.first?.build
         if Set(samples.map(\.build)).count > 1 {
@@ -108,6 +109,24 @@ public enum Interpreter {
         return Interpretation(patientCase: patientCase, settings: settings, findings: findings, implications: implications,
                               recommendations: recommendations, notAssessable: allNotAssessable, tumourFractions: tfs,
                               latestProgression: latest?.sample.id, warnings: warnings, build: build)
+    }
+
+    /// A gating re-test rule on a region or class (e.g. "an unlisted EGFR ectodomain change: effect
+    /// uncertain") says nothing more once every finding that triggered it also triggers more specific
+    /// rules on the same gene that together cover all of its therapies (DESIGN §4a step 3).
+    static func isSuperseded(_ m: RuleMatch, by fired: [RuleMatch], catalogue: Catalogue) -> Bool {
+        guard m.rule.gatesTherapy, !m.findingKeys.isEmpty else { return false }
+        let (genes, level) = biomarkerSpecificity(m)
+        let specific = fired.filter { o in
+            guard o.rule.id != m.rule.id, o.rule.effect != .retest else { return false }
+            let (g, l) = biomarkerSpecificity(o)
+            return l > level && !g.isDisjoint(with: genes) && Set(m.findingKeys).isSubset(of: Set(o.findingKeys))
+        }
+        guard !specific.isEmpty else { return false }
+        let drugs = m.rule.therapies.flatMap { $0.terms.flatMap { catalogue.drugs.drugs(of: $0) } }
+        return !drugs.isEmpty && drugs.allSatisfy { d in
+            specific.contains { o in o.rule.therapies.contains { spec in spec.terms.contains { catalogue.drugs.drug(d, isCoveredBy: $0) } } }
+        }
     }
 
     static func latestSample(_ progression: [SampleFindings]) -> SampleFindings? {
@@ -215,6 +234,7 @@ public enum Interpreter {
                 let (genesB, levelB) = biomarkerSpecificity(b)
                 guard !genesA.isDisjoint(with: genesB) else { continue }
                 let sa = side(a.rule), sb = side(b.rule)
+                guard sa != .none, sb != .none else { continue }
                 let disagree = (sa == .S) != (sb == .S) || sa == .T || sb == .T
                 guard disagree else { continue }
                 if levelA > levelB || (levelA == levelB && tsA > tsB) { overridden.insert(b.rule.id) }
