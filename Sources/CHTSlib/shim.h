@@ -11,6 +11,7 @@
 #include <htslib/kstring.h>
 #include <htslib/tbx.h>
 #include <htslib/vcf.h>
+#include <htslib/faidx.h>
 
 /// Wraps: bcf_hdr_nsamples(hdr)
 static inline int chts_hdr_nsamples(const bcf_hdr_t *h) { return bcf_hdr_nsamples(h); }

@@ -52,6 +52,38 @@ public struct AnnotationParser: Sendable {
         return out
     }
 
+    /// INFO fields some annotators write with a population allele frequency.
+    public static let populationInfoFields = ["gnomAD_AF", "gnomADe_AF", "gnomADg_AF", "gnomad_AF", "AF_popmax", "MAX_AF", "ExAC_AF", "EXAC_AF"]
+    /// VEP CSQ columns with a population allele frequency (VEP's plain `AF` is 1000 Genomes).
+    static let populationCSQFields = ["MAX_AF", "gnomADe_AF", "gnomADg_AF", "gnomAD_AF", "AF", "EXAC_AF", "ExAC_AF"]
+
+    /// The highest population frequency the file's annotations give for ALT `k`, with its field.
+    public func populationFrequency(of record: VariantRecord, altIndex k: Int) -> (Double, String)? {
+        var best: (Double, String)? = nil
+        func consider(_ v: Double?, _ field: String) {
+            guard let v, v.isFinite, v >= 0, v <= 1 else { return }
+            if v > (best?.0 ?? -1) { best = (v, field) }
+        }
+        for f in AnnotationParser.populationInfoFields {
+            guard let values = record.info[f]?.numbers else { continue }
+            consider(values.count == record.alternates.count ? values[k - 1] : values.first ?? nil, "INFO/\(f)")
+        }
+        if let fields = csqFields, let text = record.info["CSQ"]?.stringValue {
+            let idx = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let vepAllele = AnnotationParser.vepAllele(reference: record.reference, alternates: record.alternates, index: k - 1)
+            for entry in text.split(separator: ",") {
+                let v = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                if let ai = idx["Allele"], ai < v.count, v[ai] != vepAllele, v[ai] != record.alternates[k - 1] { continue }
+                for f in AnnotationParser.populationCSQFields {
+                    guard let i = idx[f], i < v.count else { continue }
+                    // VEP may list one value per allele joined by '&'; take the largest.
+                    for part in v[i].split(separator: "&") { consider(Double(part), "CSQ/\(f)") }
+                }
+            }
+        }
+        return best
+    }
+
     /// The allele string VEP writes for an ALT: the ALT without the shared first base (`-` when empty).
     static func vepAllele(reference: String, alternates: [String], index: Int) -> String {
         let alt = alternates[index]

@@ -105,6 +105,10 @@ struct Classifier {
             if let bf = b.findings.first(where: { Classifier.key($0) == key }) {
                 depth = bf.measurement?.depth
                 evidence = "a not-detected record at baseline \(b.sample.id)"
+            } else if let a = f.allele, let block = b.referenceBlocks.first(where: { $0.chromosome == a.chromosome && $0.start <= a.position && $0.end >= a.end }),
+                      let d = block.depth {
+                depth = d
+                evidence = "a reference block of baseline \(b.sample.id) (\(block.start)-\(block.end))"
             } else if f.allele != nil, let regions = b.coveredRegions, let a = f.allele,
                       regions[a.chromosome]?.contains(where: { $0.contains(a.position) }) == true {
                 depth = settings.baselineAssumedDepth
@@ -155,6 +159,9 @@ struct Classifier {
                 }
                 if chGene && !hasTissueSupport && !ruledOutByNormal { flags.append("possible_clonal_hematopoiesis") }
             }
+        }
+        if let pf = f.populationFrequency, pf > settings.germlinePopulationFrequency, !flags.contains("possible_germline") {
+            flags.append("possible_germline")
         }
         if let d = f.measurement?.depth, d < settings.minDepth { flags.append("low_depth") }
         if !f.passedFilters { flags.append("filtered") }

@@ -29,6 +29,9 @@ public struct Finding: Sendable, Hashable {
     public var line: Int?
     /// The file this finding was read from and its sample label.
     public var source: String
+    /// Highest population allele frequency in the file's annotations (gnomAD, 1000 Genomes…) and its field.
+    public var populationFrequency: Double?
+    public var populationFrequencySource: String?
 
     public init(gene: String, contig: String, position: Int, reference: String, alternate: String, build: GenomeBuild,
                 source: String) {
@@ -68,9 +71,19 @@ public struct NotAssessable: Sendable, Hashable {
     public var line: Int?
 }
 
+/// A stretch of reference calls with depth (a gVCF `<NON_REF>` block or an ALT `.` record): evidence
+/// that no variant was seen there.
+public struct ReferenceBlock: Sendable, Hashable {
+    public var chromosome: String
+    public var start: Int
+    public var end: Int
+    public var depth: Int?
+}
+
 /// What one scan of a file found.
 public struct ScanResult: Sendable {
     public var findings: [Finding] = []
+    public var referenceBlocks: [ReferenceBlock] = []
     public var notAssessable: [NotAssessable] = []
     /// Reason → count.
     public var skipped: [String: Int] = [:]

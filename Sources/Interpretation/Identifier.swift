@@ -69,7 +69,17 @@ public struct Identifier: Sendable {
     public func identify(_ record: VariantRecord, sample: String?, source: String, into result: inout ScanResult) throws(InputProblem) {
         guard let chrom = ContigName.canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
         let sampleFields = sample.flatMap { s in record.samples.first { $0.name == s } }
-        if record.alternates.isEmpty { result.skipped["no_alt_allele (ALT '.')", default: 0] += 1; return }
+        let onlyReference = record.alternates.allSatisfy { $0 == "<NON_REF>" || $0 == "<*>" }
+        if record.alternates.isEmpty || onlyReference {
+            // A reference call with depth: evidence of absence for origin calls.
+            let fields = sampleFields?.fields ?? [:]
+            let depth = (fields["MIN_DP"]?.numbers?.first ?? nil) ?? (fields["DP"]?.numbers?.first ?? nil)
+            let end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? (record.position + max(record.reference.count, 1) - 1)
+            result.referenceBlocks.append(ReferenceBlock(chromosome: chrom, start: record.position, end: max(end, record.position),
+                                                         depth: depth.map { Int($0) }))
+            result.skipped[record.alternates.isEmpty ? "no_alt_allele (ALT '.')" : "reference_block (<NON_REF>/<*>)", default: 0] += 1
+            return
+        }
         for (i, alt) in record.alternates.enumerated() {
             let k = i + 1
             if alt == "*" { result.skipped["star_allele (spanning deletion)", default: 0] += 1; continue }
@@ -99,6 +109,10 @@ public struct Identifier: Sendable {
 
             var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
                                   alternate: allele.alternate, build: build, source: source)
+            if let (af, field) = parser.populationFrequency(of: record, altIndex: k) {
+                finding.populationFrequency = af
+                finding.populationFrequencySource = field
+            }
             finding.allele = allele
             finding.measurement = measurement
             finding.filters = record.filters
@@ -206,7 +220,8 @@ public struct Identifier: Sendable {
         if end < start, let len = record.info["SVLEN"]?.numbers?.first.flatMap({ $0 }) { end = start + abs(Int(len)) - 1 }
         if end < start { end = start }
         let sampleCN = record.samples.first(where: { $0.name == measurement?.sample })?.fields["CN"]?.numbers?.first.flatMap { $0 }
-        let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 }
+        let foldChange = record.samples.first(where: { $0.name == measurement?.sample })?.fields["FC"]?.numbers?.first.flatMap { $0 }
+        let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 } ?? foldChange.map { 2 * $0 }
         let change = StructuralChange(kind: kind, chromosome: chrom, start: start, end: end, copyNumber: cn, alternate: alt)
         let genes = genesAt(chromosome: chrom, start: start, end: kind == .breakend ? start : end)
         let annotatedGenes = parser.annotations(of: record, altIndex: record.alternates.firstIndex(of: alt).map { $0 + 1 } ?? 1)

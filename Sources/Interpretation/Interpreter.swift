@@ -53,6 +53,8 @@ public struct InterpretationSettings: Sendable, Hashable {
     public var defaultTissueTumourFraction = 0.5
     public var baselineAssumedDepth = 500
     public var minDepth = 100
+    /// A population allele frequency above this (from the file's annotations) flags possible germline.
+    public var germlinePopulationFrequency = 0.01
     public var useFlagged = false
     public init() {}
 }
@@ -62,13 +64,15 @@ public struct SampleFindings: Sendable {
     public var sample: PatientCase.Sample
     public var findings: [Finding]
     public var notAssessable: [NotAssessable]
+    /// Reference calls with depth (gVCF blocks, ALT '.' records): evidence of absence.
+    public var referenceBlocks: [ReferenceBlock]
     public var build: GenomeBuild
     /// Declared covered regions (canonical chromosome → 1-based ranges), from --baseline-regions.
     public var coveredRegions: [String: [ClosedRange<Int>]]?
     public init(sample: PatientCase.Sample, findings: [Finding], notAssessable: [NotAssessable], build: GenomeBuild,
-                coveredRegions: [String: [ClosedRange<Int>]]? = nil) {
+                coveredRegions: [String: [ClosedRange<Int>]]? = nil, referenceBlocks: [ReferenceBlock] = []) {
         self.sample = sample; self.findings = findings; self.notAssessable = notAssessable; self.build = build
-        self.coveredRegions = coveredRegions
+        self.coveredRegions = coveredRegions; self.referenceBlocks = referenceBlocks
     }
 }
 

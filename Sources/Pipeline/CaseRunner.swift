@@ -46,7 +46,8 @@ public enum CaseRunner {
             let findings = scanned.result.findings.map { f -> Finding in var g = f; g.source = s.id; return g }
             samples.append(SampleFindings(sample: s, findings: findings, notAssessable: scanned.result.notAssessable,
                                           build: scanned.provenance.build,
-                                          coveredRegions: s.role == .baseline ? baselineRegions : nil))
+                                          coveredRegions: s.role == .baseline ? baselineRegions : nil,
+                                          referenceBlocks: scanned.result.referenceBlocks))
             inputs.append((s.id, s.role.rawValue, scanned.provenance))
         }
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,

@@ -48,6 +48,9 @@ public enum FindingJSON {
             ]
         }
         if let line = f.line { o["line"] = .int(line) }
+        if let pf = f.populationFrequency {
+            o["population_frequency"] = ["value": .double(round6(pf)), "source": .optional(f.populationFrequencySource)]
+        }
         return o
     }
 

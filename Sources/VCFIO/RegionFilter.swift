@@ -72,6 +72,21 @@ final class RegionFilter {
         return .skip("outside_watched_genes")
     }
 
+    private var canonicalByID: [Int: String?] = [:]
+
+    /// For decoded (BCF) records: a skip reason when the record cannot touch a region and no
+    /// annotation keyword could place it; nil means "decode it".
+    func quickSkip(contigID: Int, start: Int, length: Int, reader: VCFReader) -> String? {
+        let chrom: String?
+        if let cached = canonicalByID[contigID] { chrom = cached } else {
+            chrom = reader.contigName(id: contigID).flatMap(canonical)
+            canonicalByID[contigID] = chrom
+        }
+        guard let chrom else { return "non_primary_contig" }
+        guard regions != nil, keywords.isEmpty else { return nil }
+        return overlaps(chromosome: chrom, start: start, end: start + max(length, 1) - 1) ? nil : "outside_watched_genes"
+    }
+
     func overlaps(chromosome: String, start: Int, end: Int) -> Bool {
         guard let regions else { return true }
         guard let list = regions[chromosome] else { return false }

@@ -415,8 +415,20 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "record \(ordinal)", detail: "htslib could not decode it (status \(r))")
             }
             summary.recordsSeen += 1
+            // Cheap test on the decoded position before unpacking anything (BCF has no raw line).
+            if let reason = filter.quickSkip(contigID: Int(record.pointee.rid), start: Int(record.pointee.pos) + 1,
+                                             length: Int(record.pointee.rlen), reader: self) {
+                summary.skipped[reason, default: 0] += 1
+                continue
+            }
             try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
         }
+    }
+
+    /// The contig name of a header contig id (for the BCF quick test).
+    func contigName(id: Int) -> String? {
+        guard id >= 0, id < Int(chts_hdr_ncontigs(rawHeader)), let c = chts_hdr_contig_name(rawHeader, Int32(id)) else { return nil }
+        return String(cString: c)
     }
 
     private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: RegionFilter,
@@ -512,6 +524,9 @@ public final class VCFReader {
         }
         if rec.pointee.errcode & ~(BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF | BCF_ERR_TAG_INVALID) != 0 {
             throw VCFError.malformedRecord(path: path, location: location, detail: "htslib error code \(rec.pointee.errcode)")
+        }
+        if let raw = rawInfo, String(validating: raw, as: UTF8.self) == nil {
+            summary.warnings.append("\(path): INFO at \(location) has bytes that are not UTF-8 (kept as read; text fields shown with replacement characters)")
         }
         guard let chrom = ContigName.canonical(contig) else {
             summary.skipped["non_primary_contig", default: 0] += 1

@@ -153,6 +153,7 @@ struct BadInputTests {
         try Data(bytes).write(to: path)
         let r = try scan(path.path)
         #expect(r.result.findings.first?.proteinChange?.oneLetter == "p.T790M")
+        #expect(r.provenance.warnings.contains { $0.contains("not UTF-8") && $0.contains("chr7:55181378") })
 
         let big = String(repeating: "A", count: 1_000_000)
         let text = Fixtures.vcfHeader(extra: extra) + "chr7\t55181378\t.\tC\tT\t.\tPASS\tNOTE=\(big)\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
@@ -200,6 +201,15 @@ struct BadInputTests {
         #expect(met?.copyNumber == .amplification)
         let rb1 = r.result.findings.first { $0.gene == "RB1" }
         #expect(rb1?.copyNumber == .loss)
+    }
+
+    @Test("a sites-only VCF (no sample columns) is valid: findings without samples")
+    func sitesOnly() throws {
+        let text = Fixtures.vcfHeader(samples: []) + "chr7\t55181378\t.\tC\tT\t.\tPASS\tAF=0.031\n"
+        let r = try scan(Fixtures.write(text, to: dir, as: "sites.vcf"))
+        #expect(r.provenance.sample == nil)
+        #expect(r.result.findings.map(\.label) == ["EGFR p.T790M"])
+        #expect(r.result.findings.first?.measurement == nil)
     }
 
     @Test("an alt contig record is skipped and counted, not fatal")

@@ -1,0 +1,87 @@
+internal import CHTSlib
+import Glibc
+
+/// A reference genome FASTA read through htslib's faidx (plain or BGZF-compressed, with its `.fai`;
+/// a `.gzi` too when compressed). Sequence names are used as the FASTA writes them.
+///
+/// Owns the `faidx_t` and frees it in `deinit`. Not `Sendable`: one reader per task.
+public final class ReferenceFASTA {
+    public enum Problem: Error, Sendable, CustomStringConvertible {
+        case missingIndex(String)
+        case unreadable(String, String)
+        public var description: String {
+            switch self {
+            case .missingIndex(let p): return "\(p): the FASTA has no .fai index (create it with 'samtools faidx \(p)')"
+            case .unreadable(let p, let why): return "\(p): cannot be read as an indexed FASTA (\(why))"
+            }
+        }
+    }
+
+    public let path: String
+    private let index: OpaquePointer
+    /// Sequence names and lengths, in file order.
+    public let sequences: [(name: String, length: Int)]
+
+    public init(path: String) throws(Problem) {
+        self.path = path
+        hts_set_log_level(HTS_LOG_OFF)
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
+        guard stat(path + ".fai", &st) == 0 else { throw .missingIndex(path) }
+        // Flags 0: never create an index behind the user's back (FAI_CREATE is not set).
+        guard let idx = fai_load3(path, nil, nil, 0) else { throw .unreadable(path, "faidx could not load it or its .fai/.gzi") }
+        index = idx
+        var seqs: [(String, Int)] = []
+        for i in 0..<faidx_nseq(idx) {
+            guard let n = faidx_iseq(idx, i) else { continue }
+            let name = String(cString: n)
+            seqs.append((name, Int(faidx_seq_len(idx, n))))
+        }
+        sequences = seqs
+    }
+
+    deinit { fai_destroy(index) }
+
+    public func has(_ name: String) -> Bool { faidx_has_seq(index, name) == 1 }
+
+    /// Bases `start...end` (1-based, inclusive), upper-cased; nil when the region is outside the sequence.
+    public func fetch(_ name: String, start: Int, end: Int) -> String? {
+        guard start >= 1, end >= start else { return nil }
+        var len: hts_pos_t = 0
+        guard let p = faidx_fetch_seq64(index, name, hts_pos_t(start - 1), hts_pos_t(end - 1), &len), len >= 0 else { return nil }
+        defer { free(p) }
+        guard Int(len) == end - start + 1 else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: p, count: Int(len)), as: UTF8.self).uppercased()
+    }
+}
+
+/// Reads a text file line by line through htslib, so plain and gzip/BGZF-compressed files (GFF3,
+/// BED) read alike.
+public final class TextLineReader {
+    public let path: String
+    private let file: UnsafeMutablePointer<htsFile>
+    private var line = kstring_t(l: 0, m: 0, s: nil)
+    public private(set) var lineNumber = 0
+
+    public init(path: String) throws(VCFError) {
+        self.path = path
+        _ = try InputFile.check(path)
+        hts_set_log_level(HTS_LOG_OFF)
+        guard let f = hts_open(path, "r") else { throw .unreadable(path: path, reason: "htslib could not open it") }
+        file = f
+    }
+
+    deinit { chts_ks_free(&line); hts_close(file) }
+
+    /// The next line without its line ending, or nil at the end.
+    public func next() throws(VCFError) -> String? {
+        let r = chts_getline(file, &line)
+        if r == -1 { return nil }
+        if r < -1 { throw .truncated(path: path, detail: "read error after line \(lineNumber)") }
+        lineNumber += 1
+        guard let s = line.s else { return "" }
+        var l = Int(line.l)
+        if l > 0 && s[l - 1] == 13 { l -= 1 }
+        return String(decoding: UnsafeRawBufferPointer(start: s, count: l), as: UTF8.self)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import VCFIO
+import VariantModel
+
+@Suite("VCF reader")
+struct VCFReaderTests {
+    let dir = Fixtures.temporaryDirectory()
+
+    @Test("the header summary carries samples, contigs with lengths, declarations and meta lines")
+    func header() throws {
+        let path = Fixtures.write(Fixtures.vcfHeader(samples: ["NORMAL", "TUMOR"], extra: ["##source=Mutect2", "##tumor_sample=TUMOR"]),
+                                  to: dir, as: "h.vcf")
+        let r = try VCFReader(path: path)
+        #expect(r.header.samples == ["NORMAL", "TUMOR"])
+        #expect(r.header.contigs.first { $0.name == "chr7" }?.length == 159345973)
+        #expect(r.header.format["AD"]?.number == "R")
+        #expect(r.header.info["AF"]?.type == "Float")
+        #expect(r.header.metaValues("tumor_sample") == ["TUMOR"])
+        #expect(r.header.fileFormat == "VCFv4.2")
+    }
+
+    @Test("records are copied out with the requested fields; floats keep the decimal the file wrote")
+    func records() throws {
+        let text = Fixtures.vcfHeader() + "chr7\t55181378\trs1\tC\tT,G\t.\tPASS;q10\tDP=1000;AF=0.031,0.002\tGT:AD:AF:DP\t0/1:960,31,2:0.031,0.002:993\n"
+        let path = Fixtures.write(text.replacingOccurrences(of: "##FILTER=<ID=PASS,Description=\"All filters passed\">",
+                                                            with: "##FILTER=<ID=PASS,Description=\"All filters passed\">\n##FILTER=<ID=q10,Description=\"low quality\">"),
+                                  to: dir, as: "r.vcf")
+        let reader = try VCFReader(path: path)
+        var seen: [VariantRecord] = []
+        let summary = try reader.read(ReadPlan(infoFields: ["AF", "DP"], formatFields: ["AD", "AF", "DP"], samples: ["TUMOR"])) { seen.append($0) }
+        let r = try #require(seen.first)
+        #expect(r.contig == "chr7" && r.position == 55181378 && r.identifier == "rs1")
+        #expect(r.alternates == ["T", "G"])
+        #expect(r.filters == ["PASS", "q10"])
+        #expect(r.info["AF"] == .floats([0.031, 0.002]))
+        #expect(r.samples.first?.fields["AD"] == .integers([960, 31, 2]))
+        #expect(r.samples.first?.genotype == [0, 1])
+        #expect(r.line == 17)  // 16 header lines (15 + the q10 FILTER line), then the record
+        #expect(summary.recordsKept == 1)
+    }
+
+    @Test("the streamed checksum is the SHA-256 of the file's bytes")
+    func checksum() throws {
+        let text = Fixtures.vcfHeader() + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
+        let path = Fixtures.write(text, to: dir, as: "c.vcf")
+        let summary = try VCFReader(path: path).read(ReadPlan()) { _ in }
+        #expect(summary.sha256 == SHA256.hex(of: Array(text.utf8)))
+        #expect(summary.checksumScope == "whole_file")
+    }
+
+    @Test("the raw-line pre-filter keeps records that can overlap a region and counts the rest")
+    func prefilter() throws {
+        let text = Fixtures.vcfHeader()
+            + "chr1\t100\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\n"                       // far away
+            + "chr7\t55180900\t.\tACGTACGTAC\tA\t.\tPASS\t.\tGT\t0/1\n"         // deletion starting before the region, reaching in
+            + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\n"                   // inside
+            + "chr7\t55170000\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\n"                   // before, no overlap
+        let path = Fixtures.write(text, to: dir, as: "p.vcf")
+        var kept: [Int] = []
+        let s = try VCFReader(path: path).read(ReadPlan(regions: ["7": [55180905...55181400]], samples: ["TUMOR"])) { kept.append($0.position) }
+        #expect(kept == [55180900, 55181378])
+        #expect(s.skipped["outside_watched_genes"] == 2)
+        #expect(s.recordsSeen == 4)
+    }
+
+    @Test("a decimal float is the one the text had")
+    func decimal() {
+        #expect(VCFReader.decimal(Float(0.031)) == 0.031)
+        #expect(VCFReader.decimal(Float(0.1)) == 0.1)
+    }
+}
+
+@Suite("Reference FASTA and text files", .enabled(if: Fixtures.sharedDataAvailable, "shared/data is absent"))
+struct ReferenceFASTATests {
+    @Test("bases come from a BGZF FASTA through faidx; EGFR T790M's reference base is C in both builds")
+    func fetch() throws {
+        let fa38 = try ReferenceFASTA(path: Fixtures.shared("derived/cancer_panel_real.grch38.fa.gz"))
+        let name38 = try #require(fa38.sequences.map(\.name).first { $0 == "chr7" || $0 == "7" })
+        #expect(fa38.fetch(name38, start: 55181378, end: 55181378) == "C")
+        let fa37 = try ReferenceFASTA(path: Fixtures.shared("derived/cancer_panel_real.grch37.fa.gz"))
+        let name37 = try #require(fa37.sequences.map(\.name).first { $0 == "chr7" || $0 == "7" })
+        #expect(fa37.fetch(name37, start: 55249071, end: 55249071) == "C")
+        #expect(fa38.fetch(name38, start: 0, end: 5) == nil)
+    }
+
+    @Test("a FASTA without .fai is refused with a hint; text files read line by line, gzipped or not")
+    func problems() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let fa = Fixtures.write(">x\nACGT\n", to: dir, as: "x.fa")
+        #expect(throws: ReferenceFASTA.Problem.self) { try ReferenceFASTA(path: fa) }
+        let reader = try TextLineReader(path: Fixtures.shared("derived/cancer_panel_real.grch38.gff3"))
+        var n = 0
+        while let line = try reader.next() { if !line.hasPrefix("#") { n += 1 } }
+        #expect(n > 100)
+    }
+}
