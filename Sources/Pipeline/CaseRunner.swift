@@ -73,7 +73,8 @@ public enum CaseRunner {
         return out
     }
 
-    static func readText(_ path: String) throws -> String {
+    /// Reads a UTF-8 text file (case files, BED, user catalogue files) of at most 64 MiB.
+    public static func readText(_ path: String) throws -> String {
         guard let f = fopen(path, "rb") else {
             throw InputProblem(path: path, message: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
         }

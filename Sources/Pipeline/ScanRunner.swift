@@ -1,6 +1,7 @@
 public import Catalogue
 public import Interpretation
 public import VariantModel
+public import Reporting
 import VCFIO
 
 /// Input options shared by every command that reads variant files (`scan`, `interpret`, …).
@@ -36,6 +37,15 @@ public struct InputProvenance: Sendable, Hashable {
     /// VAF fields used, e.g. `FORMAT/AF`.
     public var vafSources: [String]
     public var warnings: [String]
+}
+
+extension InputProvenance {
+    /// The renderers' view of this input.
+    public func record(role: String? = nil, id: String? = nil) -> InputRecord {
+        InputRecord(path: path, sha256: sha256, checksumScope: checksumScope, build: build.rawValue, buildEvidence: buildEvidence,
+                    sample: sample, sampleChoice: sampleChoice, container: container, readMode: readMode,
+                    recordsRead: recordsRead, vafSources: vafSources, role: role, id: id)
+    }
 }
 
 /// One file read end to end: read → normalise → identify → measure.

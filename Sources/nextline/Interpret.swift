@@ -71,11 +71,7 @@ struct Interpret: ParsableCommand {
             let result = try CaseRunner.run(patientCase: patientCase, catalogue: catalogue, options: options, settings: settings,
                                             baselineRegions: regions, caseFile: caseRecord)
             for (_, _, p) in result.inputs { for w in p.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") } }
-            let records = result.inputs.map { s, role, p in
-                InputRecord(path: p.path, sha256: p.sha256, checksumScope: p.checksumScope, build: p.build.rawValue,
-                            buildEvidence: p.buildEvidence, sample: p.sample, sampleChoice: p.sampleChoice, container: p.container,
-                            readMode: p.readMode, recordsRead: p.recordsRead, vafSources: p.vafSources, role: role, id: s)
-            }
+            let records = result.inputs.map { s, role, p in p.record(role: role, id: s) }
             let report = InterpretationReport(interpretation: result.interpretation, catalogueVersion: catalogue.version,
                                               catalogueSHA256: catalogue.sha256, inputs: records, caseFile: caseRecord)
             let doc = report.json

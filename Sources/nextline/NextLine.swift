@@ -69,27 +69,8 @@ enum CLISupport {
     /// Reads user catalogue files and loads them on top of the built-in catalogue.
     static func loadCatalogue(extra: [String]) throws -> Catalogue {
         var files: [(path: String, contents: String)] = []
-        for path in extra { files.append((path, try readText(path))) }
+        for path in extra { files.append((path, try CaseRunner.readText(path))) }
         return try Catalogue.builtIn(adding: files)
-    }
-
-    static func readText(_ path: String) throws -> String {
-        guard let f = fopen(path, "rb") else {
-            throw InputProblem(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > 64 << 20 { throw InputProblem(path: path, message: "larger than 64 MiB; not a catalogue or case file") }
-        }
-        guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw InputProblem(path: path, message: "is not valid UTF-8 text")
-        }
-        return s
     }
 
     /// Prints the one-line error (more lines may follow for a list of problems) and exits with the

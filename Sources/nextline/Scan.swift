@@ -27,12 +27,8 @@ struct Scan: ParsableCommand {
             let catalogue = try input.loadCatalogue()
             let scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: try input.inputOptions())
             for w in scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
-            let p = scanned.provenance
-            let record = InputRecord(path: p.path, sha256: p.sha256, checksumScope: p.checksumScope, build: p.build.rawValue,
-                                     buildEvidence: p.buildEvidence, sample: p.sample, sampleChoice: p.sampleChoice,
-                                     container: p.container, readMode: p.readMode, recordsRead: p.recordsRead,
-                                     vafSources: p.vafSources)
-            let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256, input: record,
+            let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
+                                    input: scanned.provenance.record(),
                                     result: scanned.result)
             try CLISupport.emit(format == .json ? report.json.serialized() : report.tsv, to: output.target())
         } catch let e as ValidationError {
