@@ -81,6 +81,25 @@ public enum SampleChoice {
         public var normal: String?
     }
 
+    /// Chooses the matched-normal column: `requested`, else `##normal_sample=`, else the only sample,
+    /// else exactly one column named NORMAL (case-insensitive); otherwise an error listing the samples.
+    public static func chooseNormal(header: VCFHeaderSummary, requested: String?, path: String) throws(InputProblem) -> Result {
+        let names = header.samples
+        if let requested {
+            guard names.contains(requested) else {
+                throw InputProblem(path: path, message: "sample '\(requested)' is not in the file; samples: \(names.joined(separator: ", "))")
+            }
+            return Result(sample: requested, how: "case file sample column", normal: requested)
+        }
+        if let n = header.metaValues("normal_sample").first, names.contains(n) {
+            return Result(sample: n, how: "##normal_sample header line", normal: n)
+        }
+        if names.count == 1 { return Result(sample: names[0], how: "the only sample", normal: names[0]) }
+        let named = names.filter { $0.lowercased() == "normal" }
+        if named.count == 1 { return Result(sample: named[0], how: "the column named \(named[0]) (caller default)", normal: named[0]) }
+        throw InputProblem(path: path, message: "cannot tell which sample is the normal among \(names.isEmpty ? "no samples" : names.joined(separator: ", ")); give 'sample:' for the normal in the case file")
+    }
+
     public static func choose(header: VCFHeaderSummary, requested: String?, path: String) throws(InputProblem) -> Result {
         let names = header.samples
         let normal = header.metaValues("normal_sample").first.flatMap { names.contains($0) ? $0 : nil }

@@ -36,7 +36,7 @@ public enum CaseRunner {
             opts.sample = nil
             let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,
                                               sampleOverride: s.column ?? (s.role == .normal ? nil : options.sample),
-                                              expectedBuild: build)
+                                              expectedBuild: build, normalSample: s.role == .normal)
             if let b = build, b != scanned.provenance.build {
                 throw InputProblem(path: vcf, message: "genome build \(scanned.provenance.build.rawValue) differs from the case's \(b.rawValue); all samples of a case must share one build")
             }

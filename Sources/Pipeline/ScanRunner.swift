@@ -61,11 +61,14 @@ public enum ScanRunner {
     /// - Parameter sampleOverride: a sample named by the case file (wins over `options.sample`).
     /// - Throws: `VCFError` or `InputProblem` naming the file and record.
     public static func scan(path: String, catalogue: Catalogue, options: InputOptions,
-                            sampleOverride: String? = nil, expectedBuild: GenomeBuild? = nil) throws -> ScannedFile {
+                            sampleOverride: String? = nil, expectedBuild: GenomeBuild? = nil,
+                            normalSample: Bool = false) throws -> ScannedFile {
         let reader = try VCFReader(path: path, threads: options.threads, allowIndex: !options.ignoreIndex)
         let header = reader.header
         let detected = try BuildDetection.detect(header: header, requested: options.build ?? expectedBuild, path: path)
-        let choice = try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)
+        let choice = normalSample
+            ? try SampleChoice.chooseNormal(header: header, requested: sampleOverride, path: path)
+            : try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)
         let measurer = Measurer(header: header, path: path, vafField: options.vafField, depthField: options.depthField)
         if let f = options.vafField, header.format[f] == nil, header.info[f] == nil {
             throw InputProblem(path: path, message: "--vaf-field \(f) is not declared in the header (FORMAT or INFO)")
