@@ -72,12 +72,12 @@ public enum CaseReader {
                                           "negative", "high", "low", "detected", "not detected"]
 
     /// Parses a case file (YAML or JSON). `directory` resolves relative sample paths.
-    public static func read(text: String, path: String, directory: String, catalogue: Catalogue) throws(CatalogueError) -> PatientCase {
+    public static func read(text: String, path: String, directory: String, catalogue: Catalogue) throws(CaseFileError) -> PatientCase {
         let sink = ProblemSinkPublic()
-        guard let root = composeCase(text, path: path, sink: sink) else { throw CatalogueError(problems: sink.problems) }
+        guard let root = composeCase(text, path: path, sink: sink) else { throw CaseFileError(problems: sink.problems) }
         let c = build(root, path: path, directory: directory, catalogue: catalogue, sink: sink)
         if let c, sink.problems.isEmpty { return c }
-        throw CatalogueError(problems: sink.problems)
+        throw CaseFileError(problems: sink.problems)
     }
 
     static func composeCase(_ text: String, path: String, sink: ProblemSinkPublic) -> Node? {
@@ -115,7 +115,16 @@ public enum CaseReader {
         var tumour = ""
         let tumourWritten = scalar(values["tumor_type"], "tumor_type") ?? ""
         if values["tumor_type"] == nil { sink.add(path, root, "required key 'tumor_type' is missing (an OncoTree code such as LUAD)") }
-        else if let code = catalogue.tumourTypes.resolve(tumourWritten) { tumour = code }
+        else if let code = catalogue.tumourTypes.resolve(tumourWritten) {
+            tumour = code
+            // A tissue (BREAST, LUNG) is not a diagnosis: rules are written for diagnoses below it, so
+            // accepting it would silently match nothing. Ask for the code instead.
+            let tissue = catalogue.tumourTypes.types[code]
+            if tissue?.parent == "TISSUE" || tissue?.parent == nil {
+                let children = catalogue.tumourTypes.types.values.filter { $0.parent == code }.map(\.code).sorted()
+                sink.add(path, values["tumor_type"], "tumor_type: '\(tumourWritten)' is the OncoTree tissue \(code), not a diagnosis; give a code such as \(children.prefix(6).joined(separator: ", "))")
+            }
+        }
         else {
             let hint = catalogue.tumourTypes.suggestion(for: tumourWritten).map { "; did you mean '\($0)'?" } ?? ""
             sink.add(path, values["tumor_type"], "tumor_type: unknown tumour type '\(tumourWritten)'\(hint)")
@@ -280,6 +289,15 @@ public enum CaseReader {
         return PatientCase(caseID: caseID, tumourType: tumour, tumourTypeAsWritten: tumourWritten, therapyLines: lines,
                            samples: samples, biomarkers: biomarkers, candidates: candidates, genomeBuild: build, age: age,
                            sex: sex, warnings: warnings)
+    }
+}
+
+/// Every problem of a case file (or of the case given as flags), reported at once.
+public struct CaseFileError: Error, Sendable, CustomStringConvertible {
+    public var problems: [CatalogueProblem]
+    public var description: String {
+        if problems.count == 1, let p = problems.first { return p.description }
+        return (["case invalid: \(problems.count) problems"] + problems.map { "  " + $0.description }).joined(separator: "\n")
     }
 }
 

@@ -109,5 +109,5 @@ public enum ScanRunner {
 /// Classifies errors for the CLI's exit codes without exposing the reader's types.
 public enum ErrorKind {
     /// True for bad input data: an unreadable, malformed, truncated or inconsistent variant file.
-    public static func isInputData(_ error: any Error) -> Bool { error is VCFError || error is InputProblem }
+    public static func isInputData(_ error: any Error) -> Bool { error is VCFError || error is InputProblem || error is CaseFileError }
 }

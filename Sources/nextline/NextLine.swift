@@ -81,6 +81,7 @@ enum CLISupport {
         switch error {
         case let e as InputProblem: text = e.description; code = 65
         case let e as CatalogueError: text = e.description; code = 65
+        case let e as CaseFileError: text = e.description; code = 65
         case let e as AtomicOutput.Problem:
             text = e.description
             if case .cannotWrite = e { code = 1 } else { code = 64 }

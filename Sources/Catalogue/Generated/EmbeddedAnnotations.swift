@@ -5655,7 +5655,7 @@ rules:
 #   - STAD, ESCA and GEJ sit under EGC (Esophagogastric Adenocarcinoma);
 #   - the root node code TISSUE and its name "Tissue".
 # Codes deliberately NOT used because they are not OncoTree codes in this release: OV (TCGA study
-# abbreviation; kept as an alias of OVARY), LIHC (TCGA; alias of HCC), PDAC (alias of PAAD), CRC
+# abbreviation; an alias of OVT, epithelial ovarian cancer, since a case names a diagnosis, not a tissue), LIHC (TCGA; alias of HCC), PDAC (alias of PAAD), CRC
 # (alias of COADREAD), TNBC (receptor status, not a code; alias of BRCA, see below).
 #
 # Plain-English names from facts.yaml: "breast", "lung", "prostate", "skin", "melanoma",
@@ -5682,7 +5682,7 @@ tumor_types:
   - {code: SKIN, name: Skin, parent: TISSUE}
   - {code: PANCREAS, name: Pancreas, parent: TISSUE}
   - {code: LIVER, name: Liver, parent: TISSUE}
-  - {code: OVARY, name: Ovary/Fallopian Tube, parent: TISSUE, aliases: [ovarian, ovarian cancer, OV]}
+  - {code: OVARY, name: Ovary/Fallopian Tube, parent: TISSUE}
   - {code: HEAD_NECK, name: Head and Neck, parent: TISSUE, aliases: [head and neck cancer]}
   - {code: THYROID, name: Thyroid, parent: TISSUE}
   - {code: BILIARY_TRACT, name: Biliary Tract, parent: TISSUE, aliases: [biliary tract cancer, BTC]}
@@ -5737,7 +5737,7 @@ tumor_types:
   - {code: CHOL, name: Cholangiocarcinoma, parent: IPN, aliases: [bile duct cancer]}
 
   # --- ovary ---
-  - {code: OVT, name: Ovarian Epithelial Tumor, parent: OVARY, aliases: [epithelial ovarian cancer, EOC]}
+  - {code: OVT, name: Ovarian Epithelial Tumor, parent: OVARY, aliases: [epithelial ovarian cancer, EOC, ovarian cancer, ovarian, OV]}
   - {code: SOC, name: Serous Ovarian Cancer, parent: OVT}
   - {code: HGSOC, name: High-Grade Serous Ovarian Cancer, parent: SOC}
 
