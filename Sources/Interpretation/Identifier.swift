@@ -218,7 +218,12 @@ public struct Identifier: Sendable {
         let start = record.position + 1
         var end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? start
         if end < start, let len = record.info["SVLEN"]?.numbers?.first.flatMap({ $0 }) { end = start + abs(Int(len)) - 1 }
-        if end < start { end = start }
+        if end < start {
+            if record.info["END"] != nil {
+                result.warnings.append("\(source): \(record.location): END is before POS; the change is taken as one base long")
+            }
+            end = start
+        }
         let sampleCN = record.samples.first(where: { $0.name == measurement?.sample })?.fields["CN"]?.numbers?.first.flatMap { $0 }
         let foldChange = record.samples.first(where: { $0.name == measurement?.sample })?.fields["FC"]?.numbers?.first.flatMap { $0 }
         let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 } ?? foldChange.map { 2 * $0 }

@@ -24,7 +24,13 @@ public enum Interpreter {
         var seen = Set<String>()
         for f in latest?.findings ?? [] where Classifier.isDetected(f, settings: settings) {
             let key = Classifier.key(f)
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(key).inserted else {
+                let first = latest?.findings.first { Classifier.key($0) == key }
+                if first?.measurement?.vaf != f.measurement?.vaf {
+                    warnings.append("\(latest?.sample.id ?? ""): \(f.label) is written twice with different values (VAF \(first?.measurement?.vaf.map { Classifier.format($0) } ?? "n/r") and \(f.measurement?.vaf.map { Classifier.format($0) } ?? "n/r")); the first record is used")
+                }
+                continue
+            }
             let (origin, why) = preTreatmentOnly
                 ? (Origin.persistent, "pre-treatment sample only (\(latest?.sample.id ?? "")): present before any therapy")
                 : classifier.origin(of: f, tf: tfByID)

@@ -100,6 +100,14 @@ public final class VCFReader {
         let category = format.category
         let fmt = format.format
         if fmt != vcf && fmt != bcf {
+            if let f = fopen(path, "rb") {
+                var head = [UInt8](repeating: 0, count: 19)
+                let n = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 19, f) }
+                fclose(f)
+                if n == 19, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF, String(decoding: head[3...], as: UTF8.self) == "##fileformat=VCF" {
+                    throw .malformedHeader(path: path, detail: "the file starts with a UTF-8 byte-order mark before ##fileformat; remove it")
+                }
+            }
             let name = hts_format_description(&format).map { d -> String in
                 let s = String(cString: d); free(d); return s
             } ?? "another format"
@@ -180,7 +188,15 @@ public final class VCFReader {
                     problem = "no #CHROM line before the first record (line \(headerLines))"; break
                 }
                 if headerLines == 1 && !(l >= 16 && strncmp(s, "##fileformat=VCF", 16) == 0) {
-                    problem = "line 1 is not ##fileformat=VCFv4.x"; break
+                    let bom = l >= 3 && UInt8(bitPattern: s[0]) == 0xEF && UInt8(bitPattern: s[1]) == 0xBB && UInt8(bitPattern: s[2]) == 0xBF
+                    problem = bom ? "the file starts with a UTF-8 byte-order mark; remove it" : "line 1 is not ##fileformat=VCFv4.x"
+                    break
+                }
+                if headerLines == 1 {
+                    let version = String(decoding: UnsafeRawBufferPointer(start: s + 16, count: l - 16), as: UTF8.self)
+                    if !["v4.0", "v4.1", "v4.2", "v4.3", "v4.4", "v4.5"].contains(version) {
+                        warnings.append("\(path): unknown VCF version '\(version)'; read as VCF 4.x")
+                    }
                 }
                 if l >= 6 && strncmp(s, "#CHROM", 6) == 0 {
                     if let why = VCFReader.checkColumnsLine(s, length: l) { problem = why; break }
@@ -361,6 +377,9 @@ public final class VCFReader {
         return out
     }
 
+    /// Columns every record line must have: 8 fixed, then FORMAT and one per sample.
+    private var expectedColumns: Int { header.samples.isEmpty ? 8 : 9 + header.samples.count }
+
     private func readTextStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var lineNumber = headerLines
         var infoCopy: [UInt8] = []
@@ -388,6 +407,12 @@ public final class VCFReader {
                 continue
             case .parse:
                 break
+            }
+            var columns = 1
+            for i in 0..<l where s[i] == 9 { columns += 1 }
+            if columns != expectedColumns {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
+                                               detail: "\(columns) tab-separated columns, but the #CHROM line has \(expectedColumns)")
             }
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)

@@ -85,6 +85,16 @@ struct BadInputTests {
         rejects(Fixtures.write(dup, to: dir, as: "dup.vcf"), containing: ["duplicate sample"])
     }
 
+    @Test("extra sample columns, a byte-order mark and an unknown VCF version are caught")
+    func moreHeaderFaults() throws {
+        rejects(Fixtures.write(Fixtures.vcfHeader() + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\t0/1\n", to: dir, as: "extra.vcf"),
+                containing: ["columns", "line 16"])
+        rejects(Fixtures.write("\u{FEFF}" + Fixtures.vcfHeader(), to: dir, as: "bom.vcf"), containing: ["byte-order mark"])
+        let v99 = Fixtures.vcfHeader().replacingOccurrences(of: "VCFv4.2", with: "VCFv9.9") + Self.t790m
+        let r = try scan(Fixtures.write(v99, to: dir, as: "v99.vcf"))
+        #expect(r.provenance.warnings.contains { $0.contains("unknown VCF version") })
+    }
+
     @Test("CRLF line endings give the same result as LF")
     func crlf() throws {
         let text = Fixtures.vcfHeader() + Self.t790m
