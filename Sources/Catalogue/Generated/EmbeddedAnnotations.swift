@@ -34,7 +34,7 @@ At most 15 facts may be listed here.
         ("Annotations/catalogue.yaml", ####"""
 schema: nextline/catalogue/v1
 name: nextline resistance catalogue
-version: 1.1.0
+version: 1.2.0
 oncotree_release: oncotree_2021_11_02
 source_review:
   citation: >-
