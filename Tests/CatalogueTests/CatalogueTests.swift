@@ -134,10 +134,10 @@ struct VocabularyTests {
     }
 }
 
-@Suite("Review coverage", .enabled(if: Fixtures.sharedDataAvailable, "shared/review is absent: coverage against facts.yaml skipped"))
+@Suite("Review coverage", .enabled(if: Fixtures.sharedReviewAvailable, "shared/review is absent: coverage against facts.yaml skipped"))
 struct CoverageTests {
     static func facts() throws -> [[String: Any]] {
-        let path = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/review/facts.yaml").path
+        let path = Fixtures.sharedReview + "/facts.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return (try Yams.load(yaml: text) as? [[String: Any]]) ?? []
     }
@@ -167,7 +167,7 @@ struct CoverageTests {
     @Test("every reference identifier in the rules was seen in the review's facts or the outside-references list")
     func referencesChecked() throws {
         let c = try Catalogue.builtIn()
-        let shared = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/review").path
+        let shared = Fixtures.sharedReview
         let known = try ["facts.yaml", "outside-references.yaml", "cross-resistance-review-2022.md"]
             .map { try String(contentsOfFile: shared + "/" + $0, encoding: .utf8).lowercased() }.joined(separator: "\n")
         for r in c.rules {

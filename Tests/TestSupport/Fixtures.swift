@@ -24,6 +24,12 @@ public enum Fixtures {
 
     public static func shared(_ relative: String) -> String { sharedData + "/" + relative }
 
+    /// `shared/review` (the source review and its fact list), beside `shared/data`.
+    public static var sharedReview: String {
+        URL(fileURLWithPath: sharedData).deletingLastPathComponent().appendingPathComponent("review").path
+    }
+    public static var sharedReviewAvailable: Bool { FileManager.default.fileExists(atPath: sharedReview + "/facts.yaml") }
+
     /// A fresh temporary directory, removed by the caller with `cleanup`.
     public static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nextline-test-\(UUID().uuidString)")
