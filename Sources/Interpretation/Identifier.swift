@@ -85,8 +85,12 @@ public struct Identifier: Sendable {
             if alt == "*" { result.skipped["star_allele (spanning deletion)", default: 0] += 1; continue }
             if alt == "." || alt.isEmpty { result.skipped["no_alt_allele (ALT '.')", default: 0] += 1; continue }
             if alt == "<NON_REF>" || alt == "<*>" { result.skipped["reference_block (<NON_REF>/<*>)", default: 0] += 1; continue }
-            let measurement = try sampleFields.map { s throws(InputProblem) in try measurer.measure(record, altIndex: k, sample: s) }
-                ?? (sample == nil ? nil : nil)
+            var measurement = try sampleFields.map { s throws(InputProblem) in try measurer.measure(record, altIndex: k, sample: s) }
+            if sampleFields == nil {
+                // Sites-only file (LoFreq and others): INFO/AF, INFO/DP4 and INFO/DP describe the one sample.
+                let m = try measurer.measure(record, altIndex: k, sample: nil)
+                if m.vaf != nil || m.altReads != nil { measurement = m; measurement?.sample = "INFO" }
+            }
             if alt.hasPrefix("<") || alt.contains("[") || alt.contains("]") {
                 identifyStructural(record, chrom: chrom, alt: alt, measurement: measurement, source: source, into: &result)
                 continue

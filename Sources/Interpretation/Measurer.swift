@@ -3,9 +3,9 @@ public import VariantModel
 /// Reads VAF, alt reads and depth of one ALT allele in one sample from whatever the caller wrote.
 ///
 /// Precedence (DESIGN §1, issue 2): `--vaf-field` > tumour `FORMAT/AF` > `FORMAT/AD` with `DP` >
-/// caller-specific counts (VarDict `VD`, FreeBayes `AO/RO`, Strelka2 `AU/CU/GU/TU` and `TAR/TIR`,
-/// VarScan `FREQ`/`AD`+`RD`, Ion Torrent `FAO/FDP`) > `INFO/AF` when its Description does not call it
-/// a population frequency. Every field is read by its declared Number (`A`, `R`, `1`): VarScan's `AD`
+/// caller-specific counts (VarDict `VD`, FreeBayes `AO/RO`, Ion Torrent `FAO/FDP`, Strelka2 `TAR/TIR`
+/// and `AU/CU/GU/TU`, DeepVariant `VAF`, Pisces `VF`, Platypus `NV/NR`, LoFreq `INFO/DP4`, VarScan
+/// `FREQ`/`AD`+`RD`) > `INFO/AF` when its Description does not call it a population frequency. Every field is read by its declared Number (`A`, `R`, `1`): VarScan's `AD`
 /// (Number=1, beside `RD`) is the alt depth, not an allele list. Values the file does not report stay
 /// `nil` ("not reported"), never 0. Two VAF sources more than 0.02 apart are both kept.
 public struct Measurer: Sendable {
@@ -20,7 +20,7 @@ public struct Measurer: Sendable {
 
     /// FORMAT fields the measurer may read (the reader decodes only these).
     public var formatFields: [String] {
-        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "MIN_DP"]
+        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "MIN_DP", "VAF", "VF", "NR", "NV"]
         if let v = vafField { f.append(v) }
         if let d = depthField { f.append(d) }
         return f.filter { header.format[$0] != nil }
@@ -28,7 +28,7 @@ public struct Measurer: Sendable {
 
     /// INFO fields used as a last resort or for structural records.
     public var infoFields: [String] {
-        var f = ["AF", "DP", "END", "SVTYPE", "SVLEN", "CN", "CSQ", "ANN", "EFF", "BCSQ"] + AnnotationParser.populationInfoFields
+        var f = ["AF", "DP", "DP4", "END", "SVTYPE", "SVLEN", "CN", "CSQ", "ANN", "EFF", "BCSQ"] + AnnotationParser.populationInfoFields
         if let v = vafField { f.append(v) }
         if let d = depthField { f.append(d) }
         return f.filter { header.info[$0] != nil }
@@ -175,6 +175,28 @@ public struct Measurer: Sendable {
                 vafs.append(("FORMAT/\(altField) of AU+CU+GU+TU", Double(alt) / total))
                 if m.depth == nil || m.depthSource == "FORMAT/DP" { m.depth = Int(total); m.depthSource = "FORMAT/AU+CU+GU+TU" }
             }
+        }
+        if let values = fields["VAF"]?.numbers,                      // DeepVariant (Number=A)
+           let v = try checkVAF(try perAllele(values, number: fmt["VAF"]?.number ?? "A", field: "FORMAT/VAF"), "FORMAT/VAF") {
+            vafs.append(("FORMAT/VAF", v))
+        }
+        if let values = fields["VF"]?.numbers,                       // Illumina Pisces (Number=1)
+           let v = try checkVAF(try perAllele(values, number: fmt["VF"]?.number, field: "FORMAT/VF"), "FORMAT/VF") {
+            vafs.append(("FORMAT/VF", v))
+        }
+        if let nv = fields["NV"]?.numbers, let nr = fields["NR"]?.numbers {   // Platypus: NV alt reads, NR depth (per ALT)
+            let alt = try checkCount(try perAllele(nv, number: fmt["NV"]?.number ?? "A", field: "FORMAT/NV"), "FORMAT/NV")
+            let depth = try checkCount(try perAllele(nr, number: fmt["NR"]?.number ?? "A", field: "FORMAT/NR"), "FORMAT/NR")
+            if m.altReads == nil { m.altReads = alt }
+            if m.depth == nil, let depth { m.depth = depth; m.depthSource = "FORMAT/NR" }
+            if let alt, let depth, depth > 0 { vafs.append(("FORMAT/NV+NR", Double(alt) / Double(depth))) }
+        }
+        if sample == nil || fields.isEmpty, let dp4 = record.info["DP4"]?.numbers, dp4.count == 4, nAlt == 1 {   // LoFreq/samtools INFO/DP4
+            let c = dp4.map { $0 ?? 0 }
+            let alt = Int(c[2] + c[3]), total = Int(c.reduce(0, +))
+            if m.altReads == nil { m.altReads = alt }
+            if m.depth == nil, total > 0 { m.depth = total; m.depthSource = "INFO/DP4" }
+            if total > 0 { vafs.append(("INFO/DP4", Double(alt) / Double(total))) }
         }
         if let freq = fields["FREQ"]?.stringValue {                 // VarScan "12.5%"
             let text = freq.hasSuffix("%") ? String(freq.dropLast()) : freq

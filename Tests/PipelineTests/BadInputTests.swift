@@ -219,7 +219,8 @@ struct BadInputTests {
         let r = try scan(Fixtures.write(text, to: dir, as: "sites.vcf"))
         #expect(r.provenance.sample == nil)
         #expect(r.result.findings.map(\.label) == ["EGFR p.T790M"])
-        #expect(r.result.findings.first?.measurement == nil)
+        #expect(r.result.findings.first?.measurement?.vaf == 0.031)   // INFO/AF (a tumour fraction, not a population AF)
+        #expect(r.result.findings.first?.measurement?.vafSource == "INFO/AF")
     }
 
     @Test("an alt contig record is skipped and counted, not fatal")
