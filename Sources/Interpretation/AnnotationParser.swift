@@ -21,6 +21,11 @@ public struct AnnotationParser: Sendable {
         hasBCSQ = header.info["BCSQ"] != nil
     }
 
+    /// The file-annotation source name of an annotation, or nil for annotations from elsewhere.
+    func sourceName(of a: TranscriptAnnotation) -> String? {
+        ["VEP CSQ", "SnpEff ANN", "SnpEff EFF", "bcftools BCSQ"].contains(a.source) ? a.source : nil
+    }
+
     /// Whether the file carries any annotation nextline reads.
     public var isAnnotated: Bool { csqFields != nil || annFields != nil || hasEFF || hasBCSQ }
 

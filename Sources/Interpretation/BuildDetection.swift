@@ -12,7 +12,27 @@ public enum BuildDetection {
         public var evidence: String
     }
 
-    public static func detect(header: VCFHeaderSummary, requested: GenomeBuild?, path: String) throws(InputProblem) -> Result {
+    /// - Parameter reference: the build a `--reference` FASTA's chromosome lengths prove, with that evidence.
+    public static func detect(header: VCFHeaderSummary, requested: GenomeBuild?, path: String,
+                              reference: (build: GenomeBuild, evidence: String)? = nil) throws(InputProblem) -> Result {
+        let fromHeader = try headerEvidence(header, path: path)
+        if let requested, let h = fromHeader, requested != h.build {
+            throw InputProblem(path: path, message: "--build \(requested.rawValue) contradicts the header, which says \(h.build.rawValue) (\(h.evidence)); fix --build or the file")
+        }
+        if let reference, let h = fromHeader, reference.build != h.build {
+            throw InputProblem(path: path, message: "the file is \(h.build.rawValue) (\(h.evidence)) but the reference FASTA is \(reference.build.rawValue) (\(reference.evidence)); use the matching reference")
+        }
+        if let reference, let requested, reference.build != requested {
+            throw InputProblem(path: path, message: "--build \(requested.rawValue) contradicts the reference FASTA, which is \(reference.build.rawValue) (\(reference.evidence))")
+        }
+        if let h = fromHeader { return h }
+        if let reference { return Result(build: reference.build, evidence: reference.evidence) }
+        if let requested { return Result(build: requested, evidence: "--build \(requested.rawValue) (the header has no build evidence)") }
+        throw InputProblem(path: path, message: "cannot tell the genome build: the header has no ##contig lengths, no ##reference and no ##assembly; pass --build GRCh37 or --build GRCh38 (or --reference FASTA)")
+    }
+
+    /// The build the header alone proves, or nil when it has no evidence; throws when it contradicts itself.
+    static func headerEvidence(_ header: VCFHeaderSummary, path: String) throws(InputProblem) -> Result? {
         var votes: [GenomeBuild: [String]] = [:]
         var lengthMatches: [GenomeBuild: Int] = [:]
         var lengthMismatchBoth = 0
@@ -51,14 +71,8 @@ public enum BuildDetection {
             let detail = builds.map { "\($0.rawValue): \(votes[$0]?.joined(separator: "; ") ?? "")" }.joined(separator: " vs ")
             throw InputProblem(path: path, message: "the header names two genome builds (\(detail))")
         }
-        if let found = builds.first {
-            if let requested, requested != found {
-                throw InputProblem(path: path, message: "--build \(requested.rawValue) contradicts the header, which says \(found.rawValue) (\(votes[found]?.joined(separator: "; ") ?? "")); fix --build or the file")
-            }
-            return Result(build: found, evidence: votes[found]?.joined(separator: "; ") ?? "")
-        }
-        if let requested { return Result(build: requested, evidence: "--build \(requested.rawValue) (the header has no build evidence)") }
-        throw InputProblem(path: path, message: "cannot tell the genome build: the header has no ##contig lengths, no ##reference and no ##assembly; pass --build GRCh37 or --build GRCh38")
+        guard let found = builds.first else { return nil }
+        return Result(build: found, evidence: votes[found]?.joined(separator: "; ") ?? "")
     }
 
     /// A build named inside a `##reference` value (`file:///ref/GRCh38.fa`, `hg19`, `hs37d5`).

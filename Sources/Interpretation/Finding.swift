@@ -69,6 +69,11 @@ public struct NotAssessable: Sendable, Hashable {
     public var alternate: String
     public var reason: String
     public var line: Int?
+
+    public init(gene: String?, contig: String, position: Int, reference: String, alternate: String, reason: String, line: Int?) {
+        self.gene = gene; self.contig = contig; self.position = position; self.reference = reference
+        self.alternate = alternate; self.reason = reason; self.line = line
+    }
 }
 
 /// A stretch of reference calls with depth (a gVCF `<NON_REF>` block or an ALT `.` record): evidence

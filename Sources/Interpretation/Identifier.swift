@@ -8,8 +8,10 @@ public import Catalogue
 /// annotations (VEP CSQ, SnpEff ANN/EFF, bcftools BCSQ; MANE Select transcript preferred), the
 /// built-in hotspot table. A record inside a watched gene's span that none of them places is
 /// listed as not assessable with the reason, never dropped.
-public struct Identifier: Sendable {
+public struct Identifier {
     public let catalogue: Catalogue
+    /// nextline's own consequence engine (first identification source) when `--reference/--gff` are given.
+    public var predictor: ((Allele) -> [TranscriptAnnotation])?
     public let build: GenomeBuild
     public let watchedGenes: Set<String>
     let parser: AnnotationParser
@@ -105,6 +107,7 @@ public struct Identifier: Sendable {
                 result.skipped["alt_equals_ref", default: 0] += 1; continue
             }
             let allele = Allele(chromosome: chrom, position: record.position, reference: record.reference, alternate: alt).normalised()
+            let predicted = (predictor?(allele) ?? []).filter { watchedGenes.contains($0.gene) }
             let annotations = parser.annotations(of: record, altIndex: k)
             let hotspots = hotspotsByAllele[allele] ?? []
             var watchedAnnotations = annotations.filter { watchedGenes.contains($0.gene) }
@@ -124,7 +127,18 @@ public struct Identifier: Sendable {
             if !compound.isEmpty {
                 finding.disagreements.append(contentsOf: compound.compactMap { $0.hgvspAsWritten.map { "bcftools BCSQ: consequence combined with the record at \($0.dropFirst())" } })
             }
-            if let chosen = choose(watchedAnnotations, hotspots: hotspots) {
+            if let chosen = choose(predicted, hotspots: hotspots) ?? choose(watchedAnnotations, hotspots: hotspots) {
+                if chosen.source != parser.sourceName(of: chosen) {
+                    // Compare the engine with the file's own annotation on the same transcript.
+                    for other in watchedAnnotations where other.gene == chosen.gene
+                        && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
+                        && other.proteinChange != nil && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
+                        finding.disagreements.append("nextline's consequence engine gives \(chosen.proteinChange?.oneLetter ?? "no protein change"), \(other.source) \(other.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?") (a transcript or build mismatch?)")
+                    }
+                    if watchedAnnotations.contains(where: { $0.gene == chosen.gene && $0.proteinChange?.shortForm == chosen.proteinChange?.shortForm && chosen.proteinChange != nil }) {
+                        finding.identifiedBy.append(contentsOf: Set(watchedAnnotations.filter { $0.gene == chosen.gene && $0.proteinChange?.shortForm == chosen.proteinChange?.shortForm }.map(\.source)).sorted())
+                    }
+                }
                 finding.gene = chosen.gene
                 finding.transcript = chosen.transcript
                 finding.hgvsc = chosen.hgvsc

@@ -27,6 +27,7 @@ public enum CaseRunner {
         var inputs: [(sample: String, role: String, provenance: InputProvenance)] = []
         var warnings: [String] = []
         var build: GenomeBuild? = patientCase.genomeBuild ?? options.build
+        let tools = try AnalysisTools(options: options, catalogue: catalogue)
         for s in patientCase.samples {
             guard let vcf = s.vcf else {
                 samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: build ?? .grch38))
@@ -36,7 +37,7 @@ public enum CaseRunner {
             opts.sample = nil
             let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,
                                               sampleOverride: s.column ?? (s.role == .normal ? nil : options.sample),
-                                              expectedBuild: build, normalSample: s.role == .normal)
+                                              expectedBuild: build, normalSample: s.role == .normal, tools: tools)
             if let b = build, b != scanned.provenance.build {
                 throw InputProblem(path: vcf, message: "genome build \(scanned.provenance.build.rawValue) differs from the case's \(b.rawValue); all samples of a case must share one build")
             }

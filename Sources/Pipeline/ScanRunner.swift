@@ -13,6 +13,12 @@ public struct InputOptions: Sendable {
     public var depthField: String?
     /// Stream the whole file even when an index is present.
     public var ignoreIndex: Bool
+    /// Indexed reference FASTA (`--reference`): REF check, build evidence, consequence engine.
+    public var reference: String?
+    /// GFF3 transcript models (`--gff`) for the consequence engine.
+    public var gff: String?
+    /// `--transcript GENE=ID` overrides of the MANE Select transcript.
+    public var transcripts: [String: String] = [:]
 
     public init(build: GenomeBuild? = nil, sample: String? = nil, threads: Int = 0, vafField: String? = nil,
                 depthField: String? = nil, ignoreIndex: Bool = false) {
@@ -62,10 +68,15 @@ public enum ScanRunner {
     /// - Throws: `VCFError` or `InputProblem` naming the file and record.
     public static func scan(path: String, catalogue: Catalogue, options: InputOptions,
                             sampleOverride: String? = nil, expectedBuild: GenomeBuild? = nil,
-                            normalSample: Bool = false) throws -> ScannedFile {
+                            normalSample: Bool = false, tools: AnalysisTools? = nil) throws -> ScannedFile {
+        let tools = try tools ?? AnalysisTools(options: options, catalogue: catalogue)
+        let reference = tools.reference
+        let predictor = tools.predictor
         let reader = try VCFReader(path: path, threads: options.threads, allowIndex: !options.ignoreIndex)
         let header = reader.header
-        let detected = try BuildDetection.detect(header: header, requested: options.build ?? expectedBuild, path: path)
+        let fastaBuild = reference.flatMap { r in r.build.map { (build: $0, evidence: r.buildEvidence) } }
+        let detected = try BuildDetection.detect(header: header, requested: options.build ?? expectedBuild, path: path,
+                                                 reference: fastaBuild)
         let choice = normalSample
             ? try SampleChoice.chooseNormal(header: header, requested: sampleOverride, path: path)
             : try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)
@@ -76,18 +87,46 @@ public enum ScanRunner {
         if let f = options.depthField, header.format[f] == nil, header.info[f] == nil {
             throw InputProblem(path: path, message: "--depth-field \(f) is not declared in the header (FORMAT or INFO)")
         }
-        let identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
+        var identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
+        identifier.predictor = predictor
         let keywords = AnnotationParser(header: header).isAnnotated ? identifier.genesWithoutSpan : []
         var strict = ["AF", "DP"]
         if let v = options.vafField { strict.append(v) }
         if let d = options.depthField { strict.append(d) }
-        let plan = ReadPlan(regions: identifier.regions, annotationKeywords: keywords,
+        var plan = ReadPlan(regions: identifier.regions, annotationKeywords: keywords,
                             infoFields: measurer.infoFields, formatFields: measurer.formatFields,
                             samples: choice.sample.map { [$0] } ?? [], strictInfoNumbers: strict,
                             threads: options.threads, useIndex: !options.ignoreIndex)
         var result = ScanResult()
+        var refCheck = RefCheck()
+        if let reference {
+            // A genome-wide REF check on the first records, whatever the genes: the build proof that
+            // does not depend on where the watched genes are.
+            plan.sampleSkippedRecords = 2000
+            plan.sampledRecord = { contig, position, ref in
+                guard let chrom = ContigName.canonical(contig) else { return }
+                _ = refCheck.check(contig: contig, chromosome: chrom, position: position, ref: ref,
+                                   location: "\(contig):\(position)", reference: reference)
+            }
+        }
         let summary = try reader.read(plan) { record in
+            if let reference, let chrom = ContigName.canonical(record.contig),
+               !refCheck.check(record, chromosome: chrom, reference: reference) {
+                let last = refCheck.mismatches.last
+                result.notAssessable.append(NotAssessable(gene: nil, contig: record.contig, position: record.position,
+                                                          reference: record.reference, alternate: record.alternates.joined(separator: ","),
+                                                          reason: "REF \(record.reference) does not match the reference FASTA (\(last?.fasta ?? "?"))",
+                                                          line: record.line))
+                return
+            }
             try identifier.identify(record, sample: choice.sample, source: path, into: &result)
+        }
+        if let reference, refCheck.rate > ReferenceContext.maximumMismatchRate {
+            let first = refCheck.mismatches.prefix(3).map { "\($0.location) REF \($0.ref), FASTA \($0.fasta)" }.joined(separator: "; ")
+            throw InputProblem(path: path, message: "REF alleles disagree with the reference FASTA \(reference.path) at \(refCheck.mismatches.count) of \(refCheck.checked) records (\(first)): wrong genome build or wrong reference")
+        }
+        if let reference, !refCheck.missingContigs.isEmpty {
+            result.warnings.append("\(path): contigs \(refCheck.missingContigs.sorted().joined(separator: ", ")) are not in the reference FASTA \(reference.path); their REF alleles were not checked")
         }
         for (k, v) in summary.skipped { result.skipped[k, default: 0] += v }
         var warnings = summary.warnings
@@ -103,6 +142,17 @@ public enum ScanRunner {
                                          recordsRead: summary.recordsSeen, recordsInWatchedGenes: summary.recordsKept,
                                          vafSources: sources, warnings: warnings)
         return ScannedFile(result: result, provenance: provenance)
+    }
+}
+
+/// The reference FASTA and consequence engine of a run, built once and shared by every sample.
+public final class AnalysisTools {
+    public let reference: ReferenceContext?
+    public let predictor: ((Allele) -> [TranscriptAnnotation])?
+
+    public init(options: InputOptions, catalogue: Catalogue) throws {
+        reference = try options.reference.map { try ReferenceContext(path: $0) }
+        predictor = nil
     }
 }
 

@@ -3,7 +3,7 @@ import Glibc
 public import VariantModel
 
 /// What to read from a variant file and which records to keep.
-public struct ReadPlan: Sendable {
+public struct ReadPlan {
     /// Intervals (1-based, inclusive) per canonical chromosome; records overlapping one are kept.
     /// `nil` keeps every record on a primary chromosome.
     public var regions: [String: [ClosedRange<Int>]]?
@@ -21,6 +21,10 @@ public struct ReadPlan: Sendable {
     public var threads: Int
     /// Use a `.tbi`/`.csi` index when one is present and not older than the data.
     public var useIndex: Bool
+    /// How many leading records the pre-filter skips are still reported (CHROM, POS, REF from the raw
+    /// text) to ``sampledRecord``, for a genome-wide REF check that costs no parsing.
+    public var sampleSkippedRecords = 0
+    public var sampledRecord: ((_ contig: String, _ position: Int, _ reference: String) -> Void)?
 
     public init(regions: [String: [ClosedRange<Int>]]? = nil, annotationKeywords: [String] = [],
                 infoFields: [String] = [], formatFields: [String] = [], samples: [String] = [],
@@ -382,6 +386,7 @@ public final class VCFReader {
 
     private func readTextStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var lineNumber = headerLines
+        var sampled = 0
         var infoCopy: [UInt8] = []
         while true {
             let r = chts_getline(file, &line)
@@ -404,6 +409,16 @@ public final class VCFReader {
             switch filter.decide(line: s, length: l) {
             case .skip(let reason):
                 summary.skipped[reason, default: 0] += 1
+                if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord {
+                    sampled += 1
+                    var chrom: [UInt8] = [], pos: [UInt8] = [], ref: [UInt8] = []
+                    VCFReader.copyColumn(0, of: s, length: l, into: &chrom)
+                    VCFReader.copyColumn(1, of: s, length: l, into: &pos)
+                    VCFReader.copyColumn(3, of: s, length: l, into: &ref)
+                    if let p = Int(String(decoding: pos, as: UTF8.self)) {
+                        report(String(decoding: chrom, as: UTF8.self), p, String(decoding: ref, as: UTF8.self))
+                    }
+                }
                 continue
             case .parse:
                 break
@@ -432,6 +447,7 @@ public final class VCFReader {
 
     private func readBCFStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var ordinal = 0
+        var sampled = 0
         while true {
             let r = bcf_read(file, rawHeader, record)
             if r == -1 { break }
@@ -444,6 +460,14 @@ public final class VCFReader {
             if let reason = filter.quickSkip(contigID: Int(record.pointee.rid), start: Int(record.pointee.pos) + 1,
                                              length: Int(record.pointee.rlen), reader: self) {
                 summary.skipped[reason, default: 0] += 1
+                if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord,
+                   let contig = contigName(id: Int(record.pointee.rid)) {
+                    sampled += 1
+                    _ = bcf_unpack(record, BCF_UN_STR)
+                    if record.pointee.n_allele > 0, let ref = chts_rec_allele(record, 0) {
+                        report(contig, Int(record.pointee.pos) + 1, String(cString: ref))
+                    }
+                }
                 continue
             }
             try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)

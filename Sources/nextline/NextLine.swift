@@ -37,6 +37,12 @@ struct InputOptionGroup: ParsableArguments {
     var noIndex = false
     @Option(name: .customLong("catalogue"), help: "Extra catalogue rule file(s) on top of the built-in catalogue.")
     var catalogueFiles: [String] = []
+    @Option(help: "Indexed reference FASTA (.fai; .gzi when bgzipped): REF check, genome build, consequence engine.")
+    var reference: String?
+    @Option(help: "GFF3 transcript models (Ensembl or NCBI/MANE style, gzipped or not) for the consequence engine; needs --reference.")
+    var gff: String?
+    @Option(help: "Transcript to use for a gene instead of MANE Select, GENE=ID (repeat).")
+    var transcript: [String] = []
 
     func inputOptions() throws -> InputOptions {
         var b: GenomeBuild? = nil
@@ -47,8 +53,19 @@ struct InputOptionGroup: ParsableArguments {
             b = parsed
         }
         if threads < 0 { throw ValidationError("--threads must be 0 or more") }
-        return InputOptions(build: b, sample: sample, threads: threads, vafField: vafField, depthField: depthField,
-                            ignoreIndex: noIndex)
+        if gff != nil && reference == nil { throw ValidationError("--gff needs --reference (the FASTA the models refer to)") }
+        var options = InputOptions(build: b, sample: sample, threads: threads, vafField: vafField, depthField: depthField,
+                                   ignoreIndex: noIndex)
+        options.reference = reference
+        options.gff = gff
+        for t in transcript {
+            let parts = t.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--transcript must be GENE=TRANSCRIPT_ID, got '\(t)'")
+            }
+            options.transcripts[parts[0]] = parts[1]
+        }
+        return options
     }
 
     func loadCatalogue() throws -> Catalogue {
