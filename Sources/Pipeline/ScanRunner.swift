@@ -152,6 +152,9 @@ public final class AnalysisTools {
 
     public init(options: InputOptions, catalogue: Catalogue) throws {
         reference = try options.reference.map { try ReferenceContext(path: $0) }
+        if let gff = options.gff {
+            throw InputProblem(path: gff, message: "--gff: the consequence engine is not part of this build yet; annotate the VCF (VEP, SnpEff, bcftools csq) instead")
+        }
         predictor = nil
     }
 }
