@@ -1,5 +1,6 @@
 public import VariantModel
 import Interpretation
+public import Consequence
 import VCFIO
 
 /// The reference genome given with `--reference` (an indexed FASTA read through htslib's faidx):
@@ -46,6 +47,14 @@ public final class ReferenceContext {
     }
 
     public var chromosomes: Set<String> { Set(names.keys) }
+}
+
+extension ReferenceContext: ReferenceSequence {
+    /// The consequence engine's view: contig names as the models write them (`chr7` or `7`).
+    public func bases(_ contig: String, start: Int, end: Int) -> String? {
+        guard let chrom = ContigName.canonical(contig) else { return fasta.has(contig) ? fasta.fetch(contig, start: start, end: end) : nil }
+        return bases(chromosome: chrom, start: start, end: end)
+    }
 }
 
 /// Counts REF alleles that disagree with the reference FASTA while a file is read.

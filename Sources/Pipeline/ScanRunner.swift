@@ -2,6 +2,7 @@ public import Catalogue
 public import Interpretation
 public import VariantModel
 public import Reporting
+import Consequence
 import VCFIO
 
 /// Input options shared by every command that reads variant files (`scan`, `interpret`, …).
@@ -150,12 +151,40 @@ public final class AnalysisTools {
     public let reference: ReferenceContext?
     public let predictor: ((Allele) -> [TranscriptAnnotation])?
 
+    /// Transcript-model problems worth a warning (unusable models of watched genes, skipped lines).
+    public private(set) var warnings: [String] = []
+
     public init(options: InputOptions, catalogue: Catalogue) throws {
-        reference = try options.reference.map { try ReferenceContext(path: $0) }
-        if let gff = options.gff {
-            throw InputProblem(path: gff, message: "--gff: the consequence engine is not part of this build yet; annotate the VCF (VEP, SnpEff, bcftools csq) instead")
+        let reference = try options.reference.map { try ReferenceContext(path: $0) }
+        self.reference = reference
+        guard let gff = options.gff, let reference else { predictor = nil; return }
+        let reader = try TextLineReader(path: gff)
+        let watched = WatchedGenes.of(catalogue)
+        let models: TranscriptModels
+        do {
+            models = try GFF3Loader.load(source: gff, genes: watched, nextLine: reader.next)
+        } catch {
+            throw InputProblem(path: gff, message: error.description)
         }
-        predictor = nil
+        if models.transcripts.isEmpty {
+            throw InputProblem(path: gff, message: "no usable transcript of the watched genes (\(models.problems.count) problems; e.g. \(models.problems.first?.description ?? "none"))")
+        }
+        for p in models.problems.prefix(20) { warnings.append("\(p)") }
+        if models.problems.count > 20 { warnings.append("\(gff): \(models.problems.count - 20) more transcript-model problems") }
+        for (gene, id) in options.transcripts where models.transcript(id) == nil {
+            throw InputProblem(path: gff, message: "--transcript \(gene)=\(id): no such usable transcript in the models")
+        }
+        // MANE Select by default: the GFF's own MANE tags, else the MANE transcripts of the catalogue's
+        // gene-span and hotspot tables when the models contain them; --transcript overrides both.
+        var preferred: [String: String] = [:]
+        for gene in watched where !models.transcripts(ofGene: gene).contains(where: \.isMANESelect) {
+            let candidates = catalogue.geneSpans.filter { $0.gene == gene }.map(\.transcript)
+                + catalogue.hotspots.filter { $0.gene == gene }.flatMap { [$0.transcript, $0.refseq].compactMap { $0 } }
+            if let id = candidates.first(where: { models.transcript($0) != nil }), let t = models.transcript(id) { preferred[gene] = t.id }
+        }
+        for (gene, id) in options.transcripts { preferred[gene] = id }
+        let engine = ConsequenceEngine(models: models, reference: reference, preferredTranscripts: preferred)
+        predictor = { allele in engine.annotations(allele) }
     }
 }
 

@@ -70,7 +70,7 @@ public enum TextRenderer {
         }
         out += "\nINPUTS\n"
         for i in doc["inputs"]?.list ?? [] {
-            out += "  \(i["id"]?.text ?? "") \(i["path"]?.text ?? "") sha256 \(i["sha256"]?.text.prefix(16) ?? "")… \(i["genome_build"]?.text ?? "") sample \(i["sample"]?.text.nonEmpty ?? "-") VAF from \(i["vaf_sources"]?.list?.map(\.text).joined(separator: ",") ?? "")\n"
+            out += "  \(i["id"]?.text ?? "") \(i["path"]?.text ?? "") sha256 \(i["sha256"]?.text.prefix(16) ?? "")… \(i["genome_build"]?.text ?? "") sample \(i["sample"]?.text.nonEmpty ?? "-") VAF from \(i["vaf_sources"]?.list?.map(\.text).joined(separator: ",").nonEmpty ?? "-")\n"
         }
         return out
     }
