@@ -10,6 +10,8 @@ public enum CaseRunner {
         public var interpretation: Interpretation
         public var inputs: [(sample: String, role: String, provenance: InputProvenance)]
         public var caseFile: (path: String, sha256: String)?
+        public var referenceInputs: JSONValue
+        public var toolWarnings: [String]
     }
 
     /// Reads a case file (YAML or JSON) with sample paths relative to it.
@@ -52,8 +54,9 @@ public enum CaseRunner {
             inputs.append((s.id, s.role.rawValue, scanned.provenance))
         }
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
-                                             settings: settings, extraWarnings: warnings)
-        return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile)
+                                             settings: settings, extraWarnings: tools.warnings + warnings)
+        return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile,
+                      referenceInputs: tools.provenanceJSON, toolWarnings: tools.warnings)
     }
 
     /// A BED file of covered regions (0-based half-open, as BED defines) → 1-based ranges per chromosome.

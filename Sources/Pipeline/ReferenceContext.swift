@@ -1,4 +1,5 @@
 public import VariantModel
+import Foundation
 import Interpretation
 public import Consequence
 import VCFIO
@@ -13,6 +14,8 @@ public final class ReferenceContext {
     /// The build the FASTA's chromosome lengths match, when they match one.
     public let build: GenomeBuild?
     public let buildEvidence: String
+    /// SHA-256 of the FASTA's `.fai` index (the FASTA itself is read only where needed, never hashed whole).
+    public let indexSHA256: String
 
     /// Above this share of mismatching REF alleles the file is held to be on another build or reference.
     public static let maximumMismatchRate = 0.02
@@ -31,6 +34,7 @@ public final class ReferenceContext {
             for b in GenomeBuild.allCases where b.chromosomeLengths[chrom] == length { votes[b, default: 0] += 1 }
         }
         self.names = names
+        indexSHA256 = (try? Data(contentsOf: URL(fileURLWithPath: path + ".fai"))).map { SHA256.hex(of: [UInt8]($0)) } ?? ""
         if votes.count == 1, let (b, n) = votes.first, n == checked {
             build = b
             buildEvidence = "reference FASTA \(path): \(n) chromosome lengths match \(b.rawValue)"

@@ -153,19 +153,16 @@ public final class AnalysisTools {
 
     /// Transcript-model problems worth a warning (unusable models of watched genes, skipped lines).
     public private(set) var warnings: [String] = []
+    /// The transcript models read (`--gff`): path, SHA-256 and what the digest covers.
+    public private(set) var modelProvenance: (path: String, sha256: String, scope: String)?
 
     public init(options: InputOptions, catalogue: Catalogue) throws {
         let reference = try options.reference.map { try ReferenceContext(path: $0) }
         self.reference = reference
         guard let gff = options.gff, let reference else { predictor = nil; return }
-        let reader = try TextLineReader(path: gff)
         let watched = WatchedGenes.of(catalogue)
-        let models: TranscriptModels
-        do {
-            models = try GFF3Loader.load(source: gff, genes: watched, nextLine: reader.next)
-        } catch {
-            throw InputProblem(path: gff, message: error.description)
-        }
+        let (models, modelsSHA, modelsScope) = try ModelStore.load(path: gff, genes: watched)
+        modelProvenance = (gff, modelsSHA, modelsScope)
         if models.transcripts.isEmpty {
             throw InputProblem(path: gff, message: "no usable transcript of the watched genes (\(models.problems.count) problems; e.g. \(models.problems.first?.description ?? "none"))")
         }
@@ -185,6 +182,21 @@ public final class AnalysisTools {
         for (gene, id) in options.transcripts { preferred[gene] = id }
         let engine = ConsequenceEngine(models: models, reference: reference, preferredTranscripts: preferred)
         predictor = { allele in engine.annotations(allele) }
+    }
+}
+
+extension AnalysisTools {
+    /// The reference inputs for the output's provenance (`null` when none was given).
+    public var provenanceJSON: JSONValue {
+        var o: [String: JSONValue] = [:]
+        if let r = reference {
+            o["fasta"] = ["path": .string(r.path), "fai_sha256": .string(r.indexSHA256), "checksum_scope": "fai_index",
+                          "genome_build": .optional(r.build?.rawValue)]
+        }
+        if let m = modelProvenance {
+            o["transcript_models"] = ["path": .string(m.path), "sha256": .string(m.sha256), "checksum_scope": .string(m.scope)]
+        }
+        return o.isEmpty ? .null : .object(o)
     }
 }
 

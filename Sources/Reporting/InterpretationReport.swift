@@ -10,11 +10,14 @@ public struct InterpretationReport: Sendable {
     public var catalogueSHA256: String
     public var inputs: [InputRecord]
     public var caseFile: (path: String, sha256: String)?
+    /// `--reference`/`--gff` provenance (or null).
+    public var referenceInputs: JSONValue
 
     public init(interpretation: Interpretation, catalogueVersion: String, catalogueSHA256: String, inputs: [InputRecord],
-                caseFile: (path: String, sha256: String)?) {
+                caseFile: (path: String, sha256: String)?, referenceInputs: JSONValue = .null) {
         self.interpretation = interpretation; self.catalogueVersion = catalogueVersion
         self.catalogueSHA256 = catalogueSHA256; self.inputs = inputs; self.caseFile = caseFile
+        self.referenceInputs = referenceInputs
     }
 
     public var json: JSONValue {
@@ -48,6 +51,7 @@ public struct InterpretationReport: Sendable {
             "tool": ["name": .string(ToolInfo.name), "version": .string(ToolInfo.version)],
             "catalogue": ["version": .string(catalogueVersion), "sha256": .string(catalogueSHA256)],
             "inputs": .array(inputs.map(\.json)),
+            "reference_inputs": referenceInputs,
             "genome_build": .optional(i.build?.rawValue),
             "case": .object(caseJSON),
             "findings": .array(i.findings.map(findingJSON)),

@@ -45,9 +45,13 @@ public struct ScanReport: Sendable {
     public var catalogueSHA256: String
     public var input: InputRecord
     public var result: ScanResult
+    /// `--reference`/`--gff` provenance (or null).
+    public var referenceInputs: JSONValue
 
-    public init(catalogueVersion: String, catalogueSHA256: String, input: InputRecord, result: ScanResult) {
+    public init(catalogueVersion: String, catalogueSHA256: String, input: InputRecord, result: ScanResult,
+                referenceInputs: JSONValue = .null) {
         self.catalogueVersion = catalogueVersion; self.catalogueSHA256 = catalogueSHA256; self.input = input; self.result = result
+        self.referenceInputs = referenceInputs
     }
 
     public var json: JSONValue {
@@ -60,6 +64,7 @@ public struct ScanReport: Sendable {
             "tool": ["name": .string(ToolInfo.name), "version": .string(ToolInfo.version)],
             "catalogue": ["version": .string(catalogueVersion), "sha256": .string(catalogueSHA256)],
             "inputs": [input.json],
+            "reference_inputs": referenceInputs,
             "findings": .array(findings),
             "not_assessable": .array(result.notAssessable.map(FindingJSON.notAssessable)),
             "skipped": .object(result.skipped.mapValues { .int($0) }),

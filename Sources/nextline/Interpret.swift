@@ -72,8 +72,10 @@ struct Interpret: ParsableCommand {
                                             baselineRegions: regions, caseFile: caseRecord)
             for (_, _, p) in result.inputs { for w in p.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") } }
             let records = result.inputs.map { s, role, p in p.record(role: role, id: s) }
+            for w in result.toolWarnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
             let report = InterpretationReport(interpretation: result.interpretation, catalogueVersion: catalogue.version,
-                                              catalogueSHA256: catalogue.sha256, inputs: records, caseFile: caseRecord)
+                                              catalogueSHA256: catalogue.sha256, inputs: records, caseFile: caseRecord,
+                                              referenceInputs: result.referenceInputs)
             let doc = report.json
             let text = format == .json ? doc.serialized() : TextRenderer.render(doc)
             try CLISupport.emit(text, to: output.target())

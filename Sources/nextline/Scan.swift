@@ -25,11 +25,14 @@ struct Scan: ParsableCommand {
         do {
             try output.target()?.validate(inputs: [file])
             let catalogue = try input.loadCatalogue()
-            let scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: try input.inputOptions())
-            for w in scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
+            let options = try input.inputOptions()
+            let tools = try AnalysisTools(options: options, catalogue: catalogue)
+            var scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: options, tools: tools)
+            scanned.result.warnings = tools.warnings + scanned.result.warnings
+            for w in tools.warnings + scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
             let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
-                                    input: scanned.provenance.record(),
-                                    result: scanned.result)
+                                    input: scanned.provenance.record(), result: scanned.result,
+                                    referenceInputs: tools.provenanceJSON)
             try CLISupport.emit(format == .json ? report.json.serialized() : report.tsv, to: output.target())
         } catch let e as ValidationError {
             throw e

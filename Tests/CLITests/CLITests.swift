@@ -9,7 +9,7 @@ import TestSupport
 struct CLITests {
     static let binary: String = {
         if let b = ProcessInfo.processInfo.environment["NEXTLINE_RELEASE_BIN"], FileManager.default.isExecutableFile(atPath: b) { return b }
-        for c in [".build/release/nextline", ".build/debug/nextline"] where FileManager.default.isExecutableFile(atPath: Fixtures.path(c)) {
+        for c in [".build/debug/nextline", ".build/release/nextline"] where FileManager.default.isExecutableFile(atPath: Fixtures.path(c)) {
             return Fixtures.path(c)
         }
         return Fixtures.path(".build/debug/nextline")

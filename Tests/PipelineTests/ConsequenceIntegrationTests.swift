@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import Catalogue
 @testable import Pipeline
+import Interpretation
 import VariantModel
 
 /// The consequence engine as the first identification source of `scan`/`interpret` (`--reference --gff`).
@@ -57,6 +58,23 @@ struct ConsequenceIntegrationTests {
         let f = try #require(r.result.findings.first)
         #expect(f.proteinChange?.oneLetter == "p.T790M")
         #expect(f.disagreements.contains { $0.contains("p.T745M") })
+    }
+
+    @Test("the compact model form (models build) gives the same findings as the GFF3 it came from, and says what was read")
+    func compactModels() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let json = try ModelStore.build(gff: Fixtures.shared("derived/cancer_panel_real.grch38.gff3"), genes: WatchedGenes.of(catalogue))
+        let path = Fixtures.write(json, to: dir, as: "models.json")
+        var compact = options("grch38")
+        compact.gff = path
+        let vcf = Fixtures.shared("derived/realvcf_sites_in_panel_windows.grch38.vcf")
+        let fromGFF = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: options("grch38"))
+        let tools = try AnalysisTools(options: compact, catalogue: catalogue)
+        let fromJSON = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: compact, tools: tools)
+        #expect(fromGFF.result.findings.map(\.label) == fromJSON.result.findings.map(\.label))
+        #expect(fromGFF.result.findings.map(\.hgvsc) == fromJSON.result.findings.map(\.hgvsc))
+        #expect(tools.provenanceJSON["transcript_models"]?["checksum_scope"] == "models_file")
+        #expect(tools.provenanceJSON["fasta"]?["genome_build"] == "GRCh38")
     }
 
     @Test("--gff without a usable model, or an unknown --transcript, is an error")
