@@ -8,7 +8,7 @@ public import Catalogue
 /// annotations (VEP CSQ, SnpEff ANN/EFF, bcftools BCSQ; MANE Select transcript preferred), the
 /// built-in hotspot table. A record inside a watched gene's span that none of them places is
 /// listed as not assessable with the reason, never dropped.
-public struct Identifier {
+public final class Identifier {
     public let catalogue: Catalogue
     /// nextline's own consequence engine (first identification source) when `--reference/--gff` are given.
     public var predictor: ((Allele) -> [TranscriptAnnotation])?
@@ -17,7 +17,7 @@ public struct Identifier {
     let parser: AnnotationParser
     let measurer: Measurer
     let hotspotsByAllele: [Allele: [Hotspot]]
-    let manes: [String: String]   // gene → MANE transcript bases (ENST and NM), joined
+    let manes: [String: Set<String>]   // gene → MANE transcript ids without version (ENST and NM)
 
     public init(catalogue: Catalogue, build: GenomeBuild, header: VCFHeaderSummary, measurer: Measurer) {
         self.catalogue = catalogue
@@ -28,13 +28,24 @@ public struct Identifier {
         var index: [Allele: [Hotspot]] = [:]
         for h in catalogue.hotspots { if let a = h.alleles[build] { index[a, default: []].append(h) } }
         hotspotsByAllele = index
-        var m: [String: String] = [:]
-        for s in catalogue.geneSpans { m[s.gene] = (m[s.gene] ?? "") + "|" + transcriptBase(s.transcript) }
+        var m: [String: Set<String>] = [:]
+        for s in catalogue.geneSpans { m[s.gene, default: []].insert(transcriptBase(s.transcript)) }
         for h in catalogue.hotspots {
-            m[h.gene] = (m[h.gene] ?? "") + "|" + transcriptBase(h.transcript ?? "") + "|" + transcriptBase(h.refseq ?? "")
+            for t in [h.transcript, h.refseq].compactMap({ $0 }) { m[h.gene, default: []].insert(transcriptBase(t)) }
         }
         manes = m
+        var spans: [String: [(start: Int, end: Int, gene: String)]] = [:]
+        for s in catalogue.geneSpans where s.build == build && watchedGenes.contains(s.gene) {
+            spans[s.chromosome, default: []].append((s.start, s.end, s.gene))
+        }
+        for h in catalogue.hotspots {
+            if let r = h.regions[build] { spans[r.chromosome, default: []].append((r.start, r.end, h.gene)) }
+        }
+        spansByChromosome = spans
     }
+
+    /// Watched-gene spans (and hotspot regions) of this build per chromosome, for overlap tests.
+    let spansByChromosome: [String: [(start: Int, end: Int, gene: String)]]
 
     /// Intervals of the watched genes with a known span in this build, for the reader's pre-filter.
     public var regions: [String: [ClosedRange<Int>]] {
@@ -56,20 +67,24 @@ public struct Identifier {
     }
 
     func genesAt(chromosome: String, start: Int, end: Int) -> [String] {
-        var out = catalogue.geneSpans.filter {
-            $0.build == build && $0.chromosome == chromosome && start <= $0.end && end >= $0.start && watchedGenes.contains($0.gene)
-        }.map(\.gene)
-        for h in catalogue.hotspots {
-            if let r = h.regions[build], r.chromosome == chromosome, start <= r.end, end >= r.start, !out.contains(h.gene) {
-                out.append(h.gene)
-            }
-        }
-        return Array(Set(out)).sorted()
+        guard let spans = spansByChromosome[chromosome] else { return [] }
+        var out: [String] = []
+        for s in spans where start <= s.end && end >= s.start && !out.contains(s.gene) { out.append(s.gene) }
+        return out.sorted()
     }
 
     /// Identifies and measures every ALT of a record in the chosen sample.
+    private var contigCache: [String: String?] = [:]
+    /// ``ContigName/canonical(_:)`` remembered per contig name (called for every record).
+    public func canonical(_ contig: String) -> String? {
+        if let c = contigCache[contig] { return c }
+        let c = ContigName.canonical(contig)
+        contigCache[contig] = c
+        return c
+    }
+
     public func identify(_ record: VariantRecord, sample: String?, source: String, into result: inout ScanResult) throws(InputProblem) {
-        guard let chrom = ContigName.canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
+        guard let chrom = canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
         let sampleFields = sample.flatMap { s in record.samples.first { $0.name == s } }
         let onlyReference = record.alternates.allSatisfy { $0 == "<NON_REF>" || $0 == "<*>" }
         if record.alternates.isEmpty || onlyReference {
@@ -112,7 +127,6 @@ public struct Identifier {
             let hotspots = hotspotsByAllele[allele] ?? []
             var watchedAnnotations = annotations.filter { watchedGenes.contains($0.gene) }
             let compound = annotations.filter { $0.source.contains("compound") }
-            let spanGenes = genesAt(chromosome: chrom, start: allele.position, end: allele.end)
 
             var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
                                   alternate: allele.alternate, build: build, source: source)
@@ -177,13 +191,11 @@ public struct Identifier {
                     }
                 }
                 finding.identifiedBy.append("hotspot_table")
-            } else if let gene = spanGenes.first {
-                let reason = parser.isAnnotated
-                    ? "inside \(gene) but the file's annotation gives no consequence for it, and it is not in the hotspot table"
-                    : "inside \(gene) but the file has no CSQ/ANN/BCSQ annotation and the allele is not in the hotspot table; annotate the file (VEP, SnpEff, bcftools csq) to assess it"
+            } else if let gene = genesAt(chromosome: chrom, start: allele.position, end: allele.end).first {
                 result.notAssessable.append(NotAssessable(gene: gene, contig: record.contig, position: allele.position,
                                                           reference: allele.reference, alternate: allele.alternate,
-                                                          reason: reason, line: record.line))
+                                                          reason: notAssessableReason(gene, predicted: predictor != nil),
+                                                          line: record.line))
                 continue
             } else {
                 result.skipped["outside_watched_genes", default: 0] += 1
@@ -198,6 +210,15 @@ public struct Identifier {
         }
     }
 
+    func notAssessableReason(_ gene: String, predicted: Bool) -> String {
+        if predicted {
+            return "inside \(gene) but outside its usable transcript models (intergenic to the models, or the model is unusable), and not in the hotspot table"
+        }
+        return parser.isAnnotated
+            ? "inside \(gene) but the file's annotation gives no consequence for it, and it is not in the hotspot table"
+            : "inside \(gene) but the file has no CSQ/ANN/BCSQ annotation and the allele is not in the hotspot table; annotate the file (VEP, SnpEff, bcftools csq) or pass --reference and --gff"
+    }
+
     /// Prefers the MANE Select transcript, then the transcript of the gene-span/hotspot tables, then a
     /// canonical one, then any with a protein change.
     func choose(_ list: [TranscriptAnnotation], hotspots: [Hotspot]) -> TranscriptAnnotation? {
@@ -205,16 +226,17 @@ public struct Identifier {
         func score(_ a: TranscriptAnnotation) -> Int {
             var s = 0
             if a.isMANESelect { s += 100 }
-            if let t = a.transcript, let m = manes[a.gene], m.split(separator: "|").contains(Substring(transcriptBase(t))) { s += 50 }
+            if let t = a.transcript, manes[a.gene]?.contains(transcriptBase(t)) == true { s += 50 }
             if a.isCanonical { s += 20 }
             if a.proteinChange != nil { s += 10 }
             if a.mostSevere?.altersProtein == true { s += 5 }
             return s
         }
-        return list.enumerated().max { (x, y) in
-            let sx = score(x.element), sy = score(y.element)
-            return sx != sy ? sx < sy : x.offset > y.offset
-        }?.element
+        if list.count == 1 { return list[0] }
+        let scores = list.map(score)
+        var best = 0
+        for i in 1..<list.count where scores[i] > scores[best] { best = i }
+        return list[best]
     }
 
     func identifyStructural(_ record: VariantRecord, chrom: String, alt: String, measurement: SampleMeasurement?,

@@ -88,7 +88,7 @@ public enum ScanRunner {
         if let f = options.depthField, header.format[f] == nil, header.info[f] == nil {
             throw InputProblem(path: path, message: "--depth-field \(f) is not declared in the header (FORMAT or INFO)")
         }
-        var identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
+        let identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
         identifier.predictor = predictor
         let keywords = AnnotationParser(header: header).isAnnotated ? identifier.genesWithoutSpan : []
         var strict = ["AF", "DP"]
@@ -111,7 +111,7 @@ public enum ScanRunner {
             }
         }
         let summary = try reader.read(plan) { record in
-            if let reference, let chrom = ContigName.canonical(record.contig),
+            if let reference, let chrom = identifier.canonical(record.contig),
                !refCheck.check(record, chromosome: chrom, reference: reference) {
                 let last = refCheck.mismatches.last
                 result.notAssessable.append(NotAssessable(gene: nil, contig: record.contig, position: record.position,

@@ -109,5 +109,8 @@ public struct ScanReport: Sendable {
         return out
     }
 
-    private func clean(_ s: String) -> String { String(s.map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
+    private func clean(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+        return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
 }

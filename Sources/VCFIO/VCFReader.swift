@@ -82,6 +82,7 @@ public final class VCFReader {
     private var charBuffer: UnsafeMutablePointer<CChar>? = nil
     private var charCapacity: Int32 = 0
     private var indexPath: String?
+    private var contigByID: [Int: String] = [:]
 
     /// Opens the file, checks its container and reads the header.
     ///
@@ -431,12 +432,16 @@ public final class VCFReader {
             }
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
-            var chromPos: [UInt8] = []
-            VCFReader.copyColumn(0, of: s, length: l, into: &chromPos)
-            chromPos.append(UInt8(ascii: ":"))
-            VCFReader.copyColumn(1, of: s, length: l, into: &chromPos)
             let status = vcf_parse(&line, rawHeader, record)
             if status < 0 {
+                // vcf_parse turned the tabs of the columns it read into NULs: CHROM and POS are still there.
+                var chromPos: [UInt8] = []
+                var i = 0, field = 0
+                while i < min(l, 400), field < 2 {
+                    let b = UInt8(bitPattern: s[i])
+                    if b == 0 || b == 9 { field += 1; if field == 1 { chromPos.append(UInt8(ascii: ":")) } } else { chromPos.append(b) }
+                    i += 1
+                }
                 let at = String(decoding: chromPos.prefix(200), as: UTF8.self)
                 throw VCFError.malformedRecord(path: path, location: "\(at) (line \(lineNumber))",
                                                detail: "htslib could not parse it (a non-numeric FORMAT value, a wrong number of columns, or a bad POS)")
@@ -560,9 +565,14 @@ public final class VCFReader {
     private func handle(plan: ReadPlan, filter: RegionFilter, line: Int?, rawInfo: [UInt8]?,
                         _ body: (VariantRecord) throws -> Void) throws {
         let rec = record
-        let contig = chts_rec_seqname(rawHeader, rec).map { String(cString: $0) } ?? "?"
+        let rid = Int(rec.pointee.rid)
+        let contig: String
+        if let cached = contigByID[rid] { contig = cached } else {
+            contig = chts_rec_seqname(rawHeader, rec).map { String(cString: $0) } ?? "?"
+            contigByID[rid] = contig
+        }
         let position = Int(rec.pointee.pos) + 1
-        let location = "\(contig):\(position)" + (line.map { " (line \($0))" } ?? " (record \(summary.recordsSeen))")
+        var location: String { "\(contig):\(position)" + (line.map { " (line \($0))" } ?? " (record \(summary.recordsSeen))") }
         var problems: [String] = []
         if rec.pointee.errcode & BCF_ERR_CTG_UNDEF != 0 {
             problems.append("contig \(contig) is not declared in the header")
@@ -574,7 +584,7 @@ public final class VCFReader {
         if rec.pointee.errcode & ~(BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF | BCF_ERR_TAG_INVALID) != 0 {
             throw VCFError.malformedRecord(path: path, location: location, detail: "htslib error code \(rec.pointee.errcode)")
         }
-        if let raw = rawInfo, String(validating: raw, as: UTF8.self) == nil {
+        if let raw = rawInfo, raw.contains(where: { $0 >= 0x80 }), String(validating: raw, as: UTF8.self) == nil {
             summary.warnings.append("\(path): INFO at \(location) has bytes that are not UTF-8 (kept as read; text fields shown with replacement characters)")
         }
         guard let chrom = ContigName.canonical(contig) else {
@@ -593,7 +603,7 @@ public final class VCFReader {
         var alternates: [String] = []
         for i in 1..<max(nAllele, 1) { if let a = chts_rec_allele(rec, Int32(i)) { alternates.append(String(cString: a)) } }
         // Exact overlap now that REF length and END are known.
-        let infoEnd: Int? = VCFReader.intInfo("END", rawInfo: rawInfo)
+        let infoEnd: Int? = VCFReader.intInfo("END", rawInfo: rawInfo, header: declaredType("END", format: false) != nil)
         let end = max(position + max(Int(rec.pointee.rlen), reference.count) - 1, infoEnd ?? 0)
         if !filter.overlaps(chromosome: chrom, start: position, end: end) && !filter.keywordHit(rawInfo: rawInfo, record: self) {
             summary.skipped["outside_watched_genes", default: 0] += 1
@@ -615,7 +625,7 @@ public final class VCFReader {
         if nSample > 0 {
             var perSample = [[String: FieldValue]](repeating: [:], count: nSample)
             for tag in plan.formatFields {
-                guard let values = try formatValues(tag, samples: nSample, location: location) else { continue }
+                guard let values = try formatValues(tag, samples: nSample) else { continue }
                 for (i, v) in values.enumerated() where i < nSample { if let v { perSample[i][tag] = v } }
             }
             let gts = genotypes(samples: nSample)
@@ -631,8 +641,8 @@ public final class VCFReader {
                                samples: samples, line: line, problems: problems))
     }
 
-    private static func intInfo(_ key: String, rawInfo: [UInt8]?) -> Int? {
-        guard let raw = rawInfo else { return nil }
+    private static func intInfo(_ key: String, rawInfo: [UInt8]?, header declared: Bool) -> Int? {
+        guard declared, let raw = rawInfo, raw.count > key.count else { return nil }
         let text = String(decoding: raw, as: UTF8.self)
         for part in text.split(separator: ";") where part.hasPrefix(key + "=") {
             return Int(part.dropFirst(key.count + 1))
@@ -640,11 +650,21 @@ public final class VCFReader {
         return nil
     }
 
-    private func infoValue(_ tag: String, location: String, rawInfo: [UInt8]?, strict: Bool) throws -> FieldValue? {
+    /// Declared type of an INFO (`format` false) or FORMAT tag, looked up in the header once per tag.
+    private var tagTypes: [String: Int32] = [:]
+    private func declaredType(_ tag: String, format: Bool) -> Int32? {
+        let key = (format ? "F/" : "I/") + tag
+        if let t = tagTypes[key] { return t < 0 ? nil : t }
         var type: Int32 = 0, number: Int32 = 0, vl: Int32 = 0
-        guard chts_hdr_tag_info(rawHeader, 0, tag, &type, &number, &vl) != 0 else { return nil }
+        let found = chts_hdr_tag_info(rawHeader, format ? 1 : 0, tag, &type, &number, &vl) != 0
+        tagTypes[key] = found ? type : -1
+        return found ? type : nil
+    }
+
+    private func infoValue(_ tag: String, location: @autoclosure () -> String, rawInfo: [UInt8]?, strict: Bool) throws -> FieldValue? {
+        guard let type = declaredType(tag, format: false) else { return nil }
         if strict, let raw = rawInfo {
-            try VCFReader.checkRawNumbers(tag: tag, raw: raw, declaredType: type, location: location, path: path)
+            try VCFReader.checkRawNumbers(tag: tag, raw: raw, declaredType: type, location: location(), path: path)
         }
         switch type {
         case BCF_HT_FLAG:
@@ -675,7 +695,7 @@ public final class VCFReader {
             let bytes = UnsafeRawBufferPointer(start: buf, count: Int(n))
             let clipped = bytes.prefix { $0 != 0 }
             if let s = String(validating: clipped, as: UTF8.self) { return .string(s) }
-            summary.warnings.append("\(path): INFO/\(tag) at \(location) has bytes that are not UTF-8; shown with replacement characters")
+            summary.warnings.append("\(path): INFO/\(tag) at \(location()) has bytes that are not UTF-8; shown with replacement characters")
             return .string(String(decoding: clipped, as: UTF8.self))
         }
     }
@@ -698,9 +718,8 @@ public final class VCFReader {
         }
     }
 
-    private func formatValues(_ tag: String, samples n: Int, location: String) throws -> [FieldValue?]? {
-        var type: Int32 = 0, number: Int32 = 0, vl: Int32 = 0
-        guard chts_hdr_tag_info(rawHeader, 1, tag, &type, &number, &vl) != 0 else { return nil }
+    private func formatValues(_ tag: String, samples n: Int) throws -> [FieldValue?]? {
+        guard let type = declaredType(tag, format: true) else { return nil }
         switch type {
         case BCF_HT_INT:
             let total = chts_get_format_int32(rawHeader, record, tag, &intBuffer, &intCapacity)
