@@ -74,6 +74,15 @@ public final class Identifier {
     }
 
     /// Identifies and measures every ALT of a record in the chosen sample.
+    private var transcriptBaseCache: [String: String] = [:]
+    /// ``transcriptBase(_:)`` remembered per transcript id (the same few ids recur for every allele).
+    func base(_ transcript: String) -> String {
+        if let b = transcriptBaseCache[transcript] { return b }
+        let b = transcriptBase(transcript)
+        transcriptBaseCache[transcript] = b
+        return b
+    }
+
     private var contigCache: [String: String?] = [:]
     /// ``ContigName/canonical(_:)`` remembered per contig name (called for every record).
     public func canonical(_ contig: String) -> String? {
@@ -226,7 +235,7 @@ public final class Identifier {
         func score(_ a: TranscriptAnnotation) -> Int {
             var s = 0
             if a.isMANESelect { s += 100 }
-            if let t = a.transcript, manes[a.gene]?.contains(transcriptBase(t)) == true { s += 50 }
+            if let t = a.transcript, manes[a.gene]?.contains(base(t)) == true { s += 50 }
             if a.isCanonical { s += 20 }
             if a.proteinChange != nil { s += 10 }
             if a.mostSevere?.altersProtein == true { s += 5 }
