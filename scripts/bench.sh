@@ -36,7 +36,7 @@ time_pair() {
     s=$(now); eval "$b" >/dev/null 2>&1; tb=$(echo "$(now) - $s" | bc -l)
     as+="$ta"$'\n'; bs+="$tb"$'\n'; ratios+=$(echo "$ta / $tb" | bc -l)$'\n'
   done
-  printf '%-46s nextline %7.3f s   bcftools %7.3f s   ratio %.2f\n' "$label" \
+  printf "%-52s A %7.3f s   B %7.3f s   ratio A/B %.2f\n" "$label" \
     "$(printf '%s' "$as" | median)" "$(printf '%s' "$bs" | median)" "$(printf '%s' "$ratios" | median)"
 }
 
@@ -76,3 +76,26 @@ YAML
 time_pair "interpret panel case vs bcftools view (both files)" \
   "$bin interpret --case $out/panel_case.yaml --format json -o /dev/null" \
   "bcftools view -Ou -o /dev/null $out/panel_base.vcf.gz; bcftools view -Ou -o /dev/null $out/panel_prog.vcf.gz"
+
+echo "== consequences (issue 3): --reference/--gff vs bcftools csq -l on the same generated VCF"
+command -v samtools >/dev/null || { echo "(installing samtools for faidx)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq samtools >/dev/null; }
+D=../shared/data/derived
+if [ -s "$D/cancer_panel_real.grch38.fa.gz" ]; then
+  CSQ_N=${CSQ_N:-$((N / 4))}
+  if [ ! -s "$out/csq_$CSQ_N.vcf.gz" ]; then
+    python3 scripts/gen-csq-vcf.py "$CSQ_N" "$D/cancer_panel_real.grch38.fa.gz" "$D/cancer_panel_real.grch38.real_bases.bed" "$out/csq_$CSQ_N.vcf"
+    bgzip -f -@2 "$out/csq_$CSQ_N.vcf"
+  fi
+  "$bin" models build --gff "$D/cancer_panel_real.grch38.gff3" -o "$out/models.grch38.json" 2>/dev/null
+  RUNS=3 time_pair "scan --reference --gff ($CSQ_N records) vs csq -l" \
+    "$bin scan $out/csq_$CSQ_N.vcf.gz --reference $D/cancer_panel_real.grch38.fa.gz --gff $out/models.grch38.json -o /dev/null" \
+    "bcftools csq -l -f $D/cancer_panel_real.grch38.fa.gz -g $D/cancer_panel_real.grch38.gff3 $out/csq_$CSQ_N.vcf.gz -Ou -o /dev/null"
+  echo "peak memory nextline (KiB): $(peak_kb "$bin" scan "$out/csq_$CSQ_N.vcf.gz" --reference "$D/cancer_panel_real.grch38.fa.gz" --gff "$out/models.grch38.json" -o /dev/null)"
+  echo "model loading: GFF3 vs compact form (whole process, a header-only VCF)"
+  printf '##fileformat=VCFv4.2\n##contig=<ID=chr7,length=159345973>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n' > "$out/empty.vcf"
+  RUNS=10 time_pair "compact models vs GFF3 (load only)" \
+    "$bin scan $out/empty.vcf --reference $D/cancer_panel_real.grch38.fa.gz --gff $out/models.grch38.json -o /dev/null" \
+    "$bin scan $out/empty.vcf --reference $D/cancer_panel_real.grch38.fa.gz --gff $D/cancer_panel_real.grch38.gff3 -o /dev/null"
+else
+  echo "(shared/data is absent: consequence benchmark skipped)"
+fi

@@ -89,6 +89,8 @@ static inline int chts_float_is_vector_end(float f) { return bcf_float_is_vector
 /// Wraps: bcf_gt_is_missing / bcf_gt_allele
 static inline int chts_gt_is_missing(int32_t g) { return bcf_gt_is_missing(g); }
 static inline int chts_gt_allele(int32_t g) { return bcf_gt_allele(g); }
+/// Wraps: bcf_gt_is_phased (the separator before this allele is '|')
+static inline int chts_gt_is_phased(int32_t g) { return bcf_gt_is_phased(g); }
 /// Wraps: rec->d.allele[i]
 static inline const char *chts_rec_allele(const bcf1_t *v, int i) { return v->d.allele[i]; }
 /// Wraps: bcf_hdr_int2id(hdr, BCF_DT_ID, rec->d.flt[i])

@@ -20,7 +20,7 @@ public struct Measurer: Sendable {
 
     /// FORMAT fields the measurer may read (the reader decodes only these).
     public var formatFields: [String] {
-        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "MIN_DP", "VAF", "VF", "NR", "NV"]
+        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "MIN_DP", "VAF", "VF", "NR", "NV", "PS"]
         if let v = vafField { f.append(v) }
         if let d = depthField { f.append(d) }
         return f.filter { header.format[$0] != nil }

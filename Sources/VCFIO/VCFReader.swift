@@ -632,7 +632,7 @@ public final class VCFReader {
             let names = plan.samples.isEmpty ? header.samples : plan.samples
             for i in 0..<nSample {
                 samples.append(SampleFields(name: i < names.count ? names[i] : "sample\(i + 1)",
-                                            fields: perSample[i], genotype: gts?[i]))
+                                            fields: perSample[i], genotype: gts?.alleles[i], phased: gts?.phased[i] ?? false))
             }
         }
         summary.recordsKept += 1
@@ -761,19 +761,26 @@ public final class VCFReader {
         }
     }
 
-    private func genotypes(samples n: Int) -> [[Int?]]? {
+    /// Genotype allele indices per sample, and whether each sample's genotype is phased ('|').
+    private func genotypes(samples n: Int) -> (alleles: [[Int?]], phased: [Bool])? {
         let total = chts_get_genotypes(rawHeader, record, &intBuffer, &intCapacity)
         guard total > 0, let buf = intBuffer else { return nil }
         let per = Int(total) / n
-        return (0..<n).map { s in
+        var alleles: [[Int?]] = [], phased: [Bool] = []
+        for s in 0..<n {
             var out: [Int?] = []
+            var isPhased = per > 1
             for j in 0..<per {
                 let g = buf[s * per + j]
                 if g == chts_int32_vector_end() { break }
+                if j > 0 && chts_gt_is_phased(g) == 0 { isPhased = false }
                 out.append(chts_gt_is_missing(g) != 0 ? nil : Int(chts_gt_allele(g)))
             }
-            return out
+            if out.count < 2 { isPhased = false }
+            alleles.append(out)
+            phased.append(isPhased)
         }
+        return (alleles, phased)
     }
 
     /// Annotation INFO strings of the current record (for the keyword pre-filter of BCF records).

@@ -25,8 +25,10 @@ public struct SampleFields: Sendable, Hashable {
     public var fields: [String: FieldValue]
     /// Genotype allele indices; `nil` elements are missing (`.`).
     public var genotype: [Int?]?
-    public init(name: String, fields: [String: FieldValue], genotype: [Int?]?) {
-        self.name = name; self.fields = fields; self.genotype = genotype
+    /// True when the genotype is written phased (`0|1`).
+    public var phased: Bool
+    public init(name: String, fields: [String: FieldValue], genotype: [Int?]?, phased: Bool = false) {
+        self.name = name; self.fields = fields; self.genotype = genotype; self.phased = phased
     }
 }
 

@@ -77,6 +77,26 @@ struct ConsequenceIntegrationTests {
         #expect(tools.provenanceJSON["fasta"]?["genome_build"] == "GRCh38")
     }
 
+    @Test("SNVs in one codon are combined only when phased on the same haplotype; otherwise each stands alone")
+    func phasedCodon() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let header = Fixtures.vcfHeader(extra: ["##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">"])
+        func run(_ gt1: String, _ gt2: String, ps: String = "55181378") throws -> [String] {
+            let text = header
+                + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP:PS\t\(gt1):900,100:0.1:1000:\(ps)\n"
+                + "chr7\t55181379\t.\tG\tA\t.\tPASS\t.\tGT:AD:AF:DP:PS\t\(gt2):900,100:0.1:1000:\(ps)\n"
+            let path = Fixtures.write(text, to: dir, as: "\(gt1.hashValue)\(gt2.hashValue)\(ps).vcf")
+            return try ScanRunner.scan(path: path, catalogue: catalogue, options: options("grch38")).result.findings.map(\.label)
+        }
+        // ACG (Thr790) → ATA (Ile) when both changes are on one haplotype.
+        #expect(try run("0|1", "0|1") == ["EGFR p.T790I"])
+        #expect(try run("1|0", "1|0") == ["EGFR p.T790I"])
+        // Different haplotypes, unphased, or different phase sets: two separate changes.
+        #expect(try run("0|1", "1|0") == ["EGFR p.T790M", "EGFR p.T790="])
+        #expect(try run("0/1", "0/1") == ["EGFR p.T790M", "EGFR p.T790="])
+        #expect(try run("0|1", "0|1", ps: ".") == ["EGFR p.T790I"])
+    }
+
     @Test("--gff without a usable model, or an unknown --transcript, is an error")
     func badModels() throws {
         let dir = Fixtures.temporaryDirectory()
