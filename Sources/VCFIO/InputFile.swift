@@ -17,8 +17,11 @@ enum InputFile {
             throw .unreadable(path: path, reason: String(cString: strerror(e)))
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
-        if (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0 { throw .emptyFile(path: path) }
-        let fd = open(path, O_RDONLY)
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            throw .unreadable(path: path, reason: "not a regular file (a FIFO, device or socket); give a file on disk")
+        }
+        if st.st_size == 0 { throw .emptyFile(path: path) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         close(fd)
         return Facts(size: Int(st.st_size), modified: st.st_mtim)

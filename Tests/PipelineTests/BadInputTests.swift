@@ -43,6 +43,9 @@ struct BadInputTests {
         rejects(dir.path, containing: ["directory"])
         rejects(Fixtures.write("", to: dir, as: "empty.vcf"), containing: ["empty"])
         rejects(Fixtures.write("hello, this is not a VCF\n", to: dir, as: "text.vcf"), containing: ["not a VCF"])
+        let fifo = dir.appendingPathComponent("fifo.vcf").path
+        _ = Fixtures.run("/usr/bin/mkfifo", [fifo])
+        rejects(fifo, containing: ["not a regular file"])   // never blocks waiting for a writer
     }
 
     @Test("a header-only VCF is valid and gives an empty result")
