@@ -99,3 +99,6 @@ if [ -s "$D/cancer_panel_real.grch38.fa.gz" ]; then
 else
   echo "(shared/data is absent: consequence benchmark skipped)"
 fi
+
+echo "== start-up: catalogue load (catalogue info) vs bcftools --version"
+RUNS=10 time_pair "nextline catalogue info vs bcftools --version" "$bin catalogue info" "bcftools --version"
