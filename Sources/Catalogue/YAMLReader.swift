@@ -127,7 +127,7 @@ enum YAMLLoad {
     /// Parses YAML text to a node tree; a syntax error (or a duplicate key) becomes a problem.
     static func compose(_ text: String, file: String, sink: ProblemSink) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {  // plain strings; our readers type every value themselves
                 sink.add(file, nil, entry: nil, field: nil, "the file is empty")
                 return nil
             }

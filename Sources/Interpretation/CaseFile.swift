@@ -82,7 +82,7 @@ public enum CaseReader {
 
     static func composeCase(_ text: String, path: String, sink: ProblemSinkPublic) -> Node? {
         do {
-            guard let n = try Yams.compose(yaml: text) else { sink.add(path, nil, "the case file is empty"); return nil }
+            guard let n = try Yams.compose(yaml: text, .basic) else { sink.add(path, nil, "the case file is empty"); return nil }
             return n
         } catch {
             sink.add(path, nil, "not valid YAML/JSON: \(String(describing: error).split(separator: "\n").first ?? "")")
