@@ -38,10 +38,61 @@ public struct AtomicOutput: Sendable {
         if access(dir, W_OK) != 0 { throw .cannotWrite(path, "directory \(dir) is not writable: \(String(cString: strerror(errno)))") }
     }
 
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d
+    }
+
+    /// Writes the parts of a document (text, or the contents of temporary files) atomically.
+    public func write(parts: [StreamingScanOutput.Part]) throws(Problem) {
+        let dir = AtomicOutput.directory(of: path)
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        let tmp = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        do {
+            try AtomicOutput.copy(parts, to: fd, path: path)
+            if fsync(fd) != 0 { throw Problem.cannotWrite(path, String(cString: strerror(errno))) }
+        } catch {
+            close(fd); unlink(tmp)
+            throw (error as? Problem) ?? .cannotWrite(path, "\(error)")
+        }
+        if close(fd) != 0 { unlink(tmp); throw .cannotWrite(path, String(cString: strerror(errno))) }
+        _ = fchmod_path(tmp)
+        if rename(tmp, path) != 0 { unlink(tmp); throw .cannotWrite(path, String(cString: strerror(errno))) }
+        let dfd = open(dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Writes parts to an open file descriptor (standard output, or the temporary file).
+    public static func copy(_ parts: [StreamingScanOutput.Part], to fd: Int32, path: String) throws {
+        func all(_ p: UnsafeRawPointer, _ count: Int) throws(Problem) {
+            var offset = 0
+            while offset < count {
+                let n = Glibc.write(fd, p + offset, count - offset)
+                if n < 0 { if errno == EINTR { continue }; throw .cannotWrite(path, String(cString: strerror(errno))) }
+                offset += n
+            }
+        }
+        for part in parts {
+            switch part {
+            case .text(let t):
+                let bytes = Array(t.utf8)
+                try bytes.withUnsafeBytes { b in if let base = b.baseAddress { try all(base, b.count) } }
+            case .file(let f):
+                let src = open(f, O_RDONLY)
+                guard src >= 0 else { throw Problem.cannotWrite(path, "cannot reopen \(f)") }
+                defer { close(src) }
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { read(src, $0.baseAddress, 1 << 16) }
+                    if n < 0 { if errno == EINTR { continue }; throw Problem.cannotWrite(path, String(cString: strerror(errno))) }
+                    if n == 0 { break }
+                    try buffer.withUnsafeBytes { b in if let base = b.baseAddress { try all(base, n) } }
+                }
+            }
+        }
     }
 
     /// Writes `text` atomically.

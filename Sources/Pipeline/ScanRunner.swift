@@ -69,7 +69,8 @@ public enum ScanRunner {
     /// - Throws: `VCFError` or `InputProblem` naming the file and record.
     public static func scan(path: String, catalogue: Catalogue, options: InputOptions,
                             sampleOverride: String? = nil, expectedBuild: GenomeBuild? = nil,
-                            normalSample: Bool = false, tools: AnalysisTools? = nil) throws -> ScannedFile {
+                            normalSample: Bool = false, tools: AnalysisTools? = nil,
+                            stream: ScanStream? = nil) throws -> ScannedFile {
         let tools = try tools ?? AnalysisTools(options: options, catalogue: catalogue)
         let reference = tools.reference
         let predictor = tools.predictor
@@ -101,6 +102,7 @@ public enum ScanRunner {
         var result = ScanResult()
         var refCheck = RefCheck()
         var combiner = PhasedCodonCombiner()
+        var streamedVAFSources = Set<String>()
         if let reference {
             // A genome-wide REF check on the first records, whatever the genes: the build proof that
             // does not depend on where the watched genes are.
@@ -127,6 +129,26 @@ public enum ScanRunner {
                 try combiner.consider(record, findingsBefore: before, sample: choice.sample, reference: reference,
                                       identifier: identifier, source: path, result: &result)
             }
+            // Streaming: hand findings on as they come, keeping only the last one (the codon combiner
+            // may still merge it with the next record), so memory does not grow with the findings.
+            if let stream {
+                if result.findings.count > 1 {
+                    for f in result.findings.dropLast() {
+                        if let v = f.measurement?.vafSource { streamedVAFSources.insert(v) }
+                        try stream.finding(f)
+                    }
+                    result.findings.removeFirst(result.findings.count - 1)
+                }
+                for n in result.notAssessable { try stream.notAssessable(n) }
+                result.notAssessable.removeAll(keepingCapacity: true)
+            }
+        }
+        if let stream {
+            for f in result.findings {
+                if let v = f.measurement?.vafSource { streamedVAFSources.insert(v) }
+                try stream.finding(f)
+            }
+            result.findings.removeAll()
         }
         if let reference, refCheck.rate > ReferenceContext.maximumMismatchRate {
             let first = refCheck.mismatches.prefix(3).map { "\($0.location) REF \($0.ref), FASTA \($0.fasta)" }.joined(separator: "; ")
@@ -142,13 +164,22 @@ public enum ScanRunner {
         }
         warnings += result.warnings
         result.warnings = warnings
-        let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource })).sorted()
+        let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(streamedVAFSources)).sorted()
         let provenance = InputProvenance(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
                                          build: detected.build, buildEvidence: detected.evidence, sample: choice.sample,
                                          sampleChoice: choice.how, container: summary.container, readMode: summary.mode,
                                          recordsRead: summary.recordsSeen, recordsInWatchedGenes: summary.recordsKept,
                                          vafSources: sources, warnings: warnings)
         return ScannedFile(result: result, provenance: provenance)
+    }
+}
+
+/// Receivers of findings as a scan produces them (so a report can be written without holding them).
+public struct ScanStream {
+    public var finding: (Finding) throws -> Void
+    public var notAssessable: (NotAssessable) throws -> Void
+    public init(finding: @escaping (Finding) throws -> Void, notAssessable: @escaping (NotAssessable) throws -> Void) {
+        self.finding = finding; self.notAssessable = notAssessable
     }
 }
 

@@ -55,21 +55,33 @@ public struct ScanReport: Sendable {
     }
 
     public var json: JSONValue {
-        let findings: [JSONValue] = result.findings.map { f in
-            let samples = f.measurement.map { [FindingJSON.measurement($0)] } ?? []
-            return .object(FindingJSON.finding(f, samples: samples))
+        var doc = skeleton
+        if case .object(var o) = doc {
+            o["findings"] = .array(result.findings.map(ScanReport.findingJSON))
+            o["not_assessable"] = .array(result.notAssessable.map(FindingJSON.notAssessable))
+            doc = .object(o)
         }
-        return [
+        return doc
+    }
+
+    /// The document without findings and not-assessable records (empty arrays), for streaming.
+    public var skeleton: JSONValue {
+        [
             "schema": "nextline/scan/v1",
             "tool": ["name": .string(ToolInfo.name), "version": .string(ToolInfo.version)],
             "catalogue": ["version": .string(catalogueVersion), "sha256": .string(catalogueSHA256)],
             "inputs": [input.json],
             "reference_inputs": referenceInputs,
-            "findings": .array(findings),
-            "not_assessable": .array(result.notAssessable.map(FindingJSON.notAssessable)),
+            "findings": [],
+            "not_assessable": [],
             "skipped": .object(result.skipped.mapValues { .int($0) }),
             "warnings": .strings(result.warnings),
         ]
+    }
+
+    public static func findingJSON(_ f: Finding) -> JSONValue {
+        let samples = f.measurement.map { [FindingJSON.measurement($0)] } ?? []
+        return .object(FindingJSON.finding(f, samples: samples))
     }
 
     public static let tsvColumns = ["gene", "hgvsp", "hgvsp_long", "hgvsc", "transcript", "consequence", "chrom", "pos", "ref",
@@ -77,39 +89,58 @@ public struct ScanReport: Sendable {
                                     "detected", "filter", "identified_by", "notes"]
 
     public var tsv: String {
+        var out = tsvHeader
+        for f in result.findings { out += ScanReport.tsvRow(f) }
+        for n in result.notAssessable { out += ScanReport.tsvNotAssessable(n) }
+        return out + tsvTrailer
+    }
+
+    /// Provenance lines and the column line.
+    public var tsvHeader: String {
         var out = "##nextline_version=\(ToolInfo.version)\n"
         out += "##catalogue_version=\(catalogueVersion)\n##catalogue_sha256=\(catalogueSHA256)\n"
         out += "##input=\(input.path)\n##input_sha256=\(input.sha256) (\(input.checksumScope))\n"
         out += "##genome_build=\(input.build) (\(input.buildEvidence))\n"
         out += "##sample=\(input.sample ?? ".") (\(input.sampleChoice))\n"
-        for w in result.warnings { out += "##warning=\(clean(w))\n" }
-        out += "#" + ScanReport.tsvColumns.joined(separator: "\t") + "\n"
-        for f in result.findings {
-            let m = f.measurement
-            var notes = f.disagreements
-            if let s = f.structural { notes.append("\(s.kind.rawValue) \(s.start)-\(s.end)" + (s.copyNumber.map { " CN=\(JSONValue.double($0).serialized(pretty: false))" } ?? "")) }
-            for d in m?.disagreements ?? [] { notes.append("VAF \(d.vaf) from \(d.source)") }
-            let row: [String] = [
-                f.gene, f.proteinChange.flatMap { $0.position == nil ? nil : $0.oneLetter } ?? (f.copyNumber?.rawValue ?? "."),
-                f.proteinChange.flatMap { $0.position == nil ? nil : $0.threeLetter } ?? ".", f.hgvsc ?? ".", f.transcript ?? ".",
-                f.consequence?.term ?? ".", f.contig, String(f.position), f.reference, f.alternate, f.build.rawValue,
-                m?.sample.isEmpty == false ? m?.sample ?? "." : ".",
-                m?.vaf.map { JSONValue.double(FindingJSON.round6($0)).serialized(pretty: false) } ?? "not_reported",
-                m?.altReads.map(String.init) ?? "not_reported", m?.depth.map(String.init) ?? "not_reported",
-                m?.vafSource ?? ".", m?.depthSource ?? ".", m.map { $0.detected ? "yes" : "no" } ?? ".",
-                f.filters.isEmpty ? "." : f.filters.joined(separator: ";"), f.identifiedBy.joined(separator: ";"),
-                notes.isEmpty ? "." : notes.joined(separator: "; "),
-            ]
-            out += row.map(clean).joined(separator: "\t") + "\n"
+        if case .object(let r) = referenceInputs {
+            if let f = r["fasta"] { out += "##reference=\(f["path"]?.text ?? "") (fai sha256 \(f["fai_sha256"]?.text ?? ""))\n" }
+            if let m = r["transcript_models"] { out += "##transcript_models=\(m["path"]?.text ?? "") (sha256 \(m["sha256"]?.text ?? ""), \(m["checksum_scope"]?.text ?? ""))\n" }
         }
-        for n in result.notAssessable {
-            out += "##not_assessable=\(n.gene ?? "."):\(n.contig):\(n.position):\(n.reference):\(n.alternate): \(clean(n.reason))\n"
-        }
+        for w in result.warnings { out += "##warning=\(ScanReport.clean(w))\n" }
+        return out + "#" + ScanReport.tsvColumns.joined(separator: "\t") + "\n"
+    }
+
+    /// The skipped counts, after the rows.
+    public var tsvTrailer: String {
+        var out = ""
         for (k, v) in result.skipped.sorted(by: { $0.key < $1.key }) { out += "##skipped=\(k)\t\(v)\n" }
         return out
     }
 
-    private func clean(_ s: String) -> String {
+    public static func tsvNotAssessable(_ n: NotAssessable) -> String {
+        "##not_assessable=\(n.gene ?? "."):\(n.contig):\(n.position):\(n.reference):\(n.alternate): \(clean(n.reason))\n"
+    }
+
+    public static func tsvRow(_ f: Finding) -> String {
+        let m = f.measurement
+        var notes = f.disagreements
+        if let s = f.structural { notes.append("\(s.kind.rawValue) \(s.start)-\(s.end)" + (s.copyNumber.map { " CN=\(JSONValue.double($0).serialized(pretty: false))" } ?? "")) }
+        for d in m?.disagreements ?? [] { notes.append("VAF \(d.vaf) from \(d.source)") }
+        let row: [String] = [
+            f.gene, f.proteinChange.flatMap { $0.position == nil ? nil : $0.oneLetter } ?? (f.copyNumber?.rawValue ?? "."),
+            f.proteinChange.flatMap { $0.position == nil ? nil : $0.threeLetter } ?? ".", f.hgvsc ?? ".", f.transcript ?? ".",
+            f.consequence?.term ?? ".", f.contig, String(f.position), f.reference, f.alternate, f.build.rawValue,
+            m?.sample.isEmpty == false ? m?.sample ?? "." : ".",
+            m?.vaf.map { JSONValue.double(FindingJSON.round6($0)).serialized(pretty: false) } ?? "not_reported",
+            m?.altReads.map(String.init) ?? "not_reported", m?.depth.map(String.init) ?? "not_reported",
+            m?.vafSource ?? ".", m?.depthSource ?? ".", m.map { $0.detected ? "yes" : "no" } ?? ".",
+            f.filters.isEmpty ? "." : f.filters.joined(separator: ";"), f.identifiedBy.joined(separator: ";"),
+            notes.isEmpty ? "." : notes.joined(separator: "; "),
+        ]
+        return row.map(clean).joined(separator: "\t") + "\n"
+    }
+
+    static func clean(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
         return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }

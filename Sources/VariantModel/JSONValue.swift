@@ -40,6 +40,13 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         return out
     }
 
+    /// Pretty form as it appears nested `level` levels deep (for streaming array elements).
+    public func serialized(indentLevel level: Int) -> String {
+        var out = ""
+        write(into: &out, indent: level)
+        return out
+    }
+
     private func write(into out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

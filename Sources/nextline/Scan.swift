@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Catalogue
 import Interpretation
 import Pipeline
@@ -27,13 +28,21 @@ struct Scan: ParsableCommand {
             let catalogue = try input.loadCatalogue()
             let options = try input.inputOptions()
             let tools = try AnalysisTools(options: options, catalogue: catalogue)
-            var scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: options, tools: tools)
+            // Findings are streamed to temporary files beside the output (or in TMPDIR), so memory does
+            // not grow with them; the document is assembled and renamed into place at the end.
+            let target = output.target()
+            let tempDir = target.map { AtomicOutput.directory(of: $0.path) }
+                ?? (ProcessInfoLite.environment("TMPDIR") ?? "/tmp")
+            let writer = try StreamingScanOutput(format: format == .json ? .json : .tsv, directory: tempDir)
+            var scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: options, tools: tools,
+                                              stream: writer.stream)
             scanned.result.warnings = tools.warnings + scanned.result.warnings
             for w in tools.warnings + scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
             let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
                                     input: scanned.provenance.record(), result: scanned.result,
                                     referenceInputs: tools.provenanceJSON)
-            try CLISupport.emit(format == .json ? report.json.serialized() : report.tsv, to: output.target())
+            let parts = try writer.parts(report)
+            if let target { try target.write(parts: parts) } else { try AtomicOutput.copy(parts, to: 1, path: "standard output") }
         } catch let e as ValidationError {
             throw e
         } catch {
@@ -42,3 +51,8 @@ struct Scan: ParsableCommand {
     }
 }
 
+
+/// Environment lookup without Foundation.
+enum ProcessInfoLite {
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+}

@@ -1,0 +1,108 @@
+import Glibc
+public import Interpretation
+public import Reporting
+import VariantModel
+
+/// Writes a scan document while the file is read: finding rows (TSV) or array elements (JSON) go to
+/// temporary files as they come, and the document is assembled around them at the end, byte for
+/// byte what ``ScanReport`` renders in memory. Memory no longer grows with the number of findings.
+public final class StreamingScanOutput {
+    public enum Format: Sendable { case tsv, json }
+
+    /// A piece of the final document: literal text, or the contents of a temporary file.
+    public enum Part { case text(String), file(String) }
+
+    let format: Format
+    private let findingsPath: String
+    private let notAssessablePath: String
+    private let findingsFile: UnsafeMutablePointer<FILE>
+    private let notAssessableFile: UnsafeMutablePointer<FILE>
+    private var findings = 0
+    private var notAssessable = 0
+
+    /// - Parameter directory: where the temporary files go (the output's directory, or TMPDIR).
+    public init(format: Format, directory: String) throws {
+        self.format = format
+        func temp() throws -> (String, UnsafeMutablePointer<FILE>) {
+            var template = Array((directory + "/.nextline-stream-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0, let f = fdopen(fd, "w+") else {
+                throw AtomicOutput.Problem.cannotWrite(directory, "cannot create a temporary file: \(String(cString: strerror(errno)))")
+            }
+            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return (path, f)
+        }
+        (findingsPath, findingsFile) = try temp()
+        do { (notAssessablePath, notAssessableFile) = try temp() } catch {
+            fclose(findingsFile); unlink(findingsPath); throw error
+        }
+    }
+
+    deinit {
+        fclose(findingsFile); fclose(notAssessableFile)
+        unlink(findingsPath); unlink(notAssessablePath)
+    }
+
+    /// The receivers to hand to ``ScanRunner/scan(path:catalogue:options:sampleOverride:expectedBuild:normalSample:tools:stream:)``.
+    public var stream: ScanStream {
+        ScanStream(finding: { [unowned self] f in try self.add(f) }, notAssessable: { [unowned self] n in try self.add(n) })
+    }
+
+    func put(_ s: String, _ f: UnsafeMutablePointer<FILE>, _ path: String) throws {
+        if fputs(s, f) < 0 { throw AtomicOutput.Problem.cannotWrite(path, String(cString: strerror(errno))) }
+    }
+
+    func add(_ f: Finding) throws {
+        switch format {
+        case .tsv: try put(ScanReport.tsvRow(f), findingsFile, findingsPath)
+        case .json: try put((findings > 0 ? "," : "") + "\n    " + ScanReport.findingJSON(f).serialized(indentLevel: 2), findingsFile, findingsPath)
+        }
+        findings += 1
+    }
+
+    func add(_ n: NotAssessable) throws {
+        switch format {
+        case .tsv: try put(ScanReport.tsvNotAssessable(n), notAssessableFile, notAssessablePath)
+        case .json: try put((notAssessable > 0 ? "," : "") + "\n    " + FindingJSON.notAssessable(n).serialized(indentLevel: 2), notAssessableFile, notAssessablePath)
+        }
+        notAssessable += 1
+    }
+
+    /// The document's parts, given the report of the finished scan (its findings already streamed).
+    public func parts(_ report: ScanReport) throws -> [Part] {
+        guard fflush(findingsFile) == 0, fflush(notAssessableFile) == 0 else {
+            throw AtomicOutput.Problem.cannotWrite(findingsPath, String(cString: strerror(errno)))
+        }
+        switch format {
+        case .tsv:
+            return [.text(report.tsvHeader), .file(findingsPath), .file(notAssessablePath), .text(report.tsvTrailer)]
+        case .json:
+            let text = report.skeleton.serialized()
+            // Keys are sorted and unique, and quotes inside strings are escaped, so these markers occur once.
+            let f = "\n  \"findings\": []", n = "\n  \"not_assessable\": []"
+            guard let fr = text.range(of: f), let nr = text.range(of: n), fr.upperBound <= nr.lowerBound else {
+                throw AtomicOutput.Problem.cannotWrite(findingsPath, "internal: document markers not found")
+            }
+            var parts: [Part] = [.text(String(text[..<fr.lowerBound]))]
+            parts.append(.text("\n  \"findings\": " + (findings == 0 ? "[]" : "[")))
+            if findings > 0 { parts += [.file(findingsPath), .text("\n  ]")] }
+            parts.append(.text(String(text[fr.upperBound..<nr.lowerBound])))
+            parts.append(.text("\n  \"not_assessable\": " + (notAssessable == 0 ? "[]" : "[")))
+            if notAssessable > 0 { parts += [.file(notAssessablePath), .text("\n  ]")] }
+            parts.append(.text(String(text[nr.upperBound...])))
+            return parts
+        }
+    }
+}
+
+extension String {
+    fileprivate func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Catalogue
+@testable import Pipeline
+import Reporting
+import VariantModel
+
+/// `scan` streams findings to temporary files; the assembled document must be byte for byte the
+/// in-memory rendering of the same scan.
+@Suite("Streamed scan output")
+struct StreamingOutputTests {
+    let catalogue: Catalogue
+    init() throws { catalogue = try Catalogue.builtIn() }
+
+    func compare(_ path: String, sample: String? = nil) throws {
+        let options = InputOptions(sample: sample)
+        let memory = try ScanRunner.scan(path: path, catalogue: catalogue, options: options)
+        let expected = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
+                                  input: memory.provenance.record(), result: memory.result)
+        for format in [StreamingScanOutput.Format.json, .tsv] {
+            let dir = Fixtures.temporaryDirectory()
+            let writer = try StreamingScanOutput(format: format, directory: dir.path)
+            let streamed = try ScanRunner.scan(path: path, catalogue: catalogue, options: options, stream: writer.stream)
+            #expect(streamed.result.findings.isEmpty)   // nothing held in memory
+            let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
+                                    input: streamed.provenance.record(), result: streamed.result)
+            let out = dir.appendingPathComponent("out.txt").path
+            try AtomicOutput(path: out, noClobber: false).write(parts: try writer.parts(report))
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            let want = format == .json ? expected.json.serialized() : expected.tsv
+            #expect(text == want, "\(path) \(format)")
+        }
+    }
+
+    @Test("streamed JSON and TSV equal the in-memory rendering (findings, none, not-assessable records)")
+    func equal() throws {
+        try compare(Fixtures.path("TestVCFs/demo/prog2_plasma.vcf"))
+        try compare(Fixtures.path("TestVCFs/callers/strelka2_somatic.snvs.grch38.vcf"), sample: "TUMOR")
+        let dir = Fixtures.temporaryDirectory()
+        try compare(Fixtures.write(Fixtures.vcfHeader(), to: dir, as: "empty.vcf"))
+        // Unannotated records inside EGFR that nothing can place: not-assessable entries.
+        let text = Fixtures.vcfHeader() + "chr7\t55100000\t.\tA\tG\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:90,10:0.1:100\n"
+            + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
+            + "chr7\t55200000\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:90,10:0.1:100\n"
+        try compare(Fixtures.write(text, to: dir, as: "na.vcf"))
+    }
+}
