@@ -117,7 +117,7 @@ public struct AnnotationParser: Sendable {
                 continue
             }
             guard let gene = get("SYMBOL") ?? get("Gene") else { continue }
-            let hgvsp = get("HGVSp").map { decodePercent($0) }
+            let hgvsp = get("HGVSp").map { $0.replacingPercentEncoding() }
             var protein = hgvsp.flatMap { ProteinChange(hgvs: $0) }
             if protein == nil, let pos = get("Protein_position"), let aa = get("Amino_acids") {
                 protein = AnnotationParser.proteinFromColumns(position: pos, aminoAcids: aa)
@@ -238,9 +238,6 @@ public struct AnnotationParser: Sendable {
         return s
     }
 
-    func decodePercent(_ s: String) -> String {
-        s.replacingPercentEncoding()
-    }
 }
 
 extension String {

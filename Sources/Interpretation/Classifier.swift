@@ -70,7 +70,7 @@ struct Classifier {
         return max(0, min(1, 1 - below))
     }
 
-    func observations(of key: String, gene: String) -> [Observation] {
+    func observations(of key: String) -> [Observation] {
         samples.map { s in
             if let f = s.findings.first(where: { Classifier.key($0) == key }) {
                 return Observation(sampleID: s.sample.id, role: s.sample.role, kind: s.sample.kind, collected: s.sample.collected,

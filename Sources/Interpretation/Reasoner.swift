@@ -36,7 +36,7 @@ public enum Interpreter {
                 : classifier.origin(of: f, tf: tfByID)
             let flags = classifier.flags(of: f, hasTissueSupport: tissueKeys.contains(key))
             var item = InterpretedFinding(finding: f, origin: origin, originReason: why, flags: flags,
-                                          observations: classifier.observations(of: key, gene: f.gene), matches: [],
+                                          observations: classifier.observations(of: key), matches: [],
                                           used: true, notUsedReason: nil, key: key)
             let blocking = flags.filter { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }
             if !blocking.isEmpty && !settings.useFlagged {
@@ -56,7 +56,7 @@ public enum Interpreter {
                 seen.insert(key)
                 findings.append(InterpretedFinding(finding: f, origin: .baselineOnly, originReason: why,
                                                    flags: classifier.flags(of: f, hasTissueSupport: true),
-                                                   observations: classifier.observations(of: key, gene: f.gene),
+                                                   observations: classifier.observations(of: key),
                                                    matches: [], used: false, notUsedReason: "not detected at the latest progression sample", key: key))
             }
         }

@@ -17,7 +17,7 @@ final class RegionFilter {
     private let keywords: [[UInt8]]
     private var contigCache: [String: String?] = [:]
 
-    init(plan: ReadPlan, header: VCFHeaderSummary) {
+    init(plan: ReadPlan) {
         regions = plan.regions.map { RegionFilter.merge($0) }
         keywords = plan.annotationKeywords.map { Array("|\($0)|".utf8) }
     }

@@ -337,8 +337,8 @@ public final class VCFReader {
                 throw VCFError.sampleNotFound(path: path, sample: missing, available: header.samples)
             }
         }
-        let filter = RegionFilter(plan: plan, header: header)
-        if summary.mode == "index", let regions = plan.regions.map(RegionFilter.merge), plan.annotationKeywords.isEmpty {
+        let filter = RegionFilter(plan: plan)
+        if summary.mode == "index", let regions = plan.regions, plan.annotationKeywords.isEmpty {
             try readIndexed(regions: regions, plan: plan, filter: filter, body)
         } else {
             if summary.mode == "index" && !plan.annotationKeywords.isEmpty {
@@ -491,24 +491,28 @@ public final class VCFReader {
         // Contig names as the file writes them, per canonical chromosome.
         var names: [String: String] = [:]
         for c in header.contigs { if let canon = ContigName.canonical(c.name), names[canon] == nil { names[canon] = c.name } }
-        var seen = Set<String>()  // a record overlapping two regions is passed on once
+        // Query windows: each gene interval padded upstream (a deletion can start before it), then
+        // merged, so windows never overlap. A record returned by two windows spans the gap between
+        // them and starts no later than the earlier window's end: skipping records that start there
+        // passes every record on exactly once, with no bookkeeping of what was seen.
+        let windows = RegionFilter.merge(regions.mapValues { $0.map { max(1, $0.lowerBound - RegionFilter.upstreamPadding)...$0.upperBound } })
         if isBCF {
             guard let idx = chts_bcf_index_load2(path, indexPath) else {
                 throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
             }
             defer { hts_idx_destroy(idx) }
-            for (chrom, ranges) in regions.sorted(by: { $0.key < $1.key }) {
+            for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
                 guard let contig = names[chrom] else { continue }
+                var previousEnd = 0
                 for range in ranges {
-                    let region = "\(contig):\(max(1, range.lowerBound - 1000))-\(range.upperBound)"
+                    let region = "\(contig):\(range.lowerBound)-\(range.upperBound)"
                     guard let itr = chts_bcf_itr_querys(idx, rawHeader, region) else { continue }
-                    defer { hts_itr_destroy(itr) }
+                    defer { hts_itr_destroy(itr); previousEnd = range.upperBound }
                     while true {
                         let r = chts_bcf_itr_next(file, itr, record)
                         if r == -1 { break }
                         if r < -1 { throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not decode a record (status \(r))") }
-                        let key = "\(record.pointee.rid):\(record.pointee.pos):\(record.pointee.rlen):\(record.pointee.n_allele)"
-                        guard seen.insert(key).inserted else { continue }
+                        if Int(record.pointee.pos) + 1 <= previousEnd { continue }
                         summary.recordsSeen += 1
                         try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
                     }
@@ -520,32 +524,30 @@ public final class VCFReader {
             }
             defer { tbx_destroy(tbx) }
             var infoCopy: [UInt8] = []
-            var emitted = Set<String>()
-            for (chrom, ranges) in regions.sorted(by: { $0.key < $1.key }) {
+            for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
                 guard let contig = names[chrom] else { continue }
+                var previousEnd = 0
                 for range in ranges {
-                    let region = "\(contig):\(max(1, range.lowerBound - 1000))-\(range.upperBound)"
+                    let region = "\(contig):\(range.lowerBound)-\(range.upperBound)"
                     guard let itr = chts_tbx_itr_querys(tbx, region) else { continue }
-                    defer { hts_itr_destroy(itr) }
+                    defer { hts_itr_destroy(itr); previousEnd = range.upperBound }
                     while true {
                         let r = chts_tbx_itr_next(file, tbx, itr, &line)
                         if r == -1 { break }
                         if r < -1 { throw VCFError.truncated(path: path, detail: "read error in region \(region)") }
                         guard let s = line.s else { continue }
                         let l = Int(line.l)
-                        let text = String(decoding: UnsafeRawBufferPointer(start: s, count: l), as: UTF8.self)
-                        guard emitted.insert(text).inserted else { continue }
-                        summary.recordsSeen += 1
                         infoCopy.removeAll(keepingCapacity: true)
                         VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
                         if vcf_parse(&line, rawHeader, record) < 0 {
                             throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not parse a record")
                         }
+                        if Int(record.pointee.pos) + 1 <= previousEnd { continue }
+                        summary.recordsSeen += 1
                         try handle(plan: plan, filter: filter, line: nil, rawInfo: infoCopy, body)
                     }
                 }
             }
-            _ = seen
         }
     }
 

@@ -65,6 +65,31 @@ struct VCFReaderTests {
         #expect(s.recordsSeen == 4)
     }
 
+    @Test("an index-driven read passes every record on exactly once: same-position records kept, a record spanning two windows not repeated")
+    func indexedOnce() throws {
+        let long = String(repeating: "A", count: 200)
+        let text = Fixtures.vcfHeader()
+            + "chr7\t150\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr7\t150\t.\tC\tG\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr7\t190\t.\t\(long)\tA\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr7\t350\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\n"   // inside a padded window only: not kept
+            + "chr7\t1350\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr7\t5000\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\n"
+        let path = Fixtures.write(text, to: dir, as: "idx.vcf")
+        guard let gz = Fixtures.bgzip(path), Fixtures.tabix(gz) else { Issue.record("bgzip/tabix missing"); return }
+        let plan = ReadPlan(regions: ["7": [100...200, 1300...1400]], samples: ["TUMOR"])
+        func positions(_ reader: VCFReader) throws -> ([String], String) {
+            var out: [String] = []
+            let s = try reader.read(plan) { out.append("\($0.position)\($0.alternates[0])") }
+            return (out, s.mode)
+        }
+        let (indexed, mode) = try positions(try VCFReader(path: gz))
+        #expect(mode == "index")
+        #expect(indexed == ["150T", "150G", "190A", "1350A"])
+        let (streamed, _) = try positions(try VCFReader(path: gz, allowIndex: false))
+        #expect(streamed == indexed)
+    }
+
     @Test("a decimal float is the one the text had")
     func decimal() {
         #expect(VCFReader.decimal(Float(0.031)) == 0.031)
