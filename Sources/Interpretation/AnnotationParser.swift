@@ -19,7 +19,12 @@ public struct AnnotationParser: Sendable {
         }
         hasEFF = header.info["EFF"] != nil
         hasBCSQ = header.info["BCSQ"] != nil
+        hasPopulationFields = AnnotationParser.populationInfoFields.contains { header.info[$0] != nil }
+            || (csqFields?.contains { AnnotationParser.populationCSQFields.contains($0) } ?? false)
     }
+
+    /// Whether the header declares any population-frequency field (skips the per-allele search otherwise).
+    public let hasPopulationFields: Bool
 
     /// The file-annotation source name of an annotation, or nil for annotations from elsewhere.
     func sourceName(of a: TranscriptAnnotation) -> String? {

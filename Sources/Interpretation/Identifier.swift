@@ -139,7 +139,7 @@ public final class Identifier {
 
             var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
                                   alternate: allele.alternate, build: build, source: source)
-            if let (af, field) = parser.populationFrequency(of: record, altIndex: k) {
+            if parser.hasPopulationFields, let (af, field) = parser.populationFrequency(of: record, altIndex: k) {
                 finding.populationFrequency = af
                 finding.populationFrequencySource = field
             }
@@ -209,6 +209,9 @@ public final class Identifier {
             } else {
                 result.skipped["outside_watched_genes", default: 0] += 1
                 continue
+            }
+            for note in measurement?.notes ?? [] {
+                result.warnings.append("\(source): \(record.location): \(note)")
             }
             if let m = measurement, !m.disagreements.isEmpty {
                 for d in m.disagreements {

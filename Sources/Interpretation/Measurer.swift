@@ -63,8 +63,9 @@ public struct Measurer: Sendable {
                 }
                 return values[k]
             default:
-                if values.count == 1 { return nAlt == 1 ? values[0] : nil }
+                if values.count == 1 && nAlt == 1 { return values[0] }
                 if values.count == nAlt { return values[k - 1] }
+                m.notes.append("\(field) has \(values.count) value(s) for \(nAlt) ALT alleles and Number=\(number ?? "?"): not tied to this ALT, not used")
                 return nil
             }
         }

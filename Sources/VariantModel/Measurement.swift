@@ -14,6 +14,8 @@ public struct SampleMeasurement: Sendable, Hashable, Codable {
     public var detected: Bool
     /// Other sources that gave a VAF more than 0.02 away from ``vaf`` (reported, not hidden).
     public var disagreements: [VAFDisagreement]
+    /// Values the file wrote but that cannot be tied to this ALT (said, never guessed).
+    public var notes: [String] = []
 
     public init(sample: String, vaf: Double? = nil, altReads: Int? = nil, depth: Int? = nil,
                 vafSource: String? = nil, depthSource: String? = nil, genotype: String? = nil,

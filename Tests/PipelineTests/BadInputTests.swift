@@ -203,6 +203,16 @@ struct BadInputTests {
         #expect(r.result.skipped.keys.contains { $0.hasPrefix("star_allele") })
     }
 
+    @Test("one AF for two ALTs (Number=1) is not tied to either ALT: VAF not reported, and said")
+    func ambiguousAF() throws {
+        let header = Fixtures.vcfHeader().replacingOccurrences(of: "##FORMAT=<ID=AF,Number=A", with: "##FORMAT=<ID=AF,Number=1")
+        let record = "chr12\t25245350\t.\tC\tT,A\t.\tPASS\t.\tGT:AF:DP\t0/1:0.06:1000\n"
+        let r = try scan(Fixtures.write(header + record, to: dir, as: "ambiguous.vcf"))
+        #expect(r.result.findings.count == 2)
+        #expect(r.result.findings.allSatisfy { $0.measurement?.vaf == nil })
+        #expect(r.provenance.warnings.contains { $0.contains("FORMAT/AF") && $0.contains("not tied to this ALT") })
+    }
+
     @Test("symbolic alleles are kept as copy-number findings with gene overlap")
     func symbolic() throws {
         let extra = ["##INFO=<ID=CN,Number=1,Type=Float,Description=\"Copy number\">", "##ALT=<ID=DUP,Description=\"Duplication\">",
