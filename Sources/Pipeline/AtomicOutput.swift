@@ -97,27 +97,7 @@ public struct AtomicOutput: Sendable {
 
     /// Writes `text` atomically.
     public func write(_ text: String) throws(Problem) {
-        let dir = AtomicOutput.directory(of: path)
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        let tmp = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        var ok = true
-        var why = ""
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 { if errno == EINTR { continue }; ok = false; why = String(cString: strerror(errno)); break }
-            offset += n
-        }
-        if ok && fsync(fd) != 0 { ok = false; why = String(cString: strerror(errno)) }
-        if close(fd) != 0 && ok { ok = false; why = String(cString: strerror(errno)) }
-        _ = fchmod_path(tmp)
-        if ok && rename(tmp, path) != 0 { ok = false; why = String(cString: strerror(errno)) }
-        if !ok { unlink(tmp); throw .cannotWrite(path, why) }
-        let dfd = open(dir, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        try write(parts: [.text(text)])
     }
 
     /// mkstemp creates 0600; outputs are ordinary files (0644 minus umask).
