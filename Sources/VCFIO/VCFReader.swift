@@ -644,12 +644,8 @@ public final class VCFReader {
     }
 
     private static func intInfo(_ key: String, rawInfo: [UInt8]?, header declared: Bool) -> Int? {
-        guard declared, let raw = rawInfo, raw.count > key.count else { return nil }
-        let text = String(decoding: raw, as: UTF8.self)
-        for part in text.split(separator: ";") where part.hasPrefix(key + "=") {
-            return Int(part.dropFirst(key.count + 1))
-        }
-        return nil
+        guard declared, let raw = rawInfo else { return nil }
+        return rawInfoValue(key, in: raw).flatMap { Int($0) }
     }
 
     /// Declared type of an INFO (`format` false) or FORMAT tag, looked up in the header once per tag.
@@ -705,19 +701,31 @@ public final class VCFReader {
     /// Strict re-check of a numeric INFO field's text: htslib turns `abc` into missing, `0.25abc` into
     /// 0.25 and `0,12` into two numbers without a word.
     static func checkRawNumbers(tag: String, raw: [UInt8], declaredType: Int32, location: String, path: String) throws {
-        guard declaredType == BCF_HT_INT || declaredType == BCF_HT_REAL else { return }
-        let text = String(decoding: raw, as: UTF8.self)
-        for part in text.split(separator: ";") where part.hasPrefix(tag + "=") {
-            let value = part.dropFirst(tag.count + 1)
-            for element in value.split(separator: ",", omittingEmptySubsequences: false) {
-                if element == "." { continue }
-                let ok = declaredType == BCF_HT_INT ? Int(element) != nil : Double(element).map { $0.isFinite } ?? false
-                if !ok {
-                    throw VCFError.invalidValue(path: path, location: location, field: "INFO/\(tag)",
-                                                detail: "'\(value)' is not a \(declaredType == BCF_HT_INT ? "whole number" : "number")")
-                }
+        guard declaredType == BCF_HT_INT || declaredType == BCF_HT_REAL, let value = rawInfoValue(tag, in: raw) else { return }
+        for element in value.split(separator: ",", omittingEmptySubsequences: false) {
+            if element == "." { continue }
+            let ok = declaredType == BCF_HT_INT ? Int(element) != nil : Double(element).map { $0.isFinite } ?? false
+            if !ok {
+                throw VCFError.invalidValue(path: path, location: location, field: "INFO/\(tag)",
+                                            detail: "'\(value)' is not a \(declaredType == BCF_HT_INT ? "whole number" : "number")")
             }
         }
+    }
+
+    /// The raw text of `key=value` in an INFO column, found on the bytes (no copy of the whole column).
+    static func rawInfoValue(_ key: String, in raw: [UInt8]) -> String? {
+        let k = Array(key.utf8) + [UInt8(ascii: "=")]
+        guard raw.count > k.count else { return nil }
+        var i = 0
+        while i + k.count <= raw.count {
+            if (i == 0 || raw[i - 1] == UInt8(ascii: ";")) && raw[i] == k[0] && raw[i..<(i + k.count)].elementsEqual(k) {
+                var j = i + k.count
+                while j < raw.count && raw[j] != UInt8(ascii: ";") { j += 1 }
+                return String(decoding: raw[(i + k.count)..<j], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func formatValues(_ tag: String, samples n: Int) throws -> [FieldValue?]? {
