@@ -66,10 +66,11 @@ public struct SampleFindings: Sendable {
     public var notAssessable: [NotAssessable]
     /// Reference calls with depth (gVCF blocks, ALT '.' records): evidence of absence.
     public var referenceBlocks: [ReferenceBlock]
-    public var build: GenomeBuild
+    /// The build the sample's file was read in (nil for a sample without a variant file).
+    public var build: GenomeBuild?
     /// Declared covered regions (canonical chromosome → 1-based ranges), from --baseline-regions.
     public var coveredRegions: [String: [ClosedRange<Int>]]?
-    public init(sample: PatientCase.Sample, findings: [Finding], notAssessable: [NotAssessable], build: GenomeBuild,
+    public init(sample: PatientCase.Sample, findings: [Finding], notAssessable: [NotAssessable], build: GenomeBuild?,
                 coveredRegions: [String: [ClosedRange<Int>]]? = nil, referenceBlocks: [ReferenceBlock] = []) {
         self.sample = sample; self.findings = findings; self.notAssessable = notAssessable; self.build = build
         self.coveredRegions = coveredRegions; self.referenceBlocks = referenceBlocks

@@ -5,7 +5,6 @@ public import VariantModel
 struct Matcher {
     let catalogue: Catalogue
     let patientCase: PatientCase
-    let build: GenomeBuild?
     /// Findings usable for verdicts (latest progression, detected, not flagged unless allowed), by key.
     let usable: [InterpretedFinding]
     let latest: SampleFindings?

@@ -77,8 +77,7 @@ public enum Interpreter {
 
         // MATCH
         let usable = findings.filter(\.used)
-        let matcher = Matcher(catalogue: catalogue, patientCase: patientCase, build: latest?.build ?? samples.first?.build,
-                              usable: usable, latest: latest, latestIsLowTF: lowTF, lowTFNote: lowTFNote)
+        let matcher = Matcher(catalogue: catalogue, patientCase: patientCase, usable: usable, latest: latest, latestIsLowTF: lowTF, lowTFNote: lowTFNote)
         let matches = catalogue.rules.map { matcher.evaluate($0) }
         let fired = matches.filter(\.fired)
         for i in findings.indices {
@@ -108,8 +107,9 @@ public enum Interpreter {
             implications.append(reason(candidate: c, matches: matches, catalogue: catalogue))
         }
         let allNotAssessable = samples.flatMap(\.notAssessable)
-        let build = samples.first?.build
-        if Set(samples.map(\.build)).count > 1 {
+        let builds = Set(samples.compactMap(\.build))
+        let build = samples.compactMap(\.build).first
+        if builds.count > 1 {
             warnings.append("samples were read in different genome builds")
         }
         return Interpretation(patientCase: patientCase, settings: settings, findings: findings, implications: implications,

@@ -32,7 +32,7 @@ public enum CaseRunner {
         let tools = try AnalysisTools(options: options, catalogue: catalogue)
         for s in patientCase.samples {
             guard let vcf = s.vcf else {
-                samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: build ?? .grch38))
+                samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: nil))
                 continue
             }
             var opts = options

@@ -113,7 +113,7 @@ struct RuleFamilyTests {
         var sample = prog
         if !ctx.sequencedAtProgression { sample.vcf = nil }
         let latest = SampleFindings(sample: sample, findings: ctx.findings.map(\.finding), notAssessable: [], build: .grch38)
-        let m = Matcher(catalogue: catalogue, patientCase: pc, build: .grch38, usable: ctx.findings, latest: latest,
+        let m = Matcher(catalogue: catalogue, patientCase: pc, usable: ctx.findings, latest: latest,
                         latestIsLowTF: false, lowTFNote: nil)
         return m.evaluate(rule)
     }
