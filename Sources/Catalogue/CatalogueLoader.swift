@@ -32,9 +32,9 @@ final class CatalogueLoader {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         switch name {
         case "catalogue.yaml": return 0
-        case "drugs.yaml": return 1
-        case "tumor_types.yaml": return 2
-        case "genes.yaml": return 3
+        case "genes.yaml": return 1
+        case "drugs.yaml": return 2
+        case "tumor_types.yaml": return 3
         default: return 5
         }
     }
@@ -100,7 +100,7 @@ final class CatalogueLoader {
         }
         for item in m.list("drugs") ?? [] {
             guard let d = YAMLMap(item, file: file, entry: nil, field: "drugs", sink: sink,
-                                  allowed: ["name", "classes", "aliases", "kind", "description", "notes", "note"],
+                                  allowed: ["name", "classes", "aliases", "kind", "description", "notes", "note", "selected_by"],
                                   required: ["name"]),
                   let name = d.string("name") else { continue }
             let aliases = d.strings("aliases") ?? []
@@ -110,7 +110,11 @@ final class CatalogueLoader {
             if !["drug", "modality", "investigational"].contains(kind) {
                 sink.add(file, item, entry: name, field: "kind", "must be drug, modality or investigational")
             }
-            catalogue.drugs.add(.init(name: name, classes: d.strings("classes") ?? [], aliases: aliases, kind: kind))
+            var drug = DrugVocabulary.Drug(name: name, classes: d.strings("classes") ?? [], aliases: aliases, kind: kind)
+            for node in d.list("selected_by") ?? [] {
+                if let b = parseBiomarker(node, id: name, file: file, field: "selected_by") { drug.selectedBy.append(b) }
+            }
+            catalogue.drugs.add(drug)
         }
         for item in m.list("regimens") ?? [] {
             guard let r = YAMLMap(item, file: file, entry: nil, field: "regimens", sink: sink,
@@ -166,7 +170,8 @@ final class CatalogueLoader {
                               allowed: ["schema", "genes", "description", "hgnc_release", "notes"], required: ["genes"]) else { return }
         for item in m.list("genes") ?? [] {
             guard let g = YAMLMap(item, file: file, entry: nil, field: "genes", sink: sink,
-                                  allowed: ["symbol", "aliases", "role", "regions", "isoforms", "exons", "name", "note", "notes", "hgnc_id"],
+                                  allowed: ["symbol", "aliases", "role", "regions", "isoforms", "exons", "name", "note", "notes", "hgnc_id",
+                                            "oncogenic", "loss_of_function", "polymorphisms"],
                                   required: ["symbol"]),
                   let symbol = g.string("symbol") else { continue }
             var regions: [GeneVocabulary.ProteinRegion] = []
@@ -190,9 +195,52 @@ final class CatalogueLoader {
             if !["oncogene", "tumour_suppressor", "tumor_suppressor", "other"].contains(role) {
                 sink.add(file, item, entry: symbol, field: "role", "must be oncogene, tumour_suppressor or other")
             }
-            catalogue.genes.add(.init(symbol: symbol, aliases: g.strings("aliases") ?? [], role: role,
-                                      regions: regions, isoforms: g.strings("isoforms") ?? [], exons: exons))
+            var gene = GeneVocabulary.Gene(symbol: symbol, aliases: g.strings("aliases") ?? [], role: role,
+                                           regions: regions, isoforms: g.strings("isoforms") ?? [], exons: exons)
+            gene.oncogenic = alleleList(g.node("oncogenic"), file: file, gene: symbol, field: "oncogenic")
+            gene.lossOfFunction = alleleList(g.node("loss_of_function"), file: file, gene: symbol, field: "loss_of_function")
+            for p in g.list("polymorphisms") ?? [] {
+                guard let pm = YAMLMap(p, file: file, entry: symbol, field: "polymorphisms", sink: sink,
+                                       allowed: ["change", "rsid", "population_af", "source", "note"],
+                                       required: ["change", "rsid", "population_af", "source"]),
+                      let change = pm.string("change"), let rsid = pm.string("rsid"), let af = pm.double("population_af") else { continue }
+                if ProteinChange(hgvs: change)?.position == nil {
+                    sink.add(file, p, entry: symbol, field: "polymorphisms.change", "malformed HGVS protein change '\(change)'")
+                }
+                if !rsid.hasPrefix("rs") { sink.add(file, p, entry: symbol, field: "polymorphisms.rsid", "'\(rsid)' is not a dbSNP rs id") }
+                if !(af > 0.01 && af <= 1) {
+                    sink.add(file, p, entry: symbol, field: "polymorphisms.population_af", "a polymorphism has a population allele frequency above 0.01")
+                }
+                gene.polymorphisms.append(.init(change: ProteinChange(hgvs: change)?.shortForm ?? change, rsid: rsid,
+                                                populationAlleleFrequency: af, source: pm.string("source") ?? ""))
+            }
+            catalogue.genes.add(gene)
         }
+    }
+
+    /// `oncogenic:` / `loss_of_function:` of genes.yaml: changes, codons, in-frame ranges and a source.
+    private func alleleList(_ node: Node?, file: String, gene: String, field: String) -> GeneVocabulary.AlleleList? {
+        guard let node, let m = YAMLMap(node, file: file, entry: gene, field: field, sink: sink,
+                                        allowed: ["changes", "codons", "inframe_ranges", "source", "note"], required: ["source"]) else { return nil }
+        var list = GeneVocabulary.AlleleList()
+        list.source = m.string("source") ?? ""
+        for c in m.strings("changes") ?? [] {
+            if let p = ProteinChange(hgvs: c), p.position != nil { list.changes.insert(p.shortForm) }
+            else { sink.add(file, node, entry: gene, field: "\(field).changes", "malformed HGVS protein change '\(c)'") }
+        }
+        for c in m.strings("codons") ?? [] {
+            if let v = Int(c), v > 0 { list.codons.insert(v) } else { sink.add(file, node, entry: gene, field: "\(field).codons", "'\(c)' is not a codon number") }
+        }
+        for r in m.list("inframe_ranges") ?? [] {
+            guard let rm = YAMLMap(r, file: file, entry: gene, field: "\(field).inframe_ranges", sink: sink,
+                                   allowed: ["protein_start", "protein_end", "note"], required: ["protein_start", "protein_end"]),
+                  let s = rm.int("protein_start"), let e = rm.int("protein_end"), e >= s else { continue }
+            list.inframeRanges.append(s...e)
+        }
+        if list.changes.isEmpty && list.codons.isEmpty && list.inframeRanges.isEmpty {
+            sink.add(file, node, entry: gene, field: field, "list changes, codons or inframe_ranges")
+        }
+        return list
     }
 
     // MARK: - Tables
@@ -282,7 +330,8 @@ final class CatalogueLoader {
 
     static let ruleKeys: Set<String> = ["id", "title", "tumor_types", "prior_therapies", "biomarkers", "requires_origin",
                                         "therapies", "excluded_prior_therapies", "effect", "preference", "retest_biomarker", "gates_therapy", "direction",
-                                        "mechanism", "evidence", "context", "references", "source", "notes"]
+                                        "mechanism", "evidence", "context", "references", "source", "notes",
+                                        "scope", "acquisition_presumed", "context_checked"]
 
     private func loadRules(_ file: String, _ root: Node) {
         guard let m = YAMLMap(root, file: file, entry: nil, field: nil, sink: sink,
@@ -427,13 +476,26 @@ final class CatalogueLoader {
                 sink.add(file, r.node("source"), entry: id, field: "source.review_facts", "unknown review fact '\(f)'\(hint)")
             }
         }
-        guard sink.problems.count == problemsBefore, let effect, let origin, let evidence else { return nil }
-        return Rule(id: id, title: r.string("title") ?? id, tumourTypes: tumourTypes, priorTherapies: prior,
+        let scopeText = r.string("scope") ?? "any_regimen"
+        let scope = RuleScope(rawValue: scopeText)
+        if scope == nil {
+            sink.add(file, r.node("scope"), entry: id, field: "scope", "must be alone, with_chemotherapy or any_regimen")
+        }
+        let presumed = r.bool("acquisition_presumed") ?? false
+        if presumed && origin != .acquired {
+            sink.add(file, r.node("acquisition_presumed"), entry: id, field: "acquisition_presumed", "only a rule with requires_origin: acquired presumes acquisition")
+        }
+        guard sink.problems.count == problemsBefore, let effect, let origin, let evidence, let scope else { return nil }
+        var rule = Rule(id: id, title: r.string("title") ?? id, tumourTypes: tumourTypes, priorTherapies: prior,
                     excludedPriorTherapies: excludedPrior,
                     biomarkers: biomarkers, requiresOrigin: origin, therapies: therapies, effect: effect,
                     preference: preference, retestBiomarker: retest, gatesTherapy: gates, direction: direction,
                     mechanism: mechanism, evidence: evidence, context: context, references: references,
                     sourceKind: sourceKind, reviewFacts: reviewFacts, file: file)
+        rule.scope = scope
+        rule.acquisitionPresumed = presumed
+        rule.contextChecked = r.string("context_checked")
+        return rule
     }
 
     private func parseEvidence(_ node: Node?, id: String, file: String) -> Evidence? {
@@ -456,8 +518,8 @@ final class CatalogueLoader {
                                              "protein_start", "protein_end", "exons", "class", "state", "isoform",
                                              "methods", "results", "change_from_baseline", "partner", "grch37", "grch38", "note"]
 
-    private func parseBiomarker(_ node: Node, id: String, file: String) -> BiomarkerCondition? {
-        guard let m = YAMLMap(node, file: file, entry: id, field: "biomarkers", sink: sink,
+    private func parseBiomarker(_ node: Node, id: String, file: String, field: String = "biomarkers") -> BiomarkerCondition? {
+        guard let m = YAMLMap(node, file: file, entry: id, field: field, sink: sink,
                               allowed: CatalogueLoader.biomarkerKeys, required: ["gene", "kind"]),
               let geneText = m.string("gene"), let kindText = m.string("kind") else { return nil }
         guard let kind = BiomarkerCondition.Kind(rawValue: kindText) else {
@@ -521,11 +583,12 @@ final class CatalogueLoader {
             }
         case .geneClass:
             b.geneClass = m.string("class")
-            need(["truncating", "loss_of_function", "activating_mutation", "any_mutation"].contains(b.geneClass ?? ""), "class",
-                 "class must be truncating, loss_of_function, activating_mutation or any_mutation")
+            need(BiomarkerCondition.geneClasses.contains(b.geneClass ?? ""), "class",
+                 "class must be one of " + BiomarkerCondition.geneClasses.sorted().joined(separator: ", "))
         case .copyNumber:
             b.state = m.string("state")
-            need(["amplification", "loss", "gain"].contains(b.state ?? ""), "state", "copy_number state must be amplification, gain or loss")
+            need(BiomarkerCondition.copyNumberStates.contains(b.state ?? ""), "state",
+                 "copy_number state must be one of " + BiomarkerCondition.copyNumberStates.sorted().joined(separator: ", "))
         case .expression:
             b.state = m.string("state")
             need(["high", "low", "positive", "negative"].contains(b.state ?? ""), "state", "expression state must be high, low, positive or negative")

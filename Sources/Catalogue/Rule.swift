@@ -21,6 +21,16 @@ public enum OriginRequirement: String, Sendable, Hashable {
     case acquired, any
 }
 
+/// Which regimens a rule's effect on its named therapies carries to (DESIGN §4a step 4).
+public enum RuleScope: String, Sendable, Hashable, CaseIterable {
+    /// The named drug given alone (or with drugs the rule's therapies also name).
+    case alone
+    /// The named drug alone or with cytotoxic chemotherapy; not a regimen that adds a targeted partner.
+    case withChemotherapy = "with_chemotherapy"
+    /// Any regimen containing the named drug (still outranked by a rule naming the regimen itself).
+    case anyRegimen = "any_regimen"
+}
+
 /// The single therapeutic evidence scale (Annotations/README.md), ordered weakest first.
 public enum EvidenceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     case expertStatement = "expert_statement", preclinical, clinicalOther = "clinical_other",
@@ -89,6 +99,14 @@ public struct BiomarkerCondition: Sendable, Hashable {
     public var changeFromBaseline: String?
     public var partner: String?
     public var alleles: [GenomeBuild: Allele] = [:]
+
+    /// `gene_class` values: truncating; loss_of_function (truncating, deep deletion, a documented allele,
+    /// or a shallow deletion with a second hit); activating_mutation (a known oncogenic allele, never a
+    /// VUS); any_mutation (an oncogenic or loss-of-function change); reversion (a secondary change that
+    /// restores the reading frame of a known truncating variant in the same gene).
+    public static let geneClasses: Set<String> = ["truncating", "loss_of_function", "activating_mutation", "any_mutation", "reversion"]
+    /// `copy_number` states: `loss` is a loss of function by copy number (deep deletion).
+    public static let copyNumberStates: Set<String> = ["amplification", "gain", "loss", "deep_deletion", "shallow_deletion"]
 
     /// Match specificity, most specific highest (DESIGN §4a step 3).
     public var specificity: Int {
@@ -159,6 +177,15 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public var sourceKind: String          // review | outside_review
     public var reviewFacts: [String]
     public var file: String
+    /// Which regimens the effect carries to (default `any_regimen`).
+    public var scope: RuleScope = .anyRegimen
+    /// For `requires_origin: acquired`: the alteration essentially only arises under the prior therapy
+    /// (EGFR ectodomain under EGFR antibodies, ESR1 LBD under aromatase inhibitors), so an origin the
+    /// baseline cannot prove (indeterminate, no baseline) counts as acquired without the uncertainty mark.
+    public var acquisitionPresumed: Bool = false
+    /// The audit of the rule's context against its evidence (who was studied, after what, which
+    /// biomarker statuses), in our words.
+    public var contextChecked: String?
 
     public var isPanCancer: Bool { tumourTypes.contains("any") }
 }

@@ -14,6 +14,9 @@ public struct DrugVocabulary: Sendable {
         public var aliases: [String]
         /// `drug`, `modality` or `investigational`.
         public var kind: String
+        /// The alterations that select patients for this drug (alternatives): a drug given only for a
+        /// biomarker. A low-tumour-fraction negative that cannot exclude it makes the verdict `retest`.
+        public var selectedBy: [BiomarkerCondition] = []
     }
     public struct Regimen: Sendable, Hashable {
         public var name: String
@@ -161,6 +164,27 @@ public struct GeneVocabulary: Sendable {
         public var isoforms: [String]
         /// Coding exons of the MANE Select transcript as protein residue ranges (exon number → range).
         public var exons: [Int: ClosedRange<Int>]
+        /// Known oncogenic (activating) alleles of an oncogene, with their source.
+        public var oncogenic: AlleleList? = nil
+        /// Documented loss-of-function alleles of a tumour suppressor beyond truncating changes.
+        public var lossOfFunction: AlleleList? = nil
+        /// Common germline polymorphisms: never a somatic driver, flagged possible_germline.
+        public var polymorphisms: [Polymorphism] = []
+    }
+    /// A curated list of alleles: exact protein changes, whole codons (any missense or in-frame change
+    /// there) and residue ranges where in-frame insertions/deletions count (EGFR exon 19/20).
+    public struct AlleleList: Sendable, Hashable {
+        public var changes: Set<String> = []
+        public var codons: Set<Int> = []
+        public var inframeRanges: [ClosedRange<Int>] = []
+        public var source: String = ""
+        public init() {}
+    }
+    public struct Polymorphism: Sendable, Hashable {
+        public var change: String
+        public var rsid: String
+        public var populationAlleleFrequency: Double
+        public var source: String
     }
     public private(set) var genes: [String: Gene] = [:]
     private var keys: [String: String] = [:]

@@ -87,6 +87,12 @@ struct YAMLMap {
         return v
     }
 
+    func double(_ key: String) -> Double? {
+        guard let s = string(key) else { return nil }
+        guard let v = Double(s), v.isFinite else { sink.add(file, values[key], entry: entry, field: key, "'\(s)' is not a number"); return nil }
+        return v
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let s = string(key) else { return nil }
         switch s {

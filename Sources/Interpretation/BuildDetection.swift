@@ -13,8 +13,11 @@ public enum BuildDetection {
     }
 
     /// - Parameter reference: the build a `--reference` FASTA's chromosome lengths prove, with that evidence.
+    /// - Parameter fallback: a build stated elsewhere (the case file's `genome_build`), used only when the
+    ///   header, the reference and `--build` say nothing; a contradiction is the caller's to report.
     public static func detect(header: VCFHeaderSummary, requested: GenomeBuild?, path: String,
-                              reference: (build: GenomeBuild, evidence: String)? = nil) throws(InputProblem) -> Result {
+                              reference: (build: GenomeBuild, evidence: String)? = nil,
+                              fallback: (build: GenomeBuild, evidence: String)? = nil) throws(InputProblem) -> Result {
         let fromHeader = try headerEvidence(header, path: path)
         if let requested, let h = fromHeader, requested != h.build {
             throw InputProblem(path: path, message: "--build \(requested.rawValue) contradicts the header, which says \(h.build.rawValue) (\(h.evidence)); fix --build or the file")
@@ -28,6 +31,7 @@ public enum BuildDetection {
         if let h = fromHeader { return h }
         if let reference { return Result(build: reference.build, evidence: reference.evidence) }
         if let requested { return Result(build: requested, evidence: "--build \(requested.rawValue) (the header has no build evidence)") }
+        if let fallback { return Result(build: fallback.build, evidence: fallback.evidence) }
         throw InputProblem(path: path, message: "cannot tell the genome build: the header has no ##contig lengths, no ##reference and no ##assembly; pass --build GRCh37 or --build GRCh38 (or --reference FASTA)")
     }
 

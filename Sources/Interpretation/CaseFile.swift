@@ -41,6 +41,13 @@ public struct PatientCase: Sendable {
         public var terms: [DrugVocabulary.Term]
         /// The component drugs (a class candidate lists none).
         public var drugs: [String]
+        /// False for a candidate the catalogue's vocabulary does not know (verdict `not_in_catalogue`).
+        public var known: Bool = true
+        /// The closest known name, for an unknown candidate.
+        public var suggestion: String? = nil
+        public init(text: String, terms: [DrugVocabulary.Term], drugs: [String], known: Bool = true, suggestion: String? = nil) {
+            self.text = text; self.terms = terms; self.drugs = drugs; self.known = known; self.suggestion = suggestion
+        }
     }
 
     public var caseID: String
@@ -168,7 +175,8 @@ public enum CaseReader {
                                 sink.add(path, v, "therapy_lines[\(i)].drugs: '\(part)' is a drug class (\(c)); name the drugs given")
                             case nil:
                                 let hint = catalogue.drugs.suggestion(for: part).map { "; did you mean '\($0)'?" } ?? ""
-                                sink.add(path, v, "therapy_lines[\(i)].drugs: unknown drug '\(part)'\(hint)")
+                                let regimenHint = part.contains(",") || part.contains(" and ") || part.contains("/") ? " (write a regimen as 'A + B')" : ""
+                                sink.add(path, v, "therapy_lines[\(i)].drugs: unknown drug '\(part)'\(hint)\(regimenHint); an unknown prior therapy changes which rules apply, so it is an error")
                             }
                         }
                     }
@@ -272,18 +280,21 @@ public enum CaseReader {
         for text in values["candidates"]?.sequence?.compactMap({ $0.scalar?.string }) ?? [] {
             var terms: [DrugVocabulary.Term] = []
             var drugs: [String] = []
-            var ok = true
+            var unknown: [String] = []
             for part in text.split(separator: "+").map({ $0.trimmed() }) where !part.isEmpty {
-                guard let t = catalogue.drugs.resolve(part) else {
-                    ok = false
-                    let hint = catalogue.drugs.suggestion(for: part).map { "; did you mean '\($0)'?" } ?? ""
-                    sink.add(path, values["candidates"], "candidates: unknown drug or regimen '\(part)'\(hint)")
-                    continue
-                }
+                guard let t = catalogue.drugs.resolve(part) else { unknown.append(part); continue }
                 terms.append(t)
                 if case .drugClass = t {} else { drugs += catalogue.drugs.drugs(of: t) }
             }
-            if ok { candidates.append(.init(text: text, terms: terms, drugs: drugs)) }
+            if unknown.isEmpty {
+                candidates.append(.init(text: text, terms: terms, drugs: drugs))
+            } else {
+                // An unknown candidate is reported (verdict not_in_catalogue), never a failure.
+                let hints = unknown.compactMap { catalogue.drugs.suggestion(for: $0) }
+                let hint = hints.isEmpty ? nil : hints.joined(separator: ", ")
+                warnings.append("\(path): candidate '\(text)': \(unknown.map { "'\($0)'" }.joined(separator: ", ")) not in the catalogue's drug vocabulary" + (hint.map { "; closest known: \($0)" } ?? "") + " (verdict not_in_catalogue)")
+                candidates.append(.init(text: text, terms: [], drugs: [], known: false, suggestion: hint))
+            }
         }
         if let c = values["candidates"], c.sequence == nil { sink.add(path, c, "candidates must be a list") }
         return PatientCase(caseID: caseID, tumourType: tumour, tumourTypeAsWritten: tumourWritten, therapyLines: lines,

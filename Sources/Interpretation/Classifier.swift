@@ -9,17 +9,38 @@ struct Classifier {
 
     static let tp53CHHotspots: Set<String> = ["R175H", "Y220C", "G245S", "R248Q", "R248W", "R273C", "R273H", "R282W"]
 
-    /// Key of an alteration across samples: the normalised allele, or gene + copy-number state.
+    /// Key of an alteration across samples: the normalised allele, gene + copy-number direction
+    /// (a gain and an amplification of one gene are the same alteration at two levels), or the fusion.
     static func key(_ f: Finding) -> String {
         if let a = f.allele { return a.key }
-        return "\(f.gene):\(f.copyNumber?.rawValue ?? f.structural?.kind.rawValue ?? "structural")"
+        if let s = f.structural, s.kind == .breakend { return "\(f.gene):fusion" }
+        switch f.copyNumber {
+        case .amplification?, .gain?: return "\(f.gene):copy_gain"
+        case .loss?: return "\(f.gene):copy_loss"
+        case nil: return "\(f.gene):\(f.structural?.kind.rawValue ?? "structural")"
+        }
     }
 
+    /// The one definition of "this sample detects the allele" (DESIGN §4a): a record that passed its
+    /// filters with at least `min_alt_reads` alt reads (a VAF > 0 when the file gives no read counts;
+    /// a sites-only record is the call itself). Fewer reads are weak evidence, not a detection.
     static func isDetected(_ f: Finding, settings: InterpretationSettings) -> Bool {
-        guard let m = f.measurement else { return true }   // sites-only: the record is the call
+        guard f.passedFilters else { return false }
+        guard let m = f.measurement else { return true }
         if !m.detected { return false }
-        if let alt = m.altReads { return alt >= 1 }
+        if let alt = m.altReads { return alt >= settings.minAltReads }
+        if let v = m.vaf { return v > 0 }
         return true
+    }
+
+    /// A record with some support that is not a detection (filtered, or too few alt reads): listed, not used.
+    static func notDetectedReason(_ f: Finding, settings: InterpretationSettings) -> String? {
+        guard let m = f.measurement, m.detected else { return f.passedFilters ? nil : "filtered" }
+        if !f.passedFilters { return "filtered" }
+        if let alt = m.altReads, alt > 0, alt < settings.minAltReads {
+            return "not a detection: \(alt) alt read\(alt == 1 ? "" : "s") (fewer than min_alt_reads \(settings.minAltReads))"
+        }
+        return nil
     }
 
     /// Estimated tumour fraction of a sample, or the case's value.
@@ -95,6 +116,7 @@ struct Classifier {
                 }
             }
         }
+        if f.allele == nil { return copyNumberOrigin(of: f, baselines: baselines) }
         guard let vaf = f.measurement?.vaf, let latest else {
             return (.indeterminate, "no VAF at progression, so the chance of seeing it at baseline cannot be computed")
         }
@@ -113,8 +135,6 @@ struct Classifier {
                       regions[a.chromosome]?.contains(where: { $0.contains(a.position) }) == true {
                 depth = settings.baselineAssumedDepth
                 evidence = "a declared covered region of baseline \(b.sample.id) (assumed depth \(settings.baselineAssumedDepth))"
-            } else if f.allele == nil, b.findings.contains(where: { $0.structural != nil }) {
-                return (.acquired, "baseline \(b.sample.id) reports copy-number changes and not this one")
             }
             guard let d = depth else {
                 reasons.append("baseline \(b.sample.id) has no record at the site and no declared coverage (a variant-only VCF cannot show absence)")
@@ -131,6 +151,28 @@ struct Classifier {
                 return (.acquired, "absent at baseline: \(evidence), depth \(d); expected baseline VAF \(Self.format(expected)) (\(Self.format(vaf)) × TF \(Self.format(tb)) / \(Self.format(tp))) would have been seen with probability \(Self.format(p))")
             }
             reasons.append("\(evidence) with depth \(d): expected VAF \(Self.format(expected)) would have been seen with probability only \(Self.format(p)) (< \(settings.detectionConfidence))")
+        }
+        return (.indeterminate, reasons.joined(separator: "; "))
+    }
+
+    /// Origin of a copy-number or fusion finding: persistent when a baseline reports the same gene in
+    /// the same direction; acquired when a baseline reports copy-number/structural calls (so it was
+    /// analysed for them) or declares the gene's region covered, and not this one; else indeterminate.
+    func copyNumberOrigin(of f: Finding, baselines: [SampleFindings]) -> (Origin, String) {
+        var reasons: [String] = []
+        for b in baselines {
+            let calls = b.findings.filter { $0.structural != nil || $0.copyNumber != nil }
+            if calls.contains(where: { $0.gene == f.gene && Classifier.key($0) == Classifier.key(f) }) {
+                return (.persistent, "baseline \(b.sample.id) reports the same \(f.gene) copy-number direction")
+            }
+            if !calls.isEmpty {
+                return (.acquired, "baseline \(b.sample.id) reports copy-number/structural calls (\(calls.count)) and not this \(f.gene) change")
+            }
+            if let s = f.structural, let regions = b.coveredRegions?[s.chromosome],
+               regions.contains(where: { $0.overlaps(s.start...max(s.start, s.end)) }) {
+                return (.acquired, "baseline \(b.sample.id) covers the region (declared covered regions) and reports no copy-number change there")
+            }
+            reasons.append("baseline \(b.sample.id) reports no copy-number calls at all, so it cannot show this change was absent")
         }
         return (.indeterminate, reasons.joined(separator: "; "))
     }

@@ -24,6 +24,8 @@ public struct Finding: Sendable, Hashable {
     public var filters: [String]
     /// `VEP CSQ`, `SnpEff ANN`, `bcftools BCSQ`, `hotspot_table`, `copy_number_record`, `case_biomarker`.
     public var identifiedBy: [String]
+    /// Genes an annotation names for a breakend (SnpEff `EML4&ALK`), watched or not: fusion partners.
+    public var fusionPartnerNames: [String] = []
     /// Where two sources disagree on the protein change (a transcript or build mismatch signal).
     public var disagreements: [String]
     public var line: Int?

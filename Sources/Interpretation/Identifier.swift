@@ -276,13 +276,21 @@ public final class Identifier {
             }
             end = start
         }
-        let sampleCN = record.samples.first(where: { $0.name == measurement?.sample })?.fields["CN"]?.numbers?.first.flatMap { $0 }
-        let foldChange = record.samples.first(where: { $0.name == measurement?.sample })?.fields["FC"]?.numbers?.first.flatMap { $0 }
-        let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 } ?? foldChange.map { 2 * $0 }
-        let change = StructuralChange(kind: kind, chromosome: chrom, start: start, end: end, copyNumber: cn, alternate: alt)
-        let genes = genesAt(chromosome: chrom, start: start, end: kind == .breakend ? start : end)
-        let annotatedGenes = parser.annotations(of: record, altIndex: record.alternates.firstIndex(of: alt).map { $0 + 1 } ?? 1)
-            .map(\.gene).filter { watchedGenes.contains($0) }
+        let sampleFields = record.samples.first(where: { $0.name == measurement?.sample })?.fields
+        let sampleCN = sampleFields?["CN"]?.numbers?.first.flatMap { $0 }
+        let cn = sampleCN ?? record.info["CN"]?.numbers?.first.flatMap { $0 }
+        var change = StructuralChange(kind: kind, chromosome: chrom, start: start, end: end, copyNumber: cn, alternate: alt)
+        change.foldChange = sampleFields?["FC"]?.numbers?.first.flatMap { $0 } ?? record.info["FOLD_CHANGE"]?.numbers?.first.flatMap { $0 }
+        change.log2Ratio = sampleFields?["LOG2R"]?.numbers?.first.flatMap { $0 } ?? record.info["FOLD_CHANGE_LOG"]?.numbers?.first.flatMap { $0 }
+            ?? record.info["LOG2R"]?.numbers?.first.flatMap { $0 }
+        var genes = genesAt(chromosome: chrom, start: start, end: kind == .breakend ? start : end)
+        // A breakend whose mate lands in a watched gene is a fusion of that gene too.
+        if let mate = change.mate, let mateChrom = ContigName.canonical(mate.chromosome) {
+            genes += genesAt(chromosome: mateChrom, start: mate.position, end: mate.position)
+        }
+        let annotatedAll = parser.annotations(of: record, altIndex: record.alternates.firstIndex(of: alt).map { $0 + 1 } ?? 1)
+            .flatMap { $0.gene.split(whereSeparator: { $0 == "&" }).map(String.init) }
+        let annotatedGenes = annotatedAll.filter { watchedGenes.contains($0) }
         let all = Array(Set(genes + annotatedGenes)).sorted()
         if all.isEmpty { result.skipped["outside_watched_genes", default: 0] += 1; return }
         for gene in all {
@@ -293,7 +301,8 @@ public final class Identifier {
             f.measurement = measurement
             f.filters = record.filters
             f.line = record.line
-            f.identifiedBy = ["copy_number_record"]
+            f.identifiedBy = [kind == .breakend ? "breakend_record" : "copy_number_record"]
+            if kind == .breakend { f.fusionPartnerNames = Array(Set(annotatedAll)).sorted() }
             f.consequence = kind == .deletion ? Consequence(term: "transcript_ablation")
                 : (kind == .amplification || kind == .duplication ? Consequence(term: "transcript_amplification") : nil)
             if f.copyNumber == nil && kind != .breakend && kind != .inversion && kind != .insertion {

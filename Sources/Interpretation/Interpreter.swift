@@ -56,7 +56,17 @@ public struct InterpretationSettings: Sendable, Hashable {
     /// A population allele frequency above this (from the file's annotations) flags possible germline.
     public var germlinePopulationFrequency = 0.01
     public var useFlagged = false
+    /// Copy-number thresholds in tumour copies (CopyNumberCall.swift documents their sources).
+    public var copyNumber = CopyNumberThresholds()
     public init() {}
+
+    public struct CopyNumberThresholds: Sendable, Hashable, Codable {
+        public var amplification = 5.0
+        public var gain = 2.5
+        public var shallowDeletion = 1.5
+        public var deepDeletion = 0.5
+        public init() {}
+    }
 }
 
 /// The findings of one case sample, as scanned.
@@ -105,6 +115,13 @@ public struct InterpretedFinding: Sendable, Hashable {
     public var notUsedReason: String?
     /// Key matching the same alteration across samples.
     public var key: String
+    /// Functional class (oncogenic, loss of function, VUS, polymorphism, copy number, fusion) and why.
+    public var functionalClass: FunctionalClass = .vus
+    public var classReason: String = ""
+    /// Copy-number state after tumour-fraction adjustment (copy-number findings only).
+    public var copyNumberCall: CopyNumberCall? = nil
+    /// Both partners of a fusion (breakend findings only), the catalogue's gene last.
+    public var fusionPartners: [String]? = nil
 }
 
 public struct ConditionResult: Sendable, Hashable {
@@ -117,6 +134,9 @@ public struct ConditionResult: Sendable, Hashable {
 
 public struct RuleMatch: Sendable, Hashable {
     public var rule: Rule
+    /// An acquired-only rule fired on an alteration whose acquisition the baseline could not prove.
+    public var originUncertain: Bool = false
+    public var originNote: String? = nil
     public var conditions: [ConditionResult]
     public var fired: Bool
     public var primary: Bool
@@ -129,7 +149,8 @@ public struct RuleMatch: Sendable, Hashable {
 }
 
 public enum Verdict: String, Sendable, Hashable {
-    case resistance, reducedEfficacy = "reduced_efficacy", sensitivity, retest, noKnownEffect = "no_known_effect"
+    case resistance, reducedEfficacy = "reduced_efficacy", sensitivity, retest, noKnownEffect = "no_known_effect",
+         notInCatalogue = "not_in_catalogue"
 }
 
 public struct Implication: Sendable, Hashable {
@@ -144,6 +165,11 @@ public struct Implication: Sendable, Hashable {
     public var preclinicalOnly: Bool
     public var primary: Bool
     public var components: [String: [String]]
+    /// Preclinical rules shown beside a verdict that patient-data rules decided (never netted against it).
+    public var preclinicalSignals: [String] = []
+    /// The verdict rests on an acquired-only rule fired on an alteration whose acquisition is unproven.
+    public var originUncertain: Bool = false
+    public var originNotes: [String] = []
 }
 
 public struct Recommendation: Sendable, Hashable {

@@ -1,4 +1,5 @@
 public import Catalogue
+import Foundation
 public import VariantModel
 
 /// MATCH: evaluates every catalogue rule in the case's context (see Interpreter.swift header).
@@ -10,6 +11,9 @@ struct Matcher {
     let latest: SampleFindings?
     let latestIsLowTF: Bool
     let lowTFNote: String?
+    let settings: InterpretationSettings
+    /// Every classified finding of the case (used or not): reversions look for the primary truncating variant.
+    let allSampleFindings: [InterpretedFinding]
 
     func evaluate(_ rule: Rule) -> RuleMatch {
         var m = RuleMatch(rule: rule, conditions: [], fired: false, primary: false, because: [], notFiredReason: nil,
@@ -45,7 +49,7 @@ struct Matcher {
         // Biomarker conditions.
         var triggering: [InterpretedFinding] = []
         for condition in rule.biomarkers {
-            let (status, findings, evidence, note) = evaluate(condition)
+            let (status, findings, evidence, note) = evaluate(condition, effect: rule.effect)
             m.conditions.append(ConditionResult(summary: condition.summary, role: condition.role, status: status,
                                                 evidence: evidence, note: note))
             switch condition.role {
@@ -69,16 +73,30 @@ struct Matcher {
                 if status == .positive { m.strengthened = true; triggering += findings; m.because += evidence }
             }
         }
-        // Origin.
+        // Origin. Acquired-only rules also fire when the baseline cannot prove absence (indeterminate,
+        // no baseline), marked origin_uncertain, unless the alteration essentially only arises under the
+        // prior therapy (acquisition_presumed).
         let sequenceTriggers = triggering.filter { $0.finding.allele != nil || $0.finding.structural != nil }
         if rule.requiresOrigin == .acquired && !sequenceTriggers.isEmpty {
             let acquired = sequenceTriggers.filter { $0.origin == .acquired }
-            if acquired.isEmpty {
+            let unproven = sequenceTriggers.filter { $0.origin == .indeterminate || $0.origin == .noBaseline }
+            if acquired.isEmpty && unproven.isEmpty {
                 let origins = Set(sequenceTriggers.map(\.origin.rawValue)).sorted().joined(separator: "/")
                 m.notFiredReason = "the rule needs an alteration acquired under therapy; \(sequenceTriggers.map(\.finding.label).joined(separator: ", ")) is \(origins)"
                 return m
             }
-            triggering = acquired + triggering.filter { $0.finding.allele == nil && $0.finding.structural == nil }
+            if acquired.isEmpty {
+                let labels = unproven.map { "\($0.finding.label) (\($0.origin.rawValue))" }.joined(separator: ", ")
+                if rule.acquisitionPresumed {
+                    m.originNote = "acquisition presumed: \(labels) essentially arises only under the prior therapy"
+                } else {
+                    m.originUncertain = true
+                    m.originNote = unproven.contains { $0.origin == .noBaseline }
+                        ? "origin uncertain: \(labels); a baseline (pre-treatment) sample would settle whether it was acquired"
+                        : "origin uncertain: \(labels); the baseline could not show it was absent"
+                }
+            }
+            triggering = (acquired.isEmpty ? unproven : acquired) + triggering.filter { $0.finding.allele == nil && $0.finding.structural == nil }
         }
         m.primary = sequenceTriggers.contains { $0.origin == .persistent }
         m.findingKeys = Array(Set(triggering.map(\.key))).sorted()
@@ -93,20 +111,34 @@ struct Matcher {
 
     // MARK: - Conditions
 
-    func evaluate(_ c: BiomarkerCondition) -> (ConditionStatus, [InterpretedFinding], [String], String?) {
+    func evaluate(_ c: BiomarkerCondition, effect: Effect = .retest) -> (ConditionStatus, [InterpretedFinding], [String], String?) {
         switch c.kind {
         case .allele, .proteinChange, .codon, .region, .geneClass:
-            let hits = usable.filter { matches(c, $0.finding) }
+            let hits = usable.filter { matches(c, $0, effect: effect) }
             if !hits.isEmpty { return (.positive, hits, hits.map { describe($0) }, nil) }
+            let vus = usable.filter { $0.finding.gene == c.gene && $0.functionalClass == .vus && matchesIgnoringClass(c, $0) }
+            if !vus.isEmpty {
+                return (.notTested, [], [], "\(vus.map(\.finding.label).joined(separator: ", ")) is a variant of uncertain significance: it does not count as \(c.summary)")
+            }
             return sequenceNegative(c)
         case .copyNumber:
+            let want = c.state ?? ""
             let hits = usable.filter { f in
-                guard f.finding.gene == c.gene, let cn = f.finding.copyNumber else { return false }
-                return cn.rawValue == c.state || (c.state == "amplification" && cn == .gain)
+                guard f.finding.gene == c.gene, let call = f.copyNumberCall else { return false }
+                switch want {
+                case "amplification": return call.state == .amplification
+                case "gain": return call.state.isGainSide
+                case "loss", "deep_deletion": return call.state == .deepDeletion
+                case "shallow_deletion": return call.state == .shallowDeletion
+                default: return false
+                }
             }
-            if !hits.isEmpty {
-                let note = hits.contains { $0.finding.copyNumber == .gain } ? "a duplication without copy number counts as an amplification candidate" : nil
-                return (.positive, hits, hits.map { describe($0) }, note)
+            if !hits.isEmpty { return (.positive, hits, hits.map { describe($0) }, nil) }
+            if want == "amplification", let g = usable.first(where: { $0.finding.gene == c.gene && $0.copyNumberCall?.state == .gain }) {
+                return (.notTested, [], [describe(g)], "\(describe(g)) is a gain below the amplification threshold (\(Classifier.format(settings.copyNumber.amplification)) copies): confirm \(c.gene) amplification with an orthogonal test (tissue FISH/ISH)")
+            }
+            if want == "loss" || want == "deep_deletion", let g = usable.first(where: { $0.finding.gene == c.gene && $0.copyNumberCall?.state == .shallowDeletion }) {
+                return (.negative, [], [describe(g)], "\(describe(g)) is a single-copy (shallow) loss, not a deep deletion")
             }
             if let b = latestBiomarker(gene: c.gene, methods: ["ISH", "FISH", "NGS", "IHC", "other"]) {
                 let positiveResults: Set<String> = c.state == "loss" ? ["negative", "not detected", "0"] : ["amplified"]
@@ -144,6 +176,11 @@ struct Matcher {
             }
             return (.positive, [], ["\(now.name) \(now.method) \(now.result)"], nil)
         case .fusion:
+            let found = usable.filter { f in
+                guard let partners = f.fusionPartners, partners.contains(c.gene) else { return false }
+                return c.partner.map { p in partners.contains { vocabularyKey($0) == vocabularyKey(p) } } ?? true
+            }
+            if !found.isEmpty { return (.positive, found, found.map { describe($0) }, nil) }
             let hits = patientCase.biomarkers.filter { b in
                 b.gene == c.gene && b.name.contains("-") && (c.partner.map { p in vocabularyKey(b.name).contains(vocabularyKey(p)) } ?? true)
             }
@@ -153,6 +190,11 @@ struct Matcher {
     }
 
     func describe(_ f: InterpretedFinding) -> String {
+        if let call = f.copyNumberCall {
+            let level = call.adjusted.map { " \(Classifier.format($0)) copies" + (call.tumourFraction != nil ? " after TF adjustment" : "") } ?? ""
+            return "\(f.finding.gene) \(call.state.rawValue.replacingOccurrences(of: "_", with: " "))\(level) (\(f.origin.rawValue))"
+        }
+        if let partners = f.fusionPartners { return partners.joined(separator: "::") + " fusion (\(f.origin.rawValue))" }
         var s = f.finding.label
         if let v = f.finding.measurement?.vaf { s += " (VAF \(Classifier.format(v))" + ", \(f.origin.rawValue))" }
         else { s += " (\(f.origin.rawValue))" }
@@ -170,7 +212,65 @@ struct Matcher {
         return (.negative, [], [], nil)
     }
 
-    func matches(_ c: BiomarkerCondition, _ f: Finding) -> Bool {
+    /// Whether a finding satisfies a sequence condition, functional class included: a VUS triggers only
+    /// rules naming its exact allele, protein change or codon (and region re-test rules); a
+    /// polymorphism triggers nothing.
+    func matches(_ c: BiomarkerCondition, _ f: InterpretedFinding, effect: Effect) -> Bool {
+        guard f.finding.gene == c.gene, f.functionalClass != .polymorphism else { return false }
+        switch c.kind {
+        case .allele, .proteinChange, .codon:
+            return matchesIgnoringClass(c, f)
+        case .region:
+            guard matchesIgnoringClass(c, f) else { return false }
+            return f.functionalClass == .oncogenic || f.functionalClass == .lossOfFunction || effect == .retest
+        case .geneClass:
+            switch c.geneClass {
+            case "truncating": return f.finding.isTruncating
+            case "loss_of_function": return isLossOfFunction(f)
+            case "activating_mutation": return f.functionalClass == .oncogenic
+            case "any_mutation": return f.functionalClass == .oncogenic || isLossOfFunction(f)
+            case "reversion": return isReversion(f)
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Loss of function: truncating, a documented allele, a deep deletion, or a shallow deletion with a
+    /// second hit (another loss-of-function change of the same gene).
+    func isLossOfFunction(_ f: InterpretedFinding) -> Bool {
+        if f.functionalClass == .lossOfFunction { return true }
+        guard let call = f.copyNumberCall else { return false }
+        if call.state == .deepDeletion { return true }
+        if call.state == .shallowDeletion {
+            return usable.contains { o in o.key != f.key && o.finding.gene == f.finding.gene && o.functionalClass == .lossOfFunction }
+        }
+        return false
+    }
+
+    /// A reversion: a secondary change in a gene that carries a known truncating variant (in any sample
+    /// of the case, germline included, or as a case biomarker) which restores the reading frame: an
+    /// in-frame indel, a frameshift whose length with the original's is a multiple of three, or a
+    /// substitution at the original stop codon.
+    func isReversion(_ f: InterpretedFinding) -> Bool {
+        guard let a = f.finding.allele, !f.finding.isTruncating || f.finding.proteinChange?.kind == .frameshift else { return false }
+        let primaries = allSampleFindings.filter { $0.finding.gene == f.finding.gene && $0.finding.isTruncating && $0.key != f.key }
+        let biomarkerPrimary = patientCase.biomarkers.contains { $0.gene == f.finding.gene && ["positive", "detected"].contains($0.result) }
+        guard !primaries.isEmpty || biomarkerPrimary else { return false }
+        let delta = a.alternate.count - a.reference.count
+        if delta != 0 && delta % 3 == 0 { return true }
+        for p in primaries {
+            guard let pa = p.finding.allele else { continue }
+            let pd = pa.alternate.count - pa.reference.count
+            if delta != 0 && pd != 0 && (delta + pd) % 3 == 0 { return true }
+            if delta == 0, pd == 0, let x = f.finding.proteinChange?.position, x == p.finding.proteinChange?.position { return true }
+        }
+        return false
+    }
+
+    /// The allele, protein-change, codon or region part of a condition, ignoring functional class.
+    func matchesIgnoringClass(_ c: BiomarkerCondition, _ i: InterpretedFinding) -> Bool {
+        let f = i.finding
         guard f.gene == c.gene else { return false }
         let p = f.proteinChange
         switch c.kind {
@@ -198,16 +298,7 @@ struct Matcher {
             if !c.consequences.isEmpty { return consequenceMatches(c.consequences, f) }
             return f.consequence?.altersProtein ?? (p.kind != .synonymous && p.kind != .unknown)
         case .geneClass:
-            switch c.geneClass {
-            case "truncating": return f.isTruncating
-            case "loss_of_function": return f.isTruncating || f.copyNumber == .loss
-            case "activating_mutation":
-                guard !f.isTruncating, f.allele != nil else { return false }
-                return f.consequence.map { $0.isMissense || $0.isInFrame } ?? (p.map { [.missense, .deletion, .insertion, .delins, .duplication].contains($0.kind) } ?? false)
-            case "any_mutation":
-                return f.consequence?.altersProtein ?? (p.map { $0.kind != .synonymous && $0.kind != .unknown } ?? (f.copyNumber != nil))
-            default: return false
-            }
+            return f.allele != nil && (f.consequence?.altersProtein ?? (p.map { $0.kind != .synonymous && $0.kind != .unknown } ?? false))
         default: return false
         }
     }

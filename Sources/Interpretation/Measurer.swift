@@ -20,7 +20,7 @@ public struct Measurer: Sendable {
 
     /// FORMAT fields the measurer may read (the reader decodes only these).
     public var formatFields: [String] {
-        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "MIN_DP", "VAF", "VF", "NR", "NV", "PS"]
+        var f = ["AF", "AD", "DP", "VD", "AO", "RO", "AU", "CU", "GU", "TU", "TAR", "TIR", "FREQ", "RD", "FAO", "FDP", "CN", "FC", "LOG2R", "MIN_DP", "VAF", "VF", "NR", "NV", "PS"]
         if let v = vafField { f.append(v) }
         if let d = depthField { f.append(d) }
         return f.filter { header.format[$0] != nil }
@@ -28,7 +28,7 @@ public struct Measurer: Sendable {
 
     /// INFO fields used as a last resort or for structural records.
     public var infoFields: [String] {
-        var f = ["AF", "DP", "DP4", "END", "SVTYPE", "SVLEN", "CN", "CSQ", "ANN", "EFF", "BCSQ"] + AnnotationParser.populationInfoFields
+        var f = ["AF", "DP", "DP4", "END", "SVTYPE", "SVLEN", "CN", "FOLD_CHANGE", "FOLD_CHANGE_LOG", "LOG2R", "CSQ", "ANN", "EFF", "BCSQ"] + AnnotationParser.populationInfoFields
         if let v = vafField { f.append(v) }
         if let d = depthField { f.append(d) }
         return f.filter { header.info[$0] != nil }

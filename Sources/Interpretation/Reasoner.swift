@@ -17,12 +17,59 @@ public enum Interpreter {
         let tfs = samples.map { classifier.tumourFraction(of: $0) }
         let tfByID = Dictionary(tfs.map { ($0.sampleID, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // CLASSIFY the latest progression sample's detected alterations, plus baseline-only ones.
+        // CLASSIFY the latest progression sample's records, plus baseline-only alterations.
+        var findings = classify(latest: latest, samples: samples, classifier: classifier, tfByID: tfByID,
+                                preTreatmentOnly: preTreatmentOnly, catalogue: catalogue, settings: settings, warnings: &warnings)
+        // Low tumour fraction plasma: a negative is inconclusive.
+        var lowTFNote: String? = nil
+        if let latest, latest.sample.kind == .plasma, let tf = tfByID[latest.sample.id]?.value, tf < settings.lowTumourFraction {
+            lowTFNote = "plasma tumour fraction \(Classifier.format(tf)) is below \(Classifier.format(settings.lowTumourFraction)): a not-detected result is inconclusive"
+        } else if let latest, latest.sample.kind == .plasma, tfByID[latest.sample.id]?.value == nil {
+            warnings.append("\(latest.sample.id): plasma tumour fraction unknown; negatives may be inconclusive")
+        }
+
+        // MATCH
+        let usable = findings.filter(\.used)
+        let matcher = Matcher(catalogue: catalogue, patientCase: patientCase, usable: usable, latest: latest,
+                              latestIsLowTF: lowTFNote != nil, lowTFNote: lowTFNote, settings: settings, allSampleFindings: findings)
+        let matches = catalogue.rules.map { matcher.evaluate($0) }
+        let fired = matches.filter(\.fired)
+        for i in findings.indices {
+            findings[i].matches = fired.filter { $0.findingKeys.contains(findings[i].key) }.map(\.rule.id).sorted()
+        }
+
+        // REASON per candidate.
+        var candidates = patientCase.candidates
+        let derived = candidates.isEmpty
+        if derived { candidates = derivedCandidates(fired, catalogue) }
+        let selection = SelectionCheck(matcher: matcher, catalogue: catalogue, lowTFNote: lowTFNote)
+        let implications = candidates.map { reason(candidate: $0, matches: matches, catalogue: catalogue, selection: selection) }
+
+        // RECOMMEND only what could change a verdict of this case.
+        let recommendations = RecommendationBuilder(catalogue: catalogue, candidates: candidates, derivedCandidates: derived,
+                                                    matches: matches, implications: implications, selection: selection,
+                                                    lowTFNote: lowTFNote, latestID: latest?.sample.id).build()
+        let build = samples.compactMap(\.build).first
+        return Interpretation(patientCase: patientCase, settings: settings, findings: findings, implications: implications,
+                              recommendations: recommendations, notAssessable: samples.flatMap(\.notAssessable), tumourFractions: tfs,
+                              latestProgression: latest?.sample.id, warnings: warnings, build: build)
+    }
+
+    /// CLASSIFY: origin, flags, functional class and copy-number state of each alteration of the latest
+    /// progression sample (records that are not detections are listed, not used), then the alterations
+    /// detected at baseline and lost since.
+    static func classify(latest: SampleFindings?, samples: [SampleFindings], classifier: Classifier,
+                         tfByID: [String: TumourFractionEstimate], preTreatmentOnly: Bool, catalogue: Catalogue,
+                         settings: InterpretationSettings, warnings: inout [String]) -> [InterpretedFinding] {
         var findings: [InterpretedFinding] = []
         let tissueKeys = Set(samples.filter { $0.sample.kind == .tissue && $0.sample.role != .normal }
             .flatMap { $0.findings.filter { Classifier.isDetected($0, settings: settings) }.map(Classifier.key) })
         var seen = Set<String>()
-        for f in latest?.findings ?? [] where Classifier.isDetected(f, settings: settings) {
+        let latestTF = latest.flatMap { tfByID[$0.sample.id]?.value }
+        for f in latest?.findings ?? [] {
+            let detected = Classifier.isDetected(f, settings: settings)
+            let weak = Classifier.notDetectedReason(f, settings: settings)
+            guard detected || weak != nil else { continue }
             let key = Classifier.key(f)
             guard seen.insert(key).inserted else {
                 let first = latest?.findings.first { Classifier.key($0) == key }
@@ -34,14 +81,31 @@ public enum Interpreter {
             let (origin, why) = preTreatmentOnly
                 ? (Origin.persistent, "pre-treatment sample only (\(latest?.sample.id ?? "")): present before any therapy")
                 : classifier.origin(of: f, tf: tfByID)
-            let flags = classifier.flags(of: f, hasTissueSupport: tissueKeys.contains(key))
+            var flags = classifier.flags(of: f, hasTissueSupport: tissueKeys.contains(key))
+            let (functionalClass, classReason) = FunctionalClass.of(f, catalogue: catalogue)
+            if functionalClass == .polymorphism && !flags.contains("possible_germline") { flags.append("possible_germline") }
             var item = InterpretedFinding(finding: f, origin: origin, originReason: why, flags: flags,
                                           observations: classifier.observations(of: key), matches: [],
                                           used: true, notUsedReason: nil, key: key)
+            item.functionalClass = functionalClass
+            item.classReason = classReason
+            if let s = f.structural {
+                if s.kind == .breakend { item.fusionPartners = fusionPartners(f, latest: latest, catalogue: catalogue) }
+                else { item.copyNumberCall = CopyNumberCall.call(s, tumourFraction: latestTF, settings: settings) }
+            }
             let blocking = flags.filter { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }
-            if !blocking.isEmpty && !settings.useFlagged {
+            if let weak, !detected {
+                item.used = false
+                item.notUsedReason = weak
+            } else if functionalClass == .polymorphism {
+                item.used = false
+                item.notUsedReason = "possible_germline (\(classReason))"
+            } else if !blocking.isEmpty && !settings.useFlagged {
                 item.used = false
                 item.notUsedReason = blocking.joined(separator: ",")
+            } else if item.copyNumberCall?.state == .neutral {
+                item.used = false
+                item.notUsedReason = "copy number neutral after adjustment (\(item.copyNumberCall?.adjusted.map { Classifier.format($0) } ?? "?") copies)"
             }
             findings.append(item)
         }
@@ -54,67 +118,32 @@ public enum Interpreter {
                     ? "detected at baseline \(b.sample.id); not detected at \(latest?.sample.id ?? "") (depth \(observedNow?.measurement?.depth.map(String.init) ?? "not reported"))"
                     : "detected at baseline \(b.sample.id); no record at \(latest?.sample.id ?? "")"
                 seen.insert(key)
-                findings.append(InterpretedFinding(finding: f, origin: .baselineOnly, originReason: why,
-                                                   flags: classifier.flags(of: f, hasTissueSupport: true),
-                                                   observations: classifier.observations(of: key),
-                                                   matches: [], used: false, notUsedReason: "not detected at the latest progression sample", key: key))
+                var item = InterpretedFinding(finding: f, origin: .baselineOnly, originReason: why,
+                                              flags: classifier.flags(of: f, hasTissueSupport: true),
+                                              observations: classifier.observations(of: key),
+                                              matches: [], used: false, notUsedReason: "not detected at the latest progression sample", key: key)
+                (item.functionalClass, item.classReason) = FunctionalClass.of(f, catalogue: catalogue)
+                findings.append(item)
             }
         }
+        return findings
+    }
 
-        // Low tumour fraction plasma: a negative is inconclusive.
-        var recommendations: [Recommendation] = []
-        var lowTF = false
-        var lowTFNote: String? = nil
-        if let latest, latest.sample.kind == .plasma, let tf = tfByID[latest.sample.id]?.value, tf < settings.lowTumourFraction {
-            lowTF = true
-            lowTFNote = "plasma tumour fraction \(Classifier.format(tf)) is below \(Classifier.format(settings.lowTumourFraction)): a not-detected result is inconclusive"
-            recommendations.append(Recommendation(kind: "retest", biomarker: "ctDNA / tissue", therapy: nil,
-                                                  reason: "\(latest.sample.id): \(lowTFNote ?? ""); re-test on tissue or a later plasma sample before ruling alterations out",
-                                                  rules: []))
-        } else if let latest, latest.sample.kind == .plasma, tfByID[latest.sample.id]?.value == nil {
-            warnings.append("\(latest.sample.id): plasma tumour fraction unknown; negatives may be inconclusive")
-        }
-
-        // MATCH
-        let usable = findings.filter(\.used)
-        let matcher = Matcher(catalogue: catalogue, patientCase: patientCase, usable: usable, latest: latest, latestIsLowTF: lowTF, lowTFNote: lowTFNote)
-        let matches = catalogue.rules.map { matcher.evaluate($0) }
-        let fired = matches.filter(\.fired)
-        for i in findings.indices {
-            findings[i].matches = fired.filter { $0.findingKeys.contains(findings[i].key) }.map(\.rule.id).sorted()
-        }
-
-        // Recommendations from re-test rules.
-        var retestByBiomarker: [String: Recommendation] = [:]
-        for m in fired where m.rule.effect == .retest && !isSuperseded(m, by: fired, catalogue: catalogue) {
-            let biomarker = m.rule.retestBiomarker ?? "?"
-            var rec = retestByBiomarker[biomarker] ?? Recommendation(kind: "retest", biomarker: biomarker, therapy: nil, reason: "", rules: [])
-            rec.rules.append(m.rule.id)
-            if rec.reason.isEmpty { rec.reason = m.rule.title + (m.because.isEmpty ? "" : " (" + m.because.joined(separator: "; ") + ")") }
-            if m.rule.gatesTherapy {
-                let t = m.rule.therapies.map { displayName($0, catalogue) }.joined(separator: ", ")
-                rec.therapy = rec.therapy.map { $0.contains(t) ? $0 : $0 + ", " + t } ?? t
+    /// Both partners of a breakend: the genes at the record and at its mate (watched genes, or the
+    /// genes an annotation names), the catalogue's gene last (the usual 3' kinase partner).
+    static func fusionPartners(_ f: Finding, latest: SampleFindings?, catalogue: Catalogue) -> [String] {
+        var partners = Set<String>([f.gene])
+        for other in latest?.findings ?? [] where other.structural?.kind == .breakend && other.gene != f.gene {
+            if other.line == f.line || (other.structural?.mate.map { $0.position } == f.structural.map { $0.start - 1 }) {
+                partners.insert(other.gene)
             }
-            retestByBiomarker[biomarker] = rec
         }
-        recommendations += retestByBiomarker.keys.sorted().compactMap { retestByBiomarker[$0] }
-
-        // REASON per candidate.
-        var candidates = patientCase.candidates
-        if candidates.isEmpty { candidates = derivedCandidates(fired, catalogue) }
-        var implications: [Implication] = []
-        for c in candidates {
-            implications.append(reason(candidate: c, matches: matches, catalogue: catalogue))
+        for p in f.fusionPartnerNames where p != f.gene { partners.insert(p) }
+        let ruleGenes = catalogue.ruleGenes
+        return partners.sorted { a, b in
+            let ra = ruleGenes.contains(a), rb = ruleGenes.contains(b)
+            return ra != rb ? !ra : a < b
         }
-        let allNotAssessable = samples.flatMap(\.notAssessable)
-        let builds = Set(samples.compactMap(\.build))
-        let build = samples.compactMap(\.build).first
-        if builds.count > 1 {
-            warnings.append("samples were read in different genome builds")
-        }
-        return Interpretation(patientCase: patientCase, settings: settings, findings: findings, implications: implications,
-                              recommendations: recommendations, notAssessable: allNotAssessable, tumourFractions: tfs,
-                              latestProgression: latest?.sample.id, warnings: warnings, build: build)
     }
 
     /// A gating re-test rule on a region or class (e.g. "an unlisted EGFR ectodomain change: effect
@@ -182,6 +211,16 @@ public enum Interpreter {
     /// Which component of the candidate a rule's therapy spec covers (a drug, the whole regimen), or nil.
     static func coverage(of rule: Rule, candidate c: PatientCase.Candidate, catalogue: Catalogue) -> (component: String, therapySpecificity: Int)? {
         var best: (String, Int)? = nil
+        // Scope: the drugs of the candidate that none of the rule's therapies names must be absent
+        // (alone) or cytotoxic chemotherapy (with_chemotherapy); any_regimen carries to every regimen.
+        let named = rule.therapies.flatMap(\.terms)
+        let others = c.drugs.filter { d in !named.contains { catalogue.drugs.drug(d, isCoveredBy: $0) } }
+        let inScope: Bool
+        switch rule.scope {
+        case .anyRegimen: inScope = true
+        case .alone: inScope = others.isEmpty
+        case .withChemotherapy: inScope = others.allSatisfy { catalogue.drugs.drug($0, isCoveredBy: .drugClass("chemotherapy")) }
+        }
         let candidateClasses: [String] = c.terms.compactMap { if case .drugClass(let k) = $0 { return k } else { return nil } }
         for spec in rule.therapies {
             if spec.isCombination {
@@ -189,7 +228,7 @@ public enum Interpreter {
                 if all && !c.drugs.isEmpty { best = (c.text, 3) }
                 continue
             }
-            guard let term = spec.terms.first else { continue }
+            guard let term = spec.terms.first, inScope else { continue }
             if let d = c.drugs.first(where: { catalogue.drugs.drug($0, isCoveredBy: term) }) {
                 let spec: Int
                 switch term { case .drug: spec = 2; case .regimen: spec = 3; case .drugClass: spec = 1 }
@@ -225,59 +264,111 @@ public enum Interpreter {
         return (genes, level)
     }
 
-    static func reason(candidate c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue) -> Implication {
-        var applicable: [(RuleMatch, String, Int)] = []
-        for m in matches where m.fired {
-            if let cov = coverage(of: m.rule, candidate: c, catalogue: catalogue) { applicable.append((m, cov.component, cov.therapySpecificity)) }
+    /// One rule that applies to a candidate, with the component it covers and how specifically it names
+    /// the therapy (3 a whole regimen or a sub-combination, 2 a drug, 1 a class).
+    struct Applicable {
+        var match: RuleMatch
+        var component: String
+        var therapyLevel: Int
+        var side: Side { Interpreter.side(match.rule) }
+        var patientData: Bool { match.rule.evidence.restsOnPatientData }
+    }
+
+    /// Whether two rules rest on one mechanism: they share a triggering finding, or (for rules triggered
+    /// by case biomarkers) name the same gene; therapy-history rules form one group of their own.
+    static func sameMechanism(_ a: RuleMatch, _ b: RuleMatch) -> Bool {
+        let ka = Set(a.findingKeys), kb = Set(b.findingKeys)
+        if !ka.isEmpty && !kb.isEmpty { return !ka.isDisjoint(with: kb) }
+        let ga = biomarkerSpecificity(a).genes, gb = biomarkerSpecificity(b).genes
+        if ga.isEmpty && gb.isEmpty { return a.rule.biomarkers.isEmpty && b.rule.biomarkers.isEmpty }
+        return !ga.isDisjoint(with: gb)
+    }
+
+    /// Precedence within one mechanism (DESIGN §4a step 4): a rule naming the regimen, then the more
+    /// specific alteration, then more conditions shown, then a named drug over its class.
+    static func precedence(_ x: Applicable) -> [Int] {
+        let (_, level) = biomarkerSpecificity(x.match)
+        let shown = x.match.conditions.filter { $0.status == .positive }.count
+        return [x.therapyLevel == 3 ? 1 : 0, level, shown, x.therapyLevel]
+    }
+
+    static func reason(candidate c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue,
+                       selection: SelectionCheck) -> Implication {
+        guard c.known else {
+            return Implication(therapy: c.text, drugs: [], verdict: .notInCatalogue,
+                               because: ["not in the catalogue's drug vocabulary" + (c.suggestion.map { "; closest known name: \($0)" } ?? "")],
+                               rules: [], conflicting: [], overridden: [], evidenceLevel: nil, preclinicalOnly: false,
+                               primary: false, components: [:])
         }
-        // Step 3: a more specific rule overrides a less specific one that disagrees, for the same
-        // component (drug) and gene; a whole-regimen rule overrides its components' rules.
+        let applicable: [Applicable] = matches.filter(\.fired).compactMap { m in
+            coverage(of: m.rule, candidate: c, catalogue: catalogue).map { Applicable(match: m, component: $0.component, therapyLevel: $0.therapySpecificity) }
+        }.filter { $0.side != .none }
+        // Specific over general, within one mechanism; a preclinical rule never overrides patient data.
         var overridden = Set<String>()
-        for (a, compA, tsA) in applicable {
-            let (genesA, levelA) = biomarkerSpecificity(a)
-            for (b, compB, tsB) in applicable where a.rule.id != b.rule.id {
-                guard compA == compB || tsA == 3 else { continue }
-                let (genesB, levelB) = biomarkerSpecificity(b)
-                guard !genesA.isDisjoint(with: genesB) else { continue }
-                let sa = side(a.rule), sb = side(b.rule)
-                guard sa != .none, sb != .none else { continue }
-                let disagree = (sa == .S) != (sb == .S) || sa == .T || sb == .T
-                guard disagree else { continue }
-                if levelA > levelB || (levelA == levelB && tsA > tsB) { overridden.insert(b.rule.id) }
+        for a in applicable {
+            for b in applicable where a.match.rule.id != b.match.rule.id && sameMechanism(a.match, b.match) {
+                guard a.component == b.component || a.therapyLevel == 3 else { continue }
+                guard (a.patientData || !b.patientData) else { continue }
+                let disagree = (a.side == .S) != (b.side == .S) || a.side == .T || b.side == .T
+                guard disagree, precedence(a).lexicographicallyPrecedes(precedence(b)) == false, precedence(a) != precedence(b) else { continue }
+                overridden.insert(b.match.rule.id)
             }
         }
-        let effective = applicable.filter { !overridden.contains($0.0.rule.id) }
-        let R = effective.filter { side($0.0.rule) == .R }.map(\.0)
-        let r = effective.filter { side($0.0.rule) == .r }.map(\.0)
-        let S = effective.filter { side($0.0.rule) == .S }.map(\.0)
-        let T = effective.filter { side($0.0.rule) == .T }.map(\.0)
-        let verdict: Verdict
-        var behind: [RuleMatch]
-        var conflicting: [String] = []
-        if !T.isEmpty && R.isEmpty {
-            verdict = .retest; behind = T
-            conflicting = (r + S).map(\.rule.id)
-        } else if !(R + r).isEmpty && !S.isEmpty {
-            verdict = .reducedEfficacy; behind = R + r
-            conflicting = S.map(\.rule.id)
-        } else if !(R + r).isEmpty {
-            verdict = R.contains { $0.rule.evidence.restsOnPatientData } ? .resistance : .reducedEfficacy
-            behind = R + r
-        } else if !S.isEmpty {
-            verdict = .sensitivity; behind = S
-        } else {
-            verdict = .noKnownEffect; behind = []
-        }
-        var components: [String: [String]] = [:]
-        for (m, comp, _) in effective where side(m.rule) != .none { components[comp, default: []].append(m.rule.id) }
-        let shown = effective.map(\.0).filter { side($0.rule) != .none }
-        let level = behind.map(\.rule.evidence.level).max()
-        let preclinicalOnly = !behind.isEmpty && behind.allSatisfy { $0.rule.evidence.level == .preclinical }
+        let effective = applicable.filter { !overridden.contains($0.match.rule.id) }
+        // Evidence tiers: patient data decide when any applies; preclinical rules are then signals only.
+        let patient = effective.filter(\.patientData)
+        let deciding = patient.isEmpty ? effective : patient
+        let signals = patient.isEmpty ? [] : effective.filter { !$0.patientData }
+        var (verdict, behind, conflicting) = verdictOf(deciding)
+        let preclinicalOnly = !deciding.isEmpty && patient.isEmpty
+        if preclinicalOnly && verdict == .resistance { verdict = .reducedEfficacy }
         var because: [String] = []
         for m in behind { for b in m.because where !because.contains(b) { because.append(b) } }
-        return Implication(therapy: c.text, drugs: c.drugs, verdict: verdict, because: because,
-                           rules: shown.sorted { $0.rule.id < $1.rule.id }, conflicting: conflicting.sorted(),
-                           overridden: overridden.sorted(), evidenceLevel: level, preclinicalOnly: preclinicalOnly,
-                           primary: behind.contains { $0.primary }, components: components.mapValues { $0.sorted() })
+        // A biomarker-selected candidate whose biomarker a low-tumour-fraction negative cannot exclude.
+        if verdict != .resistance, let unresolved = selection.unresolved(c) {
+            verdict = .retest
+            because.append(unresolved)
+        }
+        var components: [String: [String]] = [:]
+        for x in effective { components[x.component, default: []].append(x.match.rule.id) }
+        var imp = Implication(therapy: c.text, drugs: c.drugs, verdict: verdict, because: because,
+                              rules: effective.map(\.match).sorted { $0.rule.id < $1.rule.id }, conflicting: conflicting.sorted(),
+                              overridden: overridden.sorted(), evidenceLevel: behind.map(\.rule.evidence.level).max(),
+                              preclinicalOnly: preclinicalOnly && !behind.isEmpty,
+                              primary: behind.contains { $0.primary }, components: components.mapValues { $0.sorted() })
+        imp.preclinicalSignals = signals.map(\.match.rule.id).sorted()
+        imp.originUncertain = behind.contains { $0.originUncertain }
+        imp.originNotes = Array(Set(behind.compactMap(\.originNote))).sorted()
+        return imp
+    }
+
+    /// Steps 5–6 of DESIGN §4a over the deciding rules (one evidence tier).
+    static func verdictOf(_ deciding: [Applicable]) -> (Verdict, [RuleMatch], [String]) {
+        // Group by mechanism (connected components of sameMechanism).
+        var groups: [[Applicable]] = []
+        for x in deciding {
+            let joined = groups.indices.filter { i in groups[i].contains { sameMechanism($0.match, x.match) } }
+            var merged = [x]
+            for i in joined.reversed() { merged += groups.remove(at: i) }
+            groups.append(merged)
+        }
+        let R = deciding.filter { $0.side == .R }, r = deciding.filter { $0.side == .r }
+        let S = deciding.filter { $0.side == .S }, T = deciding.filter { $0.side == .T }
+        // A mechanism whose resistance no sensitivity of the same mechanism tempers.
+        let firmR = groups.filter { g in g.contains { $0.side == .R } && !g.contains { $0.side == .S } }.flatMap { $0.filter { $0.side == .R || $0.side == .r } }
+        // A sensitivity of another component of the regimen (not the regimen itself) leaves the regimen
+        // partly active: reduced efficacy, both sides listed. Otherwise the firm resistance stands.
+        let firmComponents = Set(firmR.map(\.component))
+        let otherComponentS = S.filter { $0.therapyLevel != 3 && !firmComponents.contains($0.component) && !firmR.contains { $0.therapyLevel == 3 } }
+        if !firmR.isEmpty && !otherComponentS.isEmpty {
+            return (.reducedEfficacy, (R + r).map(\.match), S.map(\.match.rule.id))
+        }
+        if !firmR.isEmpty {
+            return (.resistance, (R + r).map(\.match), S.map(\.match.rule.id))
+        }
+        if !T.isEmpty { return (.retest, T.map(\.match), (r + S + R).map(\.match.rule.id)) }
+        if !(R + r).isEmpty { return (.reducedEfficacy, (R + r).map(\.match), S.map(\.match.rule.id)) }
+        if !S.isEmpty { return (.sensitivity, S.map(\.match), []) }
+        return (.noKnownEffect, [], [])
     }
 }

@@ -28,8 +28,10 @@ public enum CaseRunner {
         var samples: [SampleFindings] = []
         var inputs: [(sample: String, role: String, provenance: InputProvenance)] = []
         var warnings: [String] = []
-        var build: GenomeBuild? = patientCase.genomeBuild ?? options.build
         let tools = try AnalysisTools(options: options, catalogue: catalogue)
+        // Each sample's build is detected from its own header; --build / the case's genome_build only
+        // stand in for a header without evidence. Mixed builds are refused, naming every sample.
+        var read: [(id: String, path: String, build: GenomeBuild, evidence: String)] = []
         for s in patientCase.samples {
             guard let vcf = s.vcf else {
                 samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: nil))
@@ -39,11 +41,9 @@ public enum CaseRunner {
             opts.sample = nil
             let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,
                                               sampleOverride: s.column ?? (s.role == .normal ? nil : options.sample),
-                                              expectedBuild: build, normalSample: s.role == .normal, tools: tools)
-            if let b = build, b != scanned.provenance.build {
-                throw InputProblem(path: vcf, message: "genome build \(scanned.provenance.build.rawValue) differs from the case's \(b.rawValue); all samples of a case must share one build")
-            }
-            build = scanned.provenance.build
+                                              expectedBuild: patientCase.genomeBuild,
+                                              normalSample: s.role == .normal, tools: tools)
+            read.append((s.id, vcf, scanned.provenance.build, scanned.provenance.buildEvidence))
             warnings += scanned.provenance.warnings
             // Tag each finding with the case sample id.
             let findings = scanned.result.findings.map { f -> Finding in var g = f; g.source = s.id; return g }
@@ -52,6 +52,14 @@ public enum CaseRunner {
                                           coveredRegions: s.role == .baseline ? baselineRegions : nil,
                                           referenceBlocks: scanned.result.referenceBlocks))
             inputs.append((s.id, s.role.rawValue, scanned.provenance))
+        }
+        if Set(read.map(\.build)).count > 1 {
+            let detail = read.map { "\($0.id) (\($0.path)): \($0.build.rawValue), from \($0.evidence)" }.joined(separator: "; ")
+            throw InputProblem(path: caseFile?.path ?? read[0].path,
+                               message: "the case's samples are in different genome builds — \(detail); all samples of a case must share one build (lift the odd one over or re-call it)")
+        }
+        if let declared = patientCase.genomeBuild, let odd = read.first(where: { $0.build != declared }) {
+            throw InputProblem(path: odd.path, message: "sample \(odd.id) is \(odd.build.rawValue) (\(odd.evidence)) but the case file says genome_build: \(declared.rawValue)")
         }
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
                                              settings: settings, extraWarnings: tools.warnings + warnings)

@@ -66,6 +66,7 @@ public enum ScanRunner {
     /// Scans `path` with the catalogue's watched genes.
     ///
     /// - Parameter sampleOverride: a sample named by the case file (wins over `options.sample`).
+    /// - Parameter expectedBuild: the case file's `genome_build`, used only for a header without build evidence.
     /// - Throws: `VCFError` or `InputProblem` naming the file and record.
     public static func scan(path: String, catalogue: Catalogue, options: InputOptions,
                             sampleOverride: String? = nil, expectedBuild: GenomeBuild? = nil,
@@ -77,8 +78,8 @@ public enum ScanRunner {
         let reader = try VCFReader(path: path, threads: options.threads, allowIndex: !options.ignoreIndex)
         let header = reader.header
         let fastaBuild = reference.flatMap { r in r.build.map { (build: $0, evidence: r.buildEvidence) } }
-        let detected = try BuildDetection.detect(header: header, requested: options.build ?? expectedBuild, path: path,
-                                                 reference: fastaBuild)
+        let detected = try BuildDetection.detect(header: header, requested: options.build, path: path, reference: fastaBuild,
+                                                 fallback: expectedBuild.map { ($0, "the case file's genome_build \($0.rawValue) (the header has no build evidence)") })
         let choice = normalSample
             ? try SampleChoice.chooseNormal(header: header, requested: sampleOverride, path: path)
             : try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)

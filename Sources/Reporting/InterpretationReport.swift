@@ -76,6 +76,13 @@ public struct InterpretationReport: Sendable {
                 "default_tissue_tumor_fraction": .double(i.settings.defaultTissueTumourFraction),
                 "baseline_assumed_depth": .int(i.settings.baselineAssumedDepth), "min_depth": .int(i.settings.minDepth),
                 "use_flagged": .bool(i.settings.useFlagged),
+                "copy_number_thresholds": [
+                    "amplification_min_copies": .double(i.settings.copyNumber.amplification),
+                    "gain_min_copies": .double(i.settings.copyNumber.gain),
+                    "shallow_deletion_max_copies": .double(i.settings.copyNumber.shallowDeletion),
+                    "deep_deletion_max_copies": .double(i.settings.copyNumber.deepDeletion),
+                    "adjustment": "tumour copies = 2 + (observed - 2) / tumour fraction for fold changes and log2 ratios; absolute CN as written",
+                ],
             ],
             "warnings": .strings(i.warnings),
         ]
@@ -101,6 +108,20 @@ public struct InterpretationReport: Sendable {
         o["flags"] = .strings(f.flags)
         o["matches"] = .strings(f.matches)
         o["used"] = .bool(f.used)
+        o["classification"] = .string(f.functionalClass.rawValue)
+        o["classification_reason"] = .string(f.classReason)
+        if let r = f.notUsedReason { o["not_used_reason"] = .string(r) }
+        if let call = f.copyNumberCall {
+            o["cn_state"] = .string(call.state.rawValue)
+            o["copy_number"] = [
+                "state": .string(call.state.rawValue), "observed": .optional(call.observed), "adjusted": .optional(call.adjusted),
+                "measure": .string(call.measure), "tumor_fraction": .optional(call.tumourFraction.map(FindingJSON.round6)),
+                "threshold": .string(call.threshold), "note": .optional(call.note),
+            ]
+        }
+        if let partners = f.fusionPartners {
+            o["fusion"] = ["partners": .strings(partners), "name": .string(partners.joined(separator: "::"))]
+        }
         return .object(o)
     }
 
@@ -122,6 +143,9 @@ public struct InterpretationReport: Sendable {
             "primary": .bool(imp.primary),
             "references": .strings(refs),
             "components": .object(imp.components.mapValues { .strings($0) }),
+            "preclinical_signals": .strings(imp.preclinicalSignals),
+            "origin_uncertain": .bool(imp.originUncertain),
+            "origin_notes": .strings(imp.originNotes),
         ]
     }
 
@@ -144,6 +168,10 @@ public struct InterpretationReport: Sendable {
             "context": .strings(r.context.map(\.text)),
         ]
         if let p = r.preference { o["preference"] = .string(p) }
+        o["scope"] = .string(r.scope.rawValue)
+        o["origin_uncertain"] = .bool(m.originUncertain)
+        if let n = m.originNote { o["origin_note"] = .string(n) }
+        if let c = r.contextChecked { o["context_checked"] = .string(c) }
         if let n = r.evidence.note { o["evidence_note"] = .string(n) }
         if let l = m.priorLine { o["prior_line"] = .int(l) }
         return .object(o)

@@ -18,10 +18,15 @@ public enum TextRenderer {
             if let l = imp["evidence_level"]?.text, !l.isEmpty { tags.append(l) }
             if imp["preclinical_only"]?.bool == true { tags.append("PRECLINICAL ONLY") }
             if imp["primary"]?.bool == true { tags.append("primary") }
+            if imp["origin_uncertain"]?.bool == true { tags.append("ORIGIN UNCERTAIN") }
             out += "  \(pad(imp["therapy"]?.text ?? "", 28)) \(pad(verdictWord(imp["verdict"]?.text ?? ""), 18))\(tags.isEmpty ? "" : "[" + tags.joined(separator: ", ") + "]")\n"
             for b in imp["because"]?.list ?? [] { out += "      because: \(b.text)\n" }
             for r in imp["rule_details"]?.list ?? [] {
                 out += "      rule \(r["id"]?.text ?? ""): \(r["effect"]?.text ?? "") (\(r["evidence_level"]?.text ?? "")\(r["tentative"]?.bool == true ? ", tentative" : ""))\n"
+            }
+            for n in imp["origin_notes"]?.list ?? [] { out += "      origin: \(n.text)\n" }
+            if let signals = imp["preclinical_signals"]?.list, !signals.isEmpty {
+                out += "      preclinical signals (not netted against the verdict): \(signals.map(\.text).joined(separator: ", "))\n"
             }
             if let conflicting = imp["conflicting"]?.list, !conflicting.isEmpty {
                 out += "      conflicting: \(conflicting.map(\.text).joined(separator: ", "))\n"
@@ -41,14 +46,19 @@ public enum TextRenderer {
         let findings = doc["findings"]?.list ?? []
         if findings.isEmpty { out += "  none in the watched genes\n" }
         for f in findings {
-            let label = "\(f["gene"]?.text ?? "") \(f["hgvsp"]?.text.nonEmpty ?? f["hgvsc"]?.text.nonEmpty ?? (f["copy_number"]?["state"]?.text ?? ""))"
+            let label = f["fusion"]?["name"].map { $0.text + " fusion" }
+                ?? "\(f["gene"]?.text ?? "") \(f["hgvsp"]?.text.nonEmpty ?? f["hgvsc"]?.text.nonEmpty ?? (f["copy_number"]?["state"]?.text ?? ""))"
             let latest = doc["latest_progression_sample"]?.text
             let m = f["samples"]?.list?.first { $0["id"]?.text == latest }
             let vaf = m?["vaf"].flatMap { $0.text.nonEmpty } ?? "n/r"
             out += "  \(pad(label, 24)) VAF \(pad(vaf, 8)) depth \(pad(m?["depth"]?.text.nonEmpty ?? "n/r", 6)) \(pad(f["origin"]?.text ?? "", 13))"
             let flags = f["flags"]?.list?.map(\.text) ?? []
             if !flags.isEmpty { out += " flags: \(flags.joined(separator: ","))" }
-            if f["used"]?.bool == false { out += " (not used)" }
+            out += " \(f["classification"]?.text ?? "")"
+            if let cn = f["copy_number"], let adjusted = cn["adjusted"]?.text.nonEmpty {
+                out += " (\(adjusted) copies, \(cn["threshold"]?.text ?? ""))"
+            }
+            if f["used"]?.bool == false { out += " (not used: \(f["not_used_reason"]?.text ?? ""))" }
             out += "\n"
             let series = (f["samples"]?.list ?? []).filter { $0["role"]?.text != "normal" }
             if series.count > 1 {
@@ -81,6 +91,7 @@ public enum TextRenderer {
         case "reduced_efficacy": return "REDUCED EFFICACY"
         case "sensitivity": return "SENSITIVITY"
         case "retest": return "RE-TEST FIRST"
+        case "not_in_catalogue": return "not in catalogue"
         default: return "no known effect"
         }
     }

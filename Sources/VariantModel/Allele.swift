@@ -1,3 +1,4 @@
+import Foundation
 /// One normalised sequence change: a single ALT of a VCF record, trimmed to its parsimonious form.
 ///
 /// `position` is the 1-based VCF POS of the first base of `reference`. Two alleles written
@@ -72,19 +73,45 @@ public struct StructuralChange: Sendable, Hashable, Codable {
     public var start: Int
     /// 1-based last affected base (INFO/END, or START + |SVLEN| - 1).
     public var end: Int
-    /// Estimated copy number when the record gives one (FORMAT/CN or INFO/CN).
+    /// Absolute copy number when the record gives one (FORMAT/CN or INFO/CN), as the caller wrote it.
     public var copyNumber: Double?
+    /// Fold change against a diploid reference (FORMAT/FC, TSO500 style): diluted by normal DNA.
+    public var foldChange: Double?
+    /// log2 copy ratio (CNVkit INFO/FOLD_CHANGE_LOG, FORMAT/LOG2R or INFO/LOG2R): diluted by normal DNA.
+    public var log2Ratio: Double?
     /// The ALT as written (`<DUP>`, `N[chr7:123[`).
     public var alternate: String
+    /// For a breakend: the mate's chromosome and position, parsed from the ALT.
+    public var mate: (chromosome: String, position: Int)? {
+        guard kind == .breakend else { return nil }
+        let parts = alternate.split(whereSeparator: { $0 == "[" || $0 == "]" })
+        guard let inner = parts.first(where: { $0.contains(":") }) else { return nil }
+        let cp = inner.split(separator: ":")
+        guard cp.count == 2, let pos = Int(cp[1]) else { return nil }
+        return (String(cp[0]), pos)
+    }
+
+    public static func == (a: StructuralChange, b: StructuralChange) -> Bool {
+        a.kind == b.kind && a.chromosome == b.chromosome && a.start == b.start && a.end == b.end
+            && a.copyNumber == b.copyNumber && a.foldChange == b.foldChange && a.log2Ratio == b.log2Ratio && a.alternate == b.alternate
+    }
+    public func hash(into h: inout Hasher) { h.combine(kind); h.combine(chromosome); h.combine(start); h.combine(alternate) }
 
     public init(kind: Kind, chromosome: String, start: Int, end: Int, copyNumber: Double?, alternate: String) {
         self.kind = kind; self.chromosome = chromosome; self.start = start; self.end = end
         self.copyNumber = copyNumber; self.alternate = alternate
     }
 
-    /// Whether the change suggests a gain (amplification candidate) or a loss (deletion candidate).
+    /// The copy number the record implies before any tumour-fraction adjustment: the absolute value,
+    /// else 2 × fold change, else 2 × 2^log2.
+    public var observedCopyNumber: Double? {
+        copyNumber ?? foldChange.map { 2 * $0 } ?? log2Ratio.map { 2 * pow(2, $0) }
+    }
+
+    /// Whether the change suggests a gain (amplification candidate) or a loss (deletion candidate),
+    /// before tumour-fraction adjustment (the scan's view; interpretation adjusts).
     public var copyNumberState: CopyNumberState? {
-        if let cn = copyNumber {
+        if let cn = observedCopyNumber {
             if cn >= 4 { return .amplification }
             if cn < 2 { return .loss }
             if cn > 2 { return .gain }

@@ -12,9 +12,11 @@ struct CatalogueCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate rule files on top of the built-in catalogue (all problems at once).")
         @Argument(help: "Rule files; none validates the built-in catalogue.") var files: [String] = []
+        @Option(help: "Validate a catalogue folder (an Annotations/ checkout being edited) instead of the built-in one.")
+        var annotations: String?
         func run() throws {
             do {
-                let c = try CLISupport.loadCatalogue(extra: files)
+                let c = try annotations.map { try CLISupport.loadCatalogue(folder: $0, extra: files) } ?? CLISupport.loadCatalogue(extra: files)
                 FileHandleStdout.write("valid: \(c.rules.count) rules, catalogue \(c.version), sha256 \(c.sha256)\n")
             } catch { throw CLISupport.fail(error) }
         }

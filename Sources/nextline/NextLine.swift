@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Catalogue
 import Glibc
@@ -88,6 +89,22 @@ enum CLISupport {
         var files: [(path: String, contents: String)] = []
         for path in extra { files.append((path, try CaseRunner.readText(path))) }
         return try Catalogue.builtIn(adding: files)
+    }
+
+    /// Loads a catalogue folder laid out like `Annotations/` (the files the embedding script takes),
+    /// plus user rule files, instead of the built-in catalogue.
+    static func loadCatalogue(folder: String, extra: [String]) throws -> Catalogue {
+        let root = URL(fileURLWithPath: folder)
+        var paths: [String] = []
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let rel = walker?.nextObject() as? String {
+            if rel.hasSuffix(".yaml") || rel.hasSuffix(".tsv") || rel.hasSuffix("NOT_ENCODED.md") { paths.append(rel) }
+        }
+        guard !paths.isEmpty else { throw ValidationError("--annotations \(folder): no catalogue files in that folder") }
+        var files: [(path: String, contents: String)] = []
+        for rel in paths.sorted() { files.append(("Annotations/" + rel, try CaseRunner.readText(root.appendingPathComponent(rel).path))) }
+        for path in extra { files.append((path, try CaseRunner.readText(path))) }
+        return try Catalogue.load(files: files)
     }
 
     /// Prints the one-line error (more lines may follow for a list of problems) and exits with the

@@ -48,9 +48,16 @@ struct CaseReaderTests {
         #expect(c.tumourType == "NSCLC" && c.candidates.first?.drugs == ["osimertinib"])
     }
 
+    @Test("an unknown candidate is reported (not_in_catalogue) with the closest known name, not refused")
+    func unknownCandidate() throws {
+        let c = try read("case_id: X\ntumor_type: LUAD\ncandidates: [osimertinb, \"zongertinib + pemetrexed\", osimertinib]\n")
+        #expect(c.candidates.map(\.known) == [false, false, true])
+        #expect(c.candidates[0].suggestion == "osimertinib")
+        #expect(c.warnings.contains { $0.contains("'osimertinb'") && $0.contains("closest known: osimertinib") && $0.contains("not_in_catalogue") })
+    }
+
     @Test("errors name the key and suggest the closest known value", arguments: [
         ("tumour_type: LUAD", "unknown key 'tumour_type' (did you mean 'tumor_type'?)"),
-        ("candidates: [osimertinb]", "did you mean 'osimertinib'?"),
         ("tumor_type: LUDA", "unknown tumour type 'LUDA'"),
         ("tumor_type: breast", "OncoTree tissue BREAST, not a diagnosis"),
         ("therapy_lines: [{line: 1, drugs: [egfr_tki]}]", "is a drug class"),

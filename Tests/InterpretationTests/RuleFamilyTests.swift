@@ -29,6 +29,7 @@ struct RuleFamilyTests {
     static let dx = PatientCase.Sample(id: "dx", role: .baseline, kind: .tissue, vcf: "dx.vcf", column: nil, collected: nil, tumourFraction: 0.5)
 
     static func finding(gene: String, change: String?, consequence: String, copyNumber: CopyNumberState? = nil,
+                        cnState: CopyNumberCall.State? = nil, functionalClass: FunctionalClass? = nil,
                         origin: Origin) -> InterpretedFinding {
         var f = Finding(gene: gene, contig: "chr1", position: 1000, reference: "A", alternate: "G", build: .grch38, source: "prog")
         if let change { f.proteinChange = ProteinChange(hgvs: change) }
@@ -41,8 +42,15 @@ struct RuleFamilyTests {
             f.allele = Allele(chromosome: "1", position: 1000, reference: "A", alternate: "G")
         }
         f.measurement = SampleMeasurement(sample: "prog", vaf: 0.2, altReads: 100, depth: 500, vafSource: "FORMAT/AF")
-        return InterpretedFinding(finding: f, origin: origin, originReason: "test", flags: [], observations: [], matches: [],
-                                  used: true, notUsedReason: nil, key: "\(gene):\(change ?? copyNumber?.rawValue ?? "")")
+        var i = InterpretedFinding(finding: f, origin: origin, originReason: "test", flags: [], observations: [], matches: [],
+                                   used: true, notUsedReason: nil, key: "\(gene):\(change ?? copyNumber?.rawValue ?? "")")
+        (i.functionalClass, i.classReason) = FunctionalClass.of(f, catalogue: catalogue)
+        if let functionalClass { i.functionalClass = functionalClass }
+        if let s = f.structural {
+            i.copyNumberCall = CopyNumberCall.call(s, tumourFraction: nil, settings: InterpretationSettings())
+            if let cnState { i.copyNumberCall?.state = cnState }
+        }
+        return i
     }
 
     /// A finding or case biomarker that makes `c` positive.
@@ -64,15 +72,34 @@ struct RuleFamilyTests {
             let pos = (range.lowerBound + range.upperBound) / 2
             let term = c.consequences.first ?? "missense_variant"
             let change = term == "inframe_deletion" ? "p.A\(pos)_A\(pos + 1)del" : term == "stop_gained" ? "p.A\(pos)*" : "p.A\(pos)V"
-            ctx.findings.append(finding(gene: gene, change: change, consequence: term, origin: origin))
+            // A region rule (other than a re-test) needs a known oncogenic allele in the region.
+            ctx.findings.append(finding(gene: gene, change: change, consequence: term, functionalClass: .oncogenic, origin: origin))
         case .geneClass:
             switch c.geneClass {
-            case "truncating", "loss_of_function": ctx.findings.append(finding(gene: gene, change: "p.R10*", consequence: "stop_gained", origin: origin))
-            default: ctx.findings.append(finding(gene: gene, change: "p.A10V", consequence: "missense_variant", origin: origin))
+            case "truncating", "loss_of_function":
+                ctx.findings.append(finding(gene: gene, change: "p.R10*", consequence: "stop_gained", functionalClass: .lossOfFunction, origin: origin))
+            case "reversion":
+                var primary = finding(gene: gene, change: "p.R10fs", consequence: "frameshift_variant", functionalClass: .lossOfFunction, origin: .persistent)
+                primary.finding.allele = Allele(chromosome: "1", position: 900, reference: "A", alternate: "AG")
+                primary.key = "primary"
+                primary.used = false
+                ctx.findings.append(primary)
+                var rev = finding(gene: gene, change: "p.A20_A21del", consequence: "inframe_deletion", origin: origin)
+                rev.finding.allele = Allele(chromosome: "1", position: 1000, reference: "AGCT", alternate: "A")
+                ctx.findings.append(rev)
+            default:
+                ctx.findings.append(finding(gene: gene, change: "p.A10V", consequence: "missense_variant", functionalClass: .oncogenic, origin: origin))
             }
         case .copyNumber:
+            let state: CopyNumberCall.State
+            switch c.state {
+            case "loss", "deep_deletion": state = .deepDeletion
+            case "shallow_deletion": state = .shallowDeletion
+            case "gain": state = .gain
+            default: state = .amplification
+            }
             ctx.findings.append(finding(gene: gene, change: nil, consequence: "transcript_amplification",
-                                        copyNumber: c.state == "loss" ? .loss : .amplification, origin: origin))
+                                        copyNumber: state.isLossSide ? .loss : .amplification, cnState: state, origin: origin))
         case .expression:
             ctx.biomarkers.append(.init(name: gene, gene: gene, isoform: nil, method: c.methods.first ?? "other", result: c.state ?? "positive", sample: "prog"))
         case .isoform:
@@ -113,8 +140,8 @@ struct RuleFamilyTests {
         var sample = prog
         if !ctx.sequencedAtProgression { sample.vcf = nil }
         let latest = SampleFindings(sample: sample, findings: ctx.findings.map(\.finding), notAssessable: [], build: .grch38)
-        let m = Matcher(catalogue: catalogue, patientCase: pc, usable: ctx.findings, latest: latest,
-                        latestIsLowTF: false, lowTFNote: nil)
+        let m = Matcher(catalogue: catalogue, patientCase: pc, usable: ctx.findings.filter(\.used), latest: latest,
+                        latestIsLowTF: false, lowTFNote: nil, settings: InterpretationSettings(), allSampleFindings: ctx.findings)
         return m.evaluate(rule)
     }
 

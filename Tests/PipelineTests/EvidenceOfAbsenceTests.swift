@@ -58,14 +58,16 @@ struct EvidenceOfAbsenceTests {
         #expect(f.finding.populationFrequencySource == "CSQ/MAX_AF")
     }
 
-    @Test("a TSO500-style <DUP> with fold change 2.5 over MET is an amplification (copy number 5)")
+    @Test("a TSO500-style <DUP> with fold change 2.5 over MET reads as 5 copies before tumour-fraction adjustment")
     func foldChange() throws {
         let header = Fixtures.vcfHeader(extra: ["##FORMAT=<ID=FC,Number=1,Type=Float,Description=\"Fold change\">",
                                                 "##ALT=<ID=DUP,Description=\"Duplication\">"])
         let text = header + "chr7\t116672000\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=CNV;END=116798000\tFC\t2.5\n"
         let r = try ScanRunner.scan(path: Fixtures.write(text, to: dir, as: "fc.vcf"), catalogue: catalogue, options: InputOptions())
         let met = try #require(r.result.findings.first { $0.gene == "MET" })
-        #expect(met.structural?.copyNumber == 5)
+        #expect(met.structural?.foldChange == 2.5)
+        #expect(met.structural?.copyNumber == nil, "a fold change is not an absolute copy number")
+        #expect(met.structural?.observedCopyNumber == 5)
         #expect(met.copyNumber == .amplification)
     }
 }
