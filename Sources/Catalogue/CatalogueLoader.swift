@@ -516,7 +516,8 @@ final class CatalogueLoader {
 
     static let biomarkerKeys: Set<String> = ["gene", "kind", "role", "changes", "codons", "consequences", "region",
                                              "protein_start", "protein_end", "exons", "class", "state", "isoform",
-                                             "methods", "results", "change_from_baseline", "partner", "grch37", "grch38", "note"]
+                                             "methods", "results", "change_from_baseline", "partner", "grch37", "grch38", "note",
+                                             "in_cis_with", "in_trans_with"]
 
     private func parseBiomarker(_ node: Node, id: String, file: String, field: String = "biomarkers") -> BiomarkerCondition? {
         guard let m = YAMLMap(node, file: file, entry: id, field: field, sink: sink,
@@ -557,6 +558,15 @@ final class CatalogueLoader {
                 else { need(false, "changes", "malformed HGVS protein change '\(c)'") }
             }
             need(m.has("changes"), "changes", "a protein_change condition lists changes")
+            for (key, phase) in [("in_cis_with", "cis"), ("in_trans_with", "trans")] {
+                guard let partners = m.strings(key) else { continue }
+                need(b.phase == nil, key, "give in_cis_with or in_trans_with, not both")
+                b.phase = phase
+                for c in partners {
+                    if let p = ProteinChange(hgvs: c), p.position != nil { b.phasePartners.append(p) }
+                    else { need(false, key, "malformed HGVS protein change '\(c)'") }
+                }
+            }
         case .codon:
             for c in m.strings("codons") ?? [] {
                 if let v = Int(c), v > 0 { b.codons.append(v) } else { need(false, "codons", "'\(c)' is not a codon number") }

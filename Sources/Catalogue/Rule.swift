@@ -99,6 +99,10 @@ public struct BiomarkerCondition: Sendable, Hashable {
     public var changeFromBaseline: String?
     public var partner: String?
     public var alleles: [GenomeBuild: Allele] = [:]
+    /// `cis` or `trans`: the matched change must sit on the same (or the other) haplotype as one of
+    /// ``phasePartners`` of the same gene, in one phase set (EGFR C797S with T790M).
+    public var phase: String?
+    public var phasePartners: [ProteinChange] = []
 
     /// `gene_class` values: truncating; loss_of_function (truncating, deep deletion, a documented allele,
     /// or a shallow deletion with a second hit); activating_mutation (a known oncogenic allele, never a
@@ -124,7 +128,10 @@ public struct BiomarkerCondition: Sendable, Hashable {
     public var summary: String {
         switch kind {
         case .allele: return "\(gene) allele " + alleles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value.key)" }.joined(separator: ", ")
-        case .proteinChange: return "\(gene) " + changes.map(\.oneLetter).joined(separator: "/")
+        case .proteinChange:
+            let base = "\(gene) " + changes.map(\.oneLetter).joined(separator: "/")
+            guard let phase else { return base }
+            return base + " in \(phase) with " + phasePartners.map(\.oneLetter).joined(separator: "/")
         case .codon: return "\(gene) codon\(codons.count > 1 ? "s" : "") " + codons.map(String.init).joined(separator: ",")
         case .region:
             let r = regionName ?? proteinRange.map { "residues \($0.lowerBound)-\($0.upperBound)" } ?? "exons " + exons.map(String.init).joined(separator: ",")

@@ -23,24 +23,36 @@
 //   variant in a diploid region), else a stated default for tissue. A plasma sample below the low-TF
 //   threshold makes every "not detected" inconclusive (conditions become not tested) and adds a re-test.
 //
+// CLASSIFY also gives each finding a functional class (FunctionalClass.swift: oncogenic = a curated
+//   oncogenic allele, loss_of_function, vus, polymorphism → possible_germline), a tumour-fraction-adjusted
+//   copy-number state (CopyNumberCall.swift) and fusion partners. Detection has ONE definition
+//   (Classifier.isDetected): ≥ min_alt_reads alt reads in a record that passed its filters.
+//
 // MATCH (per rule): context = tumour type (the rule's code or an OncoTree ancestor; `any`), prior therapy
 //   (one alternative matched by ONE therapy line: a combination needs all its terms in that line),
 //   excluded prior therapy (no earlier line may include it), biomarker conditions (positive / negative /
 //   not tested; required must be positive, excluded_if_present must not be positive, a modifier is
-//   suppressed by a negative), origin (requires_origin: acquired fires only on acquired findings; other
-//   rules also fire on persistent findings, labelled primary).
+//   suppressed by a negative; a VUS triggers only rules naming its exact allele), origin (requires_origin:
+//   acquired fires on acquired findings and, marked origin_uncertain, on indeterminate/no_baseline ones,
+//   unless acquisition_presumed; never on persistent ones).
 //
-// REASON (DESIGN §4a), per candidate therapy (given, or every therapy a firing rule names):
-//   1. rules whose therapies cover the candidate (a drug, its class, or a regimen's component);
+// REASON (DESIGN §4a v2), per candidate therapy (given, or every therapy a firing rule names):
+//   1. rules whose therapies cover the candidate within their scope (alone / with_chemotherapy /
+//      any_regimen); a rule naming the regimen or a sub-combination covers it as a regimen;
 //   2. R = resistance; r = reduced_efficacy or a dispreferred sequence; S = sensitivity,
-//      retained_sensitivity or a preferred sequence; T = retest that gates the therapy (other re-tests only
-//      add a recommendation);
-//   3. for the same drug and gene, a more specific rule (allele > protein change > codon > region > class;
-//      a named drug or a whole regimen over a class) overrides a less specific one;
-//   4. T without R → retest; R or r together with S → reduced_efficacy (both sides listed as conflicting);
-//      only R/r → resistance when an R rule rests on patient data, else reduced_efficacy; only S →
-//      sensitivity; nothing → no_known_effect. evidence_level = the highest level behind the verdict;
-//      preclinical_only when every rule behind it is preclinical.
+//      retained_sensitivity or a preferred sequence; T = retest that gates the therapy;
+//   3. within one mechanism (a shared triggering finding, or the gene of a case biomarker), the rule with
+//      precedence wins when they disagree: regimen-level > allele > protein change > codon > region > class
+//      > more conditions shown > drug over class; a preclinical rule never overrides patient data;
+//   4. evidence tiers: if any patient-data rule applies, only patient-data rules decide (the rest are
+//      preclinical_signals); otherwise the preclinical rules decide, capped at reduced_efficacy, with
+//      preclinical_only;
+//   5. a mechanism with R and no S of its own → resistance (S of other mechanisms listed as conflicting;
+//      S on another component of the regimen → reduced_efficacy); T → retest; R/r with S in one mechanism
+//      → reduced_efficacy; only r → reduced_efficacy; only S → sensitivity; nothing → no_known_effect;
+//   6. a biomarker-selected candidate whose biomarker a low-TF negative cannot exclude → retest; an
+//      unknown candidate → not_in_catalogue.
+//   Recommendations (RecommendationBuilder.swift) only when they could change a candidate's verdict.
 
 public import Catalogue
 public import VariantModel

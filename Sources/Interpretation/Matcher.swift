@@ -115,6 +115,7 @@ struct Matcher {
         switch c.kind {
         case .allele, .proteinChange, .codon, .region, .geneClass:
             let hits = usable.filter { matches(c, $0, effect: effect) }
+            if !hits.isEmpty, let phase = c.phase { return phased(c, phase: phase, hits: hits) }
             if !hits.isEmpty { return (.positive, hits, hits.map { describe($0) }, nil) }
             let vus = usable.filter { $0.finding.gene == c.gene && $0.functionalClass == .vus && matchesIgnoringClass(c, $0) }
             if !vus.isEmpty {
@@ -187,6 +188,34 @@ struct Matcher {
             guard let b = hits.last else { return (.notTested, [], [], "no fusion result for \(c.gene)") }
             return (expressionStatus(state: "positive", result: b.result), [], ["\(b.name) \(b.result)"], nil)
         }
+    }
+
+    /// A change required in cis or in trans with a partner change of the same gene: positive or negative
+    /// only when both are phased heterozygous calls in one phase set; otherwise not tested.
+    func phased(_ c: BiomarkerCondition, phase: String, hits: [InterpretedFinding]) -> (ConditionStatus, [InterpretedFinding], [String], String?) {
+        let partners = usable.filter { f in
+            f.finding.gene == c.gene && c.phasePartners.contains { $0.shortForm == f.finding.proteinChange?.shortForm }
+        }
+        guard !partners.isEmpty else {
+            return (.negative, [], [], "\(c.phasePartners.map(\.oneLetter).joined(separator: "/")) not found")
+        }
+        var unknown: [String] = []
+        for h in hits {
+            for p in partners {
+                let (mh, mp) = (h.finding.measurement, p.finding.measurement)
+                guard let hh = mh?.haplotype, let ph = mp?.haplotype, mh?.phaseSet == mp?.phaseSet else {
+                    unknown.append("\(h.finding.label) and \(p.finding.label)")
+                    continue
+                }
+                if (phase == "cis") == (hh == ph) {
+                    return (.positive, [h, p], ["\(describe(h)) in \(phase) with \(describe(p)) (phase set \(mh?.phaseSet ?? ""))"], nil)
+                }
+            }
+        }
+        if !unknown.isEmpty {
+            return (.notTested, [], [], "phase of \(unknown.joined(separator: "; ")) unknown: the file does not phase them in one phase set (read-level phasing would settle it)")
+        }
+        return (.negative, [], [], "the changes are phased in \(phase == "cis" ? "trans" : "cis")")
     }
 
     func describe(_ f: InterpretedFinding) -> String {

@@ -228,7 +228,12 @@ public struct Measurer: Sendable {
         }
         // Genotype and detection: GT 0/0, zero alt reads or VAF 0 is a not-detected observation.
         if let gt = sample?.genotype {
-            m.genotype = gt.map { $0.map(String.init) ?? "." }.joined(separator: "/")
+            m.genotype = gt.map { $0.map(String.init) ?? "." }.joined(separator: sample?.phased == true ? "|" : "/")
+            // A phased heterozygous call: which haplotype carries this ALT, within which phase set.
+            if sample?.phased == true, gt.count == 2, gt.filter({ $0 == k }).count == 1, let h = gt.firstIndex(of: k) {
+                m.haplotype = h
+                m.phaseSet = sample?.fields["PS"].map { v in (v.numbers?.first ?? nil).map { String(Int($0)) } ?? v.stringValue ?? "" } ?? "(no PS: the record's own)"
+            }
             if !gt.isEmpty, gt.allSatisfy({ $0 == 0 }) { m.detected = false }
             if !gt.isEmpty, gt.allSatisfy({ $0 != nil }), !gt.contains(k), gt.contains(where: { ($0 ?? 0) > 0 }) {
                 // another ALT of a multi-allelic record is called here, not this one

@@ -16,6 +16,10 @@ public struct SampleMeasurement: Sendable, Hashable, Codable {
     public var disagreements: [VAFDisagreement]
     /// Values the file wrote but that cannot be tied to this ALT (said, never guessed).
     public var notes: [String] = []
+    /// For a phased heterozygous call (`0|1`, `1|0`): the haplotype index carrying this ALT.
+    public var haplotype: Int? = nil
+    /// The phase set (FORMAT/PS) the haplotype belongs to; two alleles are in cis/trans only within one.
+    public var phaseSet: String? = nil
 
     public init(sample: String, vaf: Double? = nil, altReads: Int? = nil, depth: Int? = nil,
                 vafSource: String? = nil, depthSource: String? = nil, genotype: String? = nil,

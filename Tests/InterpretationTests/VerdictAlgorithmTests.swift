@@ -24,6 +24,7 @@ struct VerdictAlgorithmTests {
     - \(rule("t_esr1_acquired_ai", "BRCA", "[{gene: ESR1, kind: protein_change, changes: [D538G, Y537S], role: required}]", "[letrozole]", "resistance", "clinical_other", extra: "requires_origin: acquired", "acquisition_presumed: true", "prior_therapies: [aromatase_inhibitor]"))
     - \(rule("t_erbb2_acquired_lapatinib", "BRCA", "[{gene: ERBB2, kind: protein_change, changes: [L755S], role: required}]", "[lapatinib]", "resistance", "clinical_other", extra: "requires_origin: acquired", "prior_therapies: [trastuzumab]"))
     - \(rule("t_met_amp", "LUAD", "[{gene: MET, kind: copy_number, state: amplification, role: required}]", "[osimertinib]", "resistance", "clinical_other"))
+    - \(rule("t_c797s_trans", "LUAD", "[{gene: EGFR, kind: protein_change, changes: [C797S], in_trans_with: [T790M], role: required}]", "['gefitinib + osimertinib']", "sensitivity", "clinical_other"))
     - \(rule("t_rb1_lof", "BRCA", "[{gene: RB1, kind: gene_class, class: loss_of_function, role: required}]", "[palbociclib]", "resistance", "clinical_other", extra: "requires_origin: acquired", "prior_therapies: [cdk46_inhibitor]"))
     """
 
@@ -257,6 +258,26 @@ struct VerdictAlgorithmTests {
         let persistent = try Self.run("BRCA", lines: [["palbociclib"]], candidates: ["palbociclib"], samples: [(dx, [before]), (Self.prog, [deep])])
         #expect(persistent.findings.first?.origin == .persistent)
         #expect(Self.verdict(persistent, "palbociclib") == .noKnownEffect)
+    }
+
+    // MARK: phase
+
+    @Test("a cis/trans condition is decided only by phased calls in one phase set", arguments: [
+        // In trans the combination rule outranks the osimertinib component's C797S resistance; in cis, or
+        // with the phase unknown, it does not fire and the component's resistance stands.
+        ((0, 1), "7", "sensitivity"), ((1, 1), "7", "resistance"), ((0, 1), nil, "resistance"),
+    ] as [((Int, Int), String?, String)])
+    func phase(haplotypes: (Int, Int), phaseSet: String?, expected: String) throws {
+        var t790m = Self.snv("EGFR", "T790M", Self.t790m, vaf: 0.1, sample: "prog")
+        var c797s = Self.snv("EGFR", "C797S", Self.c797s, vaf: 0.1, sample: "prog")
+        if let phaseSet {
+            t790m.measurement?.haplotype = haplotypes.0; t790m.measurement?.phaseSet = phaseSet
+            c797s.measurement?.haplotype = haplotypes.1; c797s.measurement?.phaseSet = phaseSet
+        }
+        let i = try Self.run("LUAD", candidates: ["gefitinib + osimertinib"], samples: [(Self.prog, [t790m, c797s])])
+        #expect(Self.verdict(i, "gefitinib + osimertinib")?.rawValue == expected)
+        let fired = try #require(i.implications.first).rules.map(\.rule.id)
+        #expect(fired.contains("t_c797s_trans") == (expected == "sensitivity"))
     }
 
     // MARK: candidates
