@@ -46,8 +46,9 @@ BLOCKING_REASONS = {"possible_clonal_hematopoiesis", "possible_germline", "filte
 def case_files(only):
     """(case path, expected path) pairs."""
     pairs = []
-    for case in sorted(glob.glob(os.path.join(FIXTURES, "scenarios", "*", "case.yaml"))):
-        pairs.append((case, os.path.join(os.path.dirname(case), "expected.yaml")))
+    for suite in ("scenarios", "clinical"):
+        for case in sorted(glob.glob(os.path.join(FIXTURES, suite, "*", "case.yaml"))):
+            pairs.append((case, os.path.join(os.path.dirname(case), "expected.yaml")))
     demo = os.path.join(FIXTURES, "demo", "case.yaml")
     if os.path.exists(demo):
         pairs.append((demo, os.path.join(FIXTURES, "demo", "expected.yaml")))
@@ -65,7 +66,7 @@ def case_files(only):
 def label(path):
     rel = os.path.relpath(path, FIXTURES)
     parts = rel.split(os.sep)
-    if parts[0] == "scenarios":
+    if parts[0] in ("scenarios", "clinical"):
         return parts[1].split("_")[0]
     if parts[0] == "callers":
         return "callers/" + parts[-1].replace("case.", "").replace(".yaml", "")
@@ -81,9 +82,12 @@ def finding_name(f):
     return "%s %s" % (f.get("gene"), norm_hgvsp(f.get("hgvsp")) if f.get("hgvsp") else "(no p.)")
 
 
+CN_STATES = {"amplification", "gain", "neutral", "shallow_deletion", "deep_deletion", "fusion"}
+
+
 def parse_name(name):
     gene, _, p = name.strip().partition(" ")
-    return gene, norm_hgvsp(p)
+    return (gene, p) if p in CN_STATES else (gene, norm_hgvsp(p))
 
 
 def run(binary, case):
@@ -104,6 +108,10 @@ def compare(expected, doc, explain):
     findings = doc.get("findings", [])
     by_name = {}
     for f in findings:
+        if f.get("copy_number"):
+            by_name.setdefault((f.get("gene"), f["copy_number"]["state"]), f)
+        elif f.get("fusion"):
+            by_name.setdefault((f["fusion"]["name"], "fusion"), f)
         by_name.setdefault((f.get("gene"), norm_hgvsp(f.get("hgvsp"))), f)
 
     def detail(imp):
@@ -160,14 +168,32 @@ def compare(expected, doc, explain):
         if parse_name(name) in by_name:
             out.append(("not_detected", name, "not a finding", "listed as a finding", ""))
 
+    # classification, copy-number state, origin_uncertain, preclinical_only
+    for name, cls in (expected.get("classification") or {}).items():
+        f = by_name.get(parse_name(name))
+        got = f.get("classification") if f else "(no finding)"
+        if got != cls:
+            out.append(("classification", name, cls, got, (f or {}).get("classification_reason", "") if explain else ""))
+    for gene, state in (expected.get("cn_state") or {}).items():
+        got = sorted({f.get("cn_state") for f in findings if f.get("gene") == gene and f.get("cn_state")})
+        if state not in got:
+            out.append(("cn_state", gene, state, ",".join(got) or "(none)", ""))
+    for key in ("origin_uncertain", "preclinical_only"):
+        if key in expected:
+            want_k = sorted(expected.get(key) or [])
+            got_k = sorted(t for t, i in imps.items() if i.get(key))
+            if want_k != got_k:
+                out.append((key, "", ", ".join(want_k) or "-", ", ".join(got_k) or "-", ""))
+
     # recommendations
-    want_rec = sorted(set(expected.get("recommendations") or []))
-    got_rec = sorted({("%s %s" % (r.get("kind"), r.get("biomarker") or "")).strip()
-                      for r in doc.get("recommendations", [])})
-    if want_rec != got_rec:
-        det = "; ".join("%s %s: %s" % (r.get("kind"), r.get("biomarker") or "", ",".join(r.get("rules") or []) or "(engine)")
-                        for r in doc.get("recommendations", [])) if explain else ""
-        out.append(("recommendations", "", ", ".join(want_rec) or "-", ", ".join(got_rec) or "-", det))
+    if "recommendations" in expected:
+        want_rec = sorted(set(expected.get("recommendations") or []))
+        got_rec = sorted({("%s %s" % (r.get("kind"), r.get("biomarker") or "")).strip()
+                          for r in doc.get("recommendations", [])})
+        if want_rec != got_rec:
+            det = "; ".join("%s %s: %s" % (r.get("kind"), r.get("biomarker") or "", ",".join(r.get("rules") or []) or "(engine)")
+                            for r in doc.get("recommendations", [])) if explain else ""
+            out.append(("recommendations", "", ", ".join(want_rec) or "-", ", ".join(got_rec) or "-", det))
 
     # primary
     if "primary" in expected:

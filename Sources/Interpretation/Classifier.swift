@@ -6,6 +6,7 @@ struct Classifier {
     let settings: InterpretationSettings
     let samples: [SampleFindings]
     let latest: SampleFindings?
+    var catalogue: Catalogue? = nil
 
     static let tp53CHHotspots: Set<String> = ["R175H", "Y220C", "G245S", "R248Q", "R248W", "R273C", "R273H", "R282W"]
 
@@ -50,7 +51,7 @@ struct Classifier {
         let somatic = s.findings.filter { f in
             guard let v = f.measurement?.vaf, Classifier.isDetected(f, settings: settings), f.allele != nil else { return false }
             return v < 0.4 && f.passedFilters && !WatchedGenes.clonalHaematopoiesis.subtracting(["TP53"]).contains(f.gene)
-                && !isInNormal(f)
+                && !isInNormal(f) && !isCuratedPolymorphism(f)
         }
         if let top = somatic.max(by: { ($0.measurement?.vaf ?? 0) < ($1.measurement?.vaf ?? 0) }), let v = top.measurement?.vaf {
             return .init(sampleID: s.sample.id, value: min(1, 2 * v),
@@ -66,6 +67,12 @@ struct Classifier {
     static func format(_ v: Double) -> String {
         let r = (v * 10000).rounded() / 10000
         return "\(r)"
+    }
+
+    /// A curated germline polymorphism never estimates tumour fraction.
+    func isCuratedPolymorphism(_ f: Finding) -> Bool {
+        guard let p = f.proteinChange?.shortForm else { return false }
+        return catalogue?.genes.genes[f.gene]?.polymorphisms.contains { $0.change == p } ?? false
     }
 
     var normals: [SampleFindings] { samples.filter { $0.sample.role == .normal } }

@@ -117,6 +117,13 @@ struct Matcher {
             let hits = usable.filter { matches(c, $0, effect: effect) }
             if !hits.isEmpty, let phase = c.phase { return phased(c, phase: phase, hits: hits) }
             if !hits.isEmpty { return (.positive, hits, hits.map { describe($0) }, nil) }
+            let weak = allSampleFindings.filter {
+                !$0.used && ($0.notUsedReason ?? "").hasPrefix("not a detection") && matchesIgnoringClass(c, $0)
+                    && (c.kind != .geneClass || $0.functionalClass == .oncogenic || $0.functionalClass == .lossOfFunction)
+            }
+            if !weak.isEmpty {
+                return (.notTested, [], [], "\(weak.map { "\($0.finding.label): \($0.notUsedReason ?? "")" }.joined(separator: "; ")): weak evidence, neither detected nor excluded")
+            }
             let vus = usable.filter { $0.finding.gene == c.gene && $0.functionalClass == .vus && matchesIgnoringClass(c, $0) }
             if !vus.isEmpty {
                 return (.notTested, [], [], "\(vus.map(\.finding.label).joined(separator: ", ")) is a variant of uncertain significance: it does not count as \(c.summary)")

@@ -11,7 +11,7 @@ public enum Interpreter {
         // alterations were present before any therapy (origin persistent, rules labelled primary).
         let preTreatmentOnly = progression.isEmpty
         let latest = latestSample(progression) ?? latestSample(samples.filter { $0.sample.role == .baseline })
-        let classifier = Classifier(settings: settings, samples: samples, latest: latest)
+        let classifier = Classifier(settings: settings, samples: samples, latest: latest, catalogue: catalogue)
 
         // Tumour fractions (the case's or estimated).
         let tfs = samples.map { classifier.tumourFraction(of: $0) }

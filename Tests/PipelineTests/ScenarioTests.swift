@@ -22,7 +22,8 @@ struct ScenarioTests {
         var out: [Case] = []
         let root = Fixtures.path("TestVCFs")
         let scenarioDirs = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/scenarios")) ?? []).sorted().map { root + "/scenarios/" + $0 }
-        for dir in scenarioDirs + [root + "/demo", root + "/callers"] {
+        let clinicalDirs = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/clinical")) ?? []).sorted().map { root + "/clinical/" + $0 }
+        for dir in scenarioDirs + clinicalDirs + [root + "/demo", root + "/callers"] {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("case") && $0.hasSuffix(".yaml") }.sorted()
             for f in files { out.append(Case(directory: dir, caseFile: f)) }
         }
@@ -50,7 +51,11 @@ struct ScenarioTests {
         for (therapy, verdict) in (expected["verdicts"] as? [String: String]) ?? [:] {
             #expect(verdicts[therapy] == verdict, "\(c) \(therapy): got \(verdicts[therapy] ?? "none"), expected \(verdict)")
         }
-        func label(_ f: InterpretedFinding) -> String { "\(f.finding.gene) \(f.finding.proteinChange?.oneLetter ?? "")" }
+        func label(_ f: InterpretedFinding) -> String {
+            if let call = f.copyNumberCall { return "\(f.finding.gene) \(call.state.rawValue)" }
+            if let partners = f.fusionPartners { return partners.joined(separator: "::") + " fusion" }
+            return "\(f.finding.gene) \(f.finding.proteinChange?.oneLetter ?? "")"
+        }
         let byLabel = Dictionary(i.findings.map { (label($0), $0) }, uniquingKeysWith: { a, _ in a })
         for (finding, origin) in (expected["origins"] as? [String: String]) ?? [:] {
             #expect(byLabel[finding]?.origin.rawValue == origin, "\(c) \(finding): origin \(byLabel[finding]?.origin.rawValue ?? "absent")")
@@ -72,6 +77,24 @@ struct ScenarioTests {
         if let primary = expected["primary"] as? [String] {
             #expect(Set(i.implications.filter(\.primary).map(\.therapy)) == Set(primary), "\(c) primary")
         }
+        for (finding, cls) in (expected["classification"] as? [String: String]) ?? [:] {
+            #expect(byLabel[finding]?.functionalClass.rawValue == cls, "\(c) \(finding): classification \(byLabel[finding]?.functionalClass.rawValue ?? "absent")")
+        }
+        for (gene, state) in (expected["cn_state"] as? [String: String]) ?? [:] {
+            let states = i.findings.filter { $0.finding.gene == gene }.compactMap { $0.copyNumberCall?.state.rawValue }
+            #expect(states.contains(state), "\(c) \(gene): copy-number state \(states)")
+        }
+        if let uncertain = expected["origin_uncertain"] as? [String] {
+            #expect(Set(i.implications.filter(\.originUncertain).map(\.therapy)) == Set(uncertain), "\(c) origin_uncertain")
+        }
+        if let preclinical = expected["preclinical_only"] as? [String] {
+            #expect(Set(i.implications.filter(\.preclinicalOnly).map(\.therapy)) == Set(preclinical), "\(c) preclinical_only")
+        }
+    }
+
+    @Test("the clinical case suite has at least 40 cases")
+    func clinicalSuitePresent() {
+        #expect(Self.cases.filter { $0.directory.contains("/clinical/") }.count >= 40)
     }
 
     @Test("the same patient in GRCh37 and GRCh38 gives the same verdicts and origins")
