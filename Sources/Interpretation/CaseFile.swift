@@ -266,9 +266,10 @@ public enum CaseReader {
             var gene = catalogue.genes.resolve(name)
             var isoform: String? = nil
             if gene == nil, let g = catalogue.genes.geneOfIsoform(name) { gene = g; isoform = name }
-            if gene == nil, name.contains("-") {
-                let parts = name.split(separator: "-").map(String.init)
-                if parts.count == 2, let g1 = catalogue.genes.resolve(parts[0]) { gene = g1 }
+            if gene == nil {
+                // A fusion: recorded under the partner the catalogue's rules name (ALK for EML4-ALK), else the first.
+                let parts = Matcher.fusionParts(name).compactMap { catalogue.genes.resolve($0) }
+                if parts.count == 2 { gene = parts.first { catalogue.ruleGenes.contains($0) } ?? parts[0] }
             }
             if gene == nil {
                 warnings.append("\(path): biomarker '\(name)' is not a known gene, alias, isoform or fusion: not evaluated")

@@ -189,8 +189,11 @@ struct Matcher {
                 return c.partner.map { p in partners.contains { vocabularyKey($0) == vocabularyKey(p) } } ?? true
             }
             if !found.isEmpty { return (.positive, found, found.map { describe($0) }, nil) }
+            // A fusion result names both partners (`EML4-ALK`, `EML4::ALK`): either may be the rule's gene.
             let hits = patientCase.biomarkers.filter { b in
-                b.gene == c.gene && b.name.contains("-") && (c.partner.map { p in vocabularyKey(b.name).contains(vocabularyKey(p)) } ?? true)
+                let parts = Matcher.fusionParts(b.name).compactMap { catalogue.genes.resolve($0) }
+                return parts.count == 2 && parts.contains(c.gene)
+                    && (c.partner.map { p in parts.contains { vocabularyKey($0) == vocabularyKey(p) } || vocabularyKey(b.name).contains(vocabularyKey(p)) } ?? true)
             }
             guard let b = hits.last else { return (.notTested, [], [], "no fusion result for \(c.gene)") }
             return (expressionStatus(state: "positive", result: b.result), [], ["\(b.name) \(b.result)"], nil)
@@ -373,6 +376,13 @@ struct Matcher {
             b.gene == gene && b.isoform == nil && (methods.isEmpty || methods.contains(b.method))
                 && b.sample.map { roles[$0] == .baseline } == true
         }
+    }
+
+    /// The two partner names of a fusion written `A-B`, `A::B` or `A/B`, or nothing.
+    static func fusionParts(_ name: String) -> [String] {
+        let unified = name.replacingOccurrences(of: "::", with: "-").replacingOccurrences(of: "/", with: "-")
+        let parts = unified.split(separator: "-").map(String.init)
+        return parts.count == 2 ? parts : []
     }
 
     static func rank(_ result: String) -> Int {

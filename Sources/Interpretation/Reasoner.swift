@@ -219,7 +219,10 @@ public enum Interpreter {
         switch rule.scope {
         case .anyRegimen: inScope = true
         case .alone: inScope = others.isEmpty
-        case .withChemotherapy: inScope = others.allSatisfy { catalogue.drugs.drug($0, isCoveredBy: .drugClass("chemotherapy")) }
+        case .withChemotherapy:
+            // Folinic acid (leucovorin) is part of the chemotherapy backbone (FOLFOX, FOLFIRI), not a targeted partner.
+            inScope = others.allSatisfy { catalogue.drugs.drug($0, isCoveredBy: .drugClass("chemotherapy"))
+                || catalogue.drugs.drug($0, isCoveredBy: .drugClass("folinic_acid")) }
         }
         let candidateClasses: [String] = c.terms.compactMap { if case .drugClass(let k) = $0 { return k } else { return nil } }
         for spec in rule.therapies {

@@ -672,17 +672,19 @@ SCENARIOS.append(dict(
              sample("prog", "progression", "tissue", "2022-09-19", [Obs(BRAF_V600E, 228, 650)])],
     candidates=["vemurafenib", "vemurafenib + cobimetinib"],
     expected=dict(
-        verdicts={"vemurafenib": "reduced_efficacy", "vemurafenib + cobimetinib": "reduced_efficacy"},
+        verdicts={"vemurafenib": "sensitivity", "vemurafenib + cobimetinib": "sensitivity"},
         origins={"BRAF p.V600E": "persistent"},
-        recommendations=[], primary=[],
+        recommendations=[], primary=["vemurafenib", "vemurafenib + cobimetinib"],
         notes=[
-            "vemurafenib -> reduced_efficacy: mapk_dacarbazine_to_vemurafenib_il8 (autocrine IL-8 MAPK "
-            "re-activation; patient-derived cells in vitro = preclinical R) -> reduced_efficacy, "
-            "preclinical_only true.",
-            "vemurafenib + cobimetinib -> reduced_efficacy: the review never tested the combination "
-            "(not_in_review), but DESIGN 4a combines a regimen's component rules, so the vemurafenib rule is "
-            "listed under the vemurafenib component; preclinical_only true. Nothing for cobimetinib.",
-            "primary: none (the rule is a therapy-history rule; BRAF V600E is persistent context).",
+            "vemurafenib -> sensitivity (catalogue 1.3.0, verdict algorithm v2): BRIM-2 "
+            "(nl_mel_braf_v600_vemurafenib_pretreated, patient data) shows vemurafenib active in previously "
+            "treated BRAF V600 melanoma. The review's mapk_dacarbazine_then_vemurafenib (autocrine IL-8 MAPK "
+            "re-activation in patient-derived cells, preclinical) stays visible as a preclinical signal and is "
+            "never netted against patient data (DESIGN 4a step 3). Was reduced_efficacy before v2.",
+            "vemurafenib + cobimetinib -> sensitivity: the BRIM-2 rule covers the vemurafenib component in any "
+            "regimen; the preclinical dacarbazine rule is scope alone (shown for vemurafenib alone), so it does "
+            "not reach the combination. Was reduced_efficacy before v2.",
+            "primary: both (the BRIM-2 rule rests on BRAF V600E, present before the therapy).",
         ])))
 
 # --------------------------------------------------------------------------------------------- others
@@ -757,9 +759,10 @@ DEMO_NOTES = [
     "(her2_l755s_cross_resistance_her2_agents: cross-resistance to other single-agent or combined HER2-targeted "
     "therapy; preclinical + patient-derived evidence, requires_origin acquired) plus the therapy-history rule "
     "her2_tdm1_after_trastuzumab_pertuzumab (line 1, HER2 loss 3+ -> 1+ strengthens it). No S rule for T-DM1.",
-    "trastuzumab deruxtecan -> reduced_efficacy: S from her2_tdxd_superior_to_tdm1_second_line and the HER2-low "
-    "activity (DESTINY-Breast04 in outside-references.yaml; HER2 now IHC 1+) against the L755S class rule (R). "
-    "R with S -> reduced_efficacy, both sides listed.",
+    "trastuzumab deruxtecan -> sensitivity (catalogue 1.3.0): her2_tdxd_after_prior_trastuzumab (DESTINY-Breast03, "
+    "randomised). The audit narrowed the L755S cross-resistance rule to the drugs its evidence names "
+    "(trastuzumab, T-DM1, lapatinib, tucatinib): nothing cited shows T-DXd failing on L755S, so it no longer "
+    "nets against T-DXd. Was reduced_efficacy before the audit.",
     "neratinib -> sensitivity: S from cs_her2_mutation_neratinib_pyrotinib_amplified (HER2 mutation incl. "
     "L755S), cs_summit_neratinib_fulvestrant_her2_mutant_hr_pos and cs_neratinib_most_effective_her2_mutant_cell_lines. "
     "The L755S cross-resistance rule leaves irreversible HER2 TKIs out (the review reports them active against "
@@ -819,7 +822,7 @@ def build_demo():
             "Run: nextline interpret --case TestVCFs/demo/case.yaml")))
     write(os.path.join(folder, "expected.yaml"), EXPECTED_HEADER + expected_yaml(
         "DEMO-HER2-BRCA-01",
-        verdicts={"trastuzumab emtansine": "resistance", "trastuzumab deruxtecan": "reduced_efficacy",
+        verdicts={"trastuzumab emtansine": "resistance", "trastuzumab deruxtecan": "sensitivity",
                   "neratinib": "sensitivity", "lapatinib": "resistance"},
         origins={"ERBB2 p.L755S": "acquired", "PIK3CA p.H1047R": "persistent", "TP53 p.R175H": "persistent",
                  "DNMT3A p.R882H": "indeterminate"},

@@ -64,7 +64,18 @@ struct RuleFamilyTests {
         case .proteinChange:
             let p = c.changes[0]
             let term = p.kind == .nonsense ? "stop_gained" : p.kind == .deletion ? "inframe_deletion" : "missense_variant"
-            ctx.findings.append(finding(gene: gene, change: p.oneLetter, consequence: term, origin: origin))
+            var f = finding(gene: gene, change: p.oneLetter, consequence: term, origin: origin)
+            if let phase = c.phase, let partnerChange = c.phasePartners.first {
+                // Phased heterozygous calls in one phase set, on the same or the other haplotype.
+                f.finding.measurement?.haplotype = 0
+                f.finding.measurement?.phaseSet = "1"
+                var partner = finding(gene: gene, change: partnerChange.oneLetter, consequence: "missense_variant", origin: origin)
+                partner.finding.allele = Allele(chromosome: "1", position: 1500, reference: "C", alternate: "T")
+                partner.finding.measurement?.haplotype = phase == "cis" ? 0 : 1
+                partner.finding.measurement?.phaseSet = "1"
+                ctx.findings.append(partner)
+            }
+            ctx.findings.append(f)
         case .codon:
             ctx.findings.append(finding(gene: gene, change: "p.A\(c.codons[0])V", consequence: c.consequences.first ?? "missense_variant", origin: origin))
         case .region:
@@ -111,14 +122,19 @@ struct RuleFamilyTests {
             }
             ctx.biomarkers.append(.init(name: gene, gene: gene, isoform: nil, method: c.methods.first ?? "IHC", result: result, sample: "prog"))
         case .fusion:
-            ctx.biomarkers.append(.init(name: "\(gene)-\(c.partner ?? "X")", gene: gene, isoform: nil, method: "NGS", result: "positive", sample: "prog"))
+            let partner = c.partner ?? (gene == "EML4" ? "ALK" : "EML4")
+            ctx.biomarkers.append(.init(name: "\(partner)-\(gene)", gene: gene, isoform: nil, method: "NGS", result: "positive", sample: "prog"))
         }
     }
 
-    static func drugs(for spec: TherapySpec) -> [String] {
+    /// Drugs that give `spec` in one line; for a class, its first drug that the rule does not exclude.
+    static func drugs(for spec: TherapySpec, excluding excluded: [TherapySpec] = []) -> [String] {
         spec.terms.flatMap { t -> [String] in
             let all = catalogue.drugs.drugs(of: t)
-            if case .drugClass = t { return Array(all.prefix(1)) }
+            if case .drugClass = t {
+                let allowed = all.filter { d in !excluded.contains { $0.terms.allSatisfy { catalogue.drugs.drug(d, isCoveredBy: $0) } } }
+                return Array((allowed.isEmpty ? all : allowed).prefix(1))
+            }
             return all
         }
     }
@@ -128,7 +144,7 @@ struct RuleFamilyTests {
                           samples: [dx, prog], sequencedAtProgression: true)
         // Re-test rules that stand down once the gene has been profiled fire while it is untested.
         if !rule.biomarkers.isEmpty && !rule.biomarkers.contains(where: { $0.role == .required }) { ctx.sequencedAtProgression = false }
-        if let spec = rule.priorTherapies.first { ctx.lines = [drugs(for: spec)] }
+        if let spec = rule.priorTherapies.first { ctx.lines = [drugs(for: spec, excluding: rule.excludedPriorTherapies)] }
         for c in rule.biomarkers where c.role == .required { satisfy(c, origin: origin, into: &ctx) }
         return ctx
     }

@@ -30,11 +30,30 @@ At most 15 facts may be listed here.
 - `hcc_second_line_sorafenib_lenvatinib_comparable`: A retrospective series found sorafenib and lenvatinib about equally effective after atezolizumab + bevacizumab; it compares the two drugs with each other and claims neither cross-resistance nor benefit over another option. The schema has no neutral effect, and a retained_sensitivity rule would rank these two drugs above cabozantinib, ramucirumab and nivolumab, which the review does not do.
 - `hcc_second_line_options_undefined`: States that the best second line after atezolizumab + bevacizumab is not known and lists the options; no sequence, drug or biomarker is favoured or disfavoured, so a rule would have nothing to assert.
 - `hcc_atezolizumab_bevacizumab_first_line`: Background on the first-line standard (survival benefit over sorafenib, approval, real-world confirmation); it says nothing about what works after progression on it.
+
+# Outside-review facts not encoded (catalogue 1.3.0)
+
+These are next-line facts from the catalogue brief and shared/review/outside-references-2.yaml that have
+no verified reference (or that the schema cannot express). They are not review facts, so they are written
+without the backquoted fact-id form the coverage table reads (and do not count towards its limit of 15).
+
+- **Darolutamide keeps antagonising AR F877L (F876L)**: the supporting paper (Moilanen et al., Sci Rep 2015) was not verified; the F877L rule therefore names only enzalutamide and apalutamide and says nothing about darolutamide.
+- **AR L702H (legacy L701H) and glucocorticoid-driven resistance to abiraterone with prednisone**: Romanel et al. (Sci Transl Med 2015) was not verified, and the review's AR references sequence exon 8 only, so L702H has no verified source. T878A/H875Y after abiraterone is encoded from Azad 2015 as an association; the progesterone/glucocorticoid agonism mechanism is not asserted as evidence.
+- **KEAP1/NFE2L2/CUL3 alterations and shorter EGFR-TKI benefit (Hellyer 2019, Foggetti 2021)**: neither paper was verified; the review-based KEAP1/NFE2L2 rules in lung_egfr.yaml remain the only KEAP1 rules.
+- **BRCA1/2 reversions in prostate and breast cancer and PARP-inhibitor resistance; reversion hotspots (Pettitt 2020)**: no verified reference for these tumour types; only ovarian (clinical), pancreatic (preclinical) and breast platinum (preclinical, BRCA2) rules exist. BRCA1 reversion and platinum resistance also has no verified reference.
+- **ALK G1202R cross-resistance to the other second-generation ALK TKIs, and the alleles I1171S, L1198F, G1202del**: the verified abstract of Gainor 2016 does not state drug-by-allele cross-resistance, and none of the sources used for genes.yaml lists these three alleles; L1198F (lorlatinib resistance with renewed crizotinib sensitivity) is therefore not encoded.
+- **Sotorasib alone in KRAS G12C colorectal cancer**: no verified colorectal sotorasib-monotherapy reference; only adagrasib alone is marked reduced efficacy (KRYSTAL-1).
+- **EGFR ectodomain alleles G465E, K467T and V441 changes**: no verified source lists them, so they are neither in the EGFR oncogenic list nor in a rule.
+- **TATTON final analysis (more activity at MET copy number of 10 or more) and SAVANNAH**: identifiers not verified; the amplification threshold stays the catalogue-wide copy number of 5.
+- **Baseline RB1/TP53 co-alteration as a risk factor for transformation (Offin 2019, Lee 2017) and platinum-etoposide after small-cell transformation**: not verified; the re-biopsy rule fires on the genomic pattern after an EGFR TKI only.
+- **CARD's requirement of earlier docetaxel AND an ARSI in separate lines**: the schema's prior_therapies are alternatives within one line, so "docetaxel in one line and an ARSI in another" cannot be required; CARD stays encoded in prostate_ar.yaml with prior ARSI only.
+- **Plasma ERBB2 copy-number thresholds from HERACLES-A (observed 2.4, adjusted 25.82)**: assay-specific cut-offs; the engine uses one tumour-fraction-adjusted amplification threshold (5) and has no per-gene or per-assay thresholds.
+- **Camizestrant's regulatory status**: no approval was verified, so camizestrant is marked investigational in drugs.yaml while SERENA-6 is encoded.
 """####),
         ("Annotations/catalogue.yaml", ####"""
 schema: nextline/catalogue/v1
 name: nextline resistance catalogue
-version: 1.2.0
+version: 1.3.0
 oncotree_release: oncotree_2021_11_02
 source_review:
   citation: >-
@@ -53,6 +72,9 @@ source_review:
 # Class ids that double as therapy names: `radiotherapy`, `surgery` and `folinic_acid` are class ids,
 # so the modality entries are named "radiation therapy" / "surgical resection" and "folinic acid"
 # resolves to the class that holds leucovorin and levoleucovorin.
+# Since 1.3.0: `selected_by` on biomarker-selected drugs (see the note at the top of `drugs:`); oral SERDs
+# are a subclass of serd (rules on `serd` cover them); ALK TKIs are split by generation under alk_inhibitor;
+# ADCs share the parent antibody_drug_conjugate (anti_her2_adc keeps her2_targeted as its first parent).
 schema: nextline/drugs/v1
 
 classes:
@@ -65,7 +87,7 @@ classes:
   - {id: anti_egfr_antibody, name: anti-EGFR monoclonal antibody, parents: [targeted_therapy], aliases: [anti-EGFR mAb, anti-EGFR antibodies, anti-EGFR monoclonal antibodies]}
   - {id: her2_targeted, name: HER2-targeted therapy, parents: [targeted_therapy], aliases: [anti-HER2 therapy, HER2-directed therapy, HER2-targeted therapies]}
   - {id: anti_her2_antibody, name: anti-HER2 monoclonal antibody, parents: [her2_targeted], aliases: [anti-HER2 antibodies, anti-HER2 mAb]}
-  - {id: anti_her2_adc, name: anti-HER2 antibody-drug conjugate, parents: [her2_targeted], aliases: [HER2 ADC, anti-HER2 ADCs, HER2-directed antibody-drug conjugate]}
+  - {id: anti_her2_adc, name: anti-HER2 antibody-drug conjugate, parents: [her2_targeted, antibody_drug_conjugate], aliases: [HER2 ADC, anti-HER2 ADCs, HER2-directed antibody-drug conjugate]}
   - {id: her2_tki, name: HER2 tyrosine kinase inhibitor, parents: [her2_targeted], aliases: [HER2 TKIs, anti-HER2 TKI, HER2 tyrosine kinase inhibitors]}
   - {id: endocrine_therapy, name: endocrine therapy, aliases: [hormone therapy, hormonal therapy, antihormonal therapy, endocrine treatment]}
   - {id: aromatase_inhibitor, name: aromatase inhibitor, parents: [endocrine_therapy], aliases: [AI, AIs, aromatase inhibitors]}
@@ -110,17 +132,53 @@ classes:
   - {id: aurora_kinase_inhibitor, name: Aurora kinase inhibitor, parents: [targeted_therapy], aliases: [Aurora kinase inhibitors, AURKA inhibitor]}
   - {id: dna_repair_kinase_inhibitor, name: DNA repair kinase inhibitor, parents: [targeted_therapy]}
   - {id: bcr_abl_inhibitor, name: BCR-ABL tyrosine kinase inhibitor, parents: [targeted_therapy], aliases: [BCR-ABL TKI, BCR-ABL inhibitors]}
+  # --- added for next-line practice (catalogue 1.3.0) ---
+  - {id: oral_serd, name: oral selective estrogen receptor degrader, parents: [serd], aliases: [oral SERD, oral SERDs, oral selective oestrogen receptor degrader]}
+  - {id: akt_inhibitor, name: AKT inhibitor, parents: [targeted_therapy], aliases: [AKT inhibitors, AKTi]}
+  - {id: met_inhibitor, name: MET tyrosine kinase inhibitor, parents: [targeted_therapy], aliases: [MET inhibitors, MET TKI, MET TKIs]}
+  - {id: egfr_bispecific_antibody, name: EGFR-MET bispecific antibody, parents: [targeted_therapy], aliases: [EGFR bispecific antibody, EGFR-MET bispecific antibodies]}
+  - {id: antibody_drug_conjugate, name: antibody-drug conjugate, parents: [targeted_therapy], aliases: [ADC, ADCs, antibody-drug conjugates]}
+  - {id: trop2_adc, name: anti-TROP2 antibody-drug conjugate, parents: [antibody_drug_conjugate], aliases: [TROP2 ADC, TROP2 ADCs, TROP2-directed antibody-drug conjugate]}
+  - {id: alk_tki_1st_gen, name: first-generation ALK TKI, parents: [alk_inhibitor], aliases: [1st-generation ALK TKI, 1st gen ALK TKI]}
+  - {id: alk_tki_2nd_gen, name: second-generation ALK TKI, parents: [alk_inhibitor], aliases: [2nd-generation ALK TKI, second-generation ALK TKIs, 2nd gen ALK TKI]}
+  - {id: alk_tki_3rd_gen, name: third-generation ALK TKI, parents: [alk_inhibitor], aliases: [3rd-generation ALK TKI, 3rd gen ALK TKI]}
   # investigational compounds activated by sulfotransferase SULT1A1 (review ref 181); no parent fits
   - {id: sult1a1_activated_agent, name: SULT1A1-activated investigational compound}
 
 drugs:
+  # Biomarker-selected drugs carry `selected_by`: the biomarker conditions (same format as a rule's
+  # biomarkers, no role) of which ANY ONE selects a patient for the drug. The engine uses them to ask for a
+  # re-test when a low-tumour-fraction plasma sample cannot exclude the selecting alteration. Negative
+  # selections (RAS wild type for anti-EGFR antibodies) and immunohistochemistry-only selections of the
+  # endocrine drugs (ER/PR) are not written as selected_by.
+
   # --- endocrine therapy ---
   - {name: anastrozole, classes: [aromatase_inhibitor], aliases: [Arimidex], kind: drug}
   - {name: letrozole, classes: [aromatase_inhibitor], aliases: [Femara], kind: drug}
   - {name: exemestane, classes: [aromatase_inhibitor], aliases: [Aromasin], kind: drug}
   - {name: tamoxifen, classes: [serm], aliases: [Nolvadex, tamoxifen citrate], kind: drug}
   - {name: fulvestrant, classes: [serd], aliases: [Faslodex], kind: drug}
-  - {name: elacestrant, classes: [serd], aliases: [Orserdu, RAD1901], kind: drug}
+  - name: elacestrant
+    classes: [oral_serd]
+    aliases: [Orserdu, RAD1901]
+    kind: drug
+    selected_by:
+      - {gene: ESR1, kind: gene_class, class: activating_mutation}
+  - name: camizestrant
+    classes: [oral_serd]
+    aliases: [AZD9833]
+    kind: investigational
+    note: >-
+      Oral SERD tested with a continued CDK4/6 inhibitor in SERENA-6; not marked as approved here because
+      no approval was verified in this session.
+    selected_by:
+      - {gene: ESR1, kind: gene_class, class: activating_mutation}
+  - name: imlunestrant
+    classes: [oral_serd]
+    aliases: [Inluriyo, LY3484356]
+    kind: drug
+    selected_by:
+      - {gene: ESR1, kind: gene_class, class: activating_mutation}
   - {name: goserelin, classes: [androgen_deprivation, ovarian_suppression], aliases: [Zoladex], kind: drug}
   - {name: leuprolide, classes: [androgen_deprivation, ovarian_suppression], aliases: [leuprorelin, Lupron, Eligard], kind: drug}
   - {name: triptorelin, classes: [androgen_deprivation, ovarian_suppression], kind: drug}
@@ -134,47 +192,174 @@ drugs:
   - {name: prednisone, classes: [corticosteroid], kind: drug}
   - {name: prednisolone, classes: [corticosteroid], kind: drug}
   - {name: dexamethasone, classes: [corticosteroid], kind: drug}
-  # --- CDK4/6, PI3K, mTOR ---
+  # --- CDK4/6, PI3K, AKT, mTOR ---
   - {name: palbociclib, classes: [cdk46_inhibitor], aliases: [Ibrance, PD-0332991], kind: drug}
   - {name: ribociclib, classes: [cdk46_inhibitor], aliases: [Kisqali, LEE011], kind: drug}
   - {name: abemaciclib, classes: [cdk46_inhibitor], aliases: [Verzenio, LY2835219], kind: drug}
-  - {name: alpelisib, classes: [pi3k_inhibitor], aliases: [Piqray, BYL719], kind: drug}
+  - name: alpelisib
+    classes: [pi3k_inhibitor]
+    aliases: [Piqray, BYL719]
+    kind: drug
+    selected_by:
+      - {gene: PIK3CA, kind: gene_class, class: activating_mutation}
+  - name: inavolisib
+    classes: [pi3k_inhibitor]
+    aliases: [Itovebi, GDC-0077]
+    kind: drug
+    selected_by:
+      - {gene: PIK3CA, kind: gene_class, class: activating_mutation}
+  - name: capivasertib
+    classes: [akt_inhibitor]
+    aliases: [Truqap, AZD5363]
+    kind: drug
+    selected_by:
+      - {gene: PIK3CA, kind: gene_class, class: activating_mutation}
+      - {gene: AKT1, kind: gene_class, class: activating_mutation}
+      - {gene: PTEN, kind: gene_class, class: loss_of_function}
   - {name: everolimus, classes: [mtor_inhibitor], aliases: [Afinitor, RAD001], kind: drug}
   - {name: sirolimus, classes: [mtor_inhibitor], aliases: [rapamycin, Rapamune], kind: drug}
   - {name: temsirolimus, classes: [mtor_inhibitor], aliases: [Torisel], kind: drug}
   # --- HER2-targeted ---
-  - {name: trastuzumab, classes: [anti_her2_antibody], aliases: [Herceptin], kind: drug}
-  - {name: pertuzumab, classes: [anti_her2_antibody], aliases: [Perjeta], kind: drug}
-  - {name: trastuzumab emtansine, classes: [anti_her2_adc], aliases: [T-DM1, Kadcyla, ado-trastuzumab emtansine], kind: drug}
-  - {name: trastuzumab deruxtecan, classes: [anti_her2_adc], aliases: [T-DXd, Enhertu, DS-8201, fam-trastuzumab deruxtecan-nxki], kind: drug}
-  - {name: lapatinib, classes: [her2_tki], aliases: [Tykerb, Tyverb], kind: drug}
-  - {name: neratinib, classes: [her2_tki], aliases: [Nerlynx, HKI-272], kind: drug}
-  - {name: tucatinib, classes: [her2_tki], aliases: [Tukysa, ONT-380], kind: drug}
-  - {name: pyrotinib, classes: [her2_tki], kind: drug}
+  - name: trastuzumab
+    classes: [anti_her2_antibody]
+    aliases: [Herceptin]
+    kind: drug
+    selected_by: &her2_positive
+      - {gene: ERBB2, kind: copy_number, state: amplification}
+      - {gene: ERBB2, kind: protein_level, methods: [IHC], results: ["3+"]}
+  - name: pertuzumab
+    classes: [anti_her2_antibody]
+    aliases: [Perjeta]
+    kind: drug
+    selected_by: *her2_positive
+  - name: trastuzumab emtansine
+    classes: [anti_her2_adc]
+    aliases: [T-DM1, Kadcyla, ado-trastuzumab emtansine]
+    kind: drug
+    selected_by: *her2_positive
+  - name: trastuzumab deruxtecan
+    classes: [anti_her2_adc]
+    aliases: [T-DXd, Enhertu, DS-8201, fam-trastuzumab deruxtecan-nxki]
+    kind: drug
+    selected_by:
+      - {gene: ERBB2, kind: copy_number, state: amplification}
+      - {gene: ERBB2, kind: protein_level, methods: [IHC], results: ["3+"]}
+      - {gene: ERBB2, kind: protein_level, methods: [IHC], results: ["1+", "2+"], note: "HER2-low breast cancer (DESTINY-Breast04)"}
+      - {gene: ERBB2, kind: gene_class, class: activating_mutation, note: "HER2-mutant NSCLC"}
+  - name: lapatinib
+    classes: [her2_tki]
+    aliases: [Tykerb, Tyverb]
+    kind: drug
+    selected_by: *her2_positive
+  - name: neratinib
+    classes: [her2_tki]
+    aliases: [Nerlynx, HKI-272]
+    kind: drug
+    selected_by:
+      - {gene: ERBB2, kind: copy_number, state: amplification}
+      - {gene: ERBB2, kind: protein_level, methods: [IHC], results: ["3+"]}
+      - {gene: ERBB2, kind: gene_class, class: activating_mutation}
+  - name: tucatinib
+    classes: [her2_tki]
+    aliases: [Tukysa, ONT-380]
+    kind: drug
+    selected_by: *her2_positive
+  - name: pyrotinib
+    classes: [her2_tki]
+    kind: drug
+    selected_by: *her2_positive
+  # --- antibody-drug conjugates without a selecting biomarker ---
+  - {name: sacituzumab govitecan, classes: [trop2_adc], aliases: [Trodelvy, IMMU-132, sacituzumab govitecan-hziy], kind: drug}
+  - {name: datopotamab deruxtecan, classes: [trop2_adc], aliases: [Datroway, Dato-DXd, DS-1062, datopotamab deruxtecan-dlnk], kind: drug}
   # --- EGFR-targeted ---
-  - {name: gefitinib, classes: [egfr_tki_1st_gen], aliases: [Iressa, ZD1839], kind: drug}
-  - {name: erlotinib, classes: [egfr_tki_1st_gen], aliases: [Tarceva, OSI-774], kind: drug}
-  - {name: afatinib, classes: [egfr_tki_2nd_gen], aliases: [Gilotrif, Giotrif, BIBW 2992], kind: drug}
-  - {name: dacomitinib, classes: [egfr_tki_2nd_gen], aliases: [Vizimpro, PF-00299804], kind: drug}
-  - {name: osimertinib, classes: [egfr_tki_3rd_gen], aliases: [Tagrisso, AZD9291], kind: drug}
+  - name: gefitinib
+    classes: [egfr_tki_1st_gen]
+    aliases: [Iressa, ZD1839]
+    kind: drug
+    selected_by: &egfr_activating
+      - {gene: EGFR, kind: gene_class, class: activating_mutation}
+  - {name: erlotinib, classes: [egfr_tki_1st_gen], aliases: [Tarceva, OSI-774], kind: drug, selected_by: *egfr_activating}
+  - {name: afatinib, classes: [egfr_tki_2nd_gen], aliases: [Gilotrif, Giotrif, BIBW 2992], kind: drug, selected_by: *egfr_activating}
+  - {name: dacomitinib, classes: [egfr_tki_2nd_gen], aliases: [Vizimpro, PF-00299804], kind: drug, selected_by: *egfr_activating}
+  - {name: osimertinib, classes: [egfr_tki_3rd_gen], aliases: [Tagrisso, AZD9291], kind: drug, selected_by: *egfr_activating}
+  - {name: lazertinib, classes: [egfr_tki_3rd_gen], aliases: [Lazcluze, Leclaza, YH25448], kind: drug, selected_by: *egfr_activating}
+  - name: mobocertinib
+    classes: [egfr_tki]
+    aliases: [Exkivity, TAK-788]
+    kind: drug
+    note: >-
+      EGFR exon 20 insertion inhibitor. Withdrawn from the market (US withdrawal announced in 2023 after the
+      confirmatory EXCLAIM-2 trial missed its primary endpoint); kept so that case histories naming it
+      resolve. Not a candidate to recommend.
+    selected_by:
+      - {gene: EGFR, kind: region, exons: [20], consequences: [inframe_insertion]}
+  - name: amivantamab
+    classes: [egfr_bispecific_antibody]
+    aliases: [Rybrevant, JNJ-61186372, amivantamab-vmjw]
+    kind: drug
+    selected_by:
+      - {gene: EGFR, kind: gene_class, class: activating_mutation}
+      - {gene: EGFR, kind: region, exons: [20], consequences: [inframe_insertion]}
   - {name: cetuximab, classes: [anti_egfr_antibody], aliases: [Erbitux], kind: drug}
   - {name: panitumumab, classes: [anti_egfr_antibody], aliases: [Vectibix], kind: drug}
-  # --- ALK, KRAS G12C, BCR-ABL ---
-  - {name: crizotinib, classes: [alk_inhibitor], aliases: [Xalkori, PF-02341066], kind: drug}
-  - {name: ceritinib, classes: [alk_inhibitor], aliases: [Zykadia], kind: drug}
-  - {name: alectinib, classes: [alk_inhibitor], aliases: [Alecensa], kind: drug}
-  - {name: brigatinib, classes: [alk_inhibitor], aliases: [Alunbrig], kind: drug}
-  - {name: lorlatinib, classes: [alk_inhibitor], aliases: [Lorbrena, Lorviqua, PF-06463922], kind: drug}
-  - {name: sotorasib, classes: [kras_g12c_inhibitor], aliases: [Lumakras, AMG 510], kind: drug}
-  - {name: adagrasib, classes: [kras_g12c_inhibitor], aliases: [Krazati, MRTX849], kind: drug}
-  - {name: imatinib, classes: [bcr_abl_inhibitor], aliases: [Gleevec, Glivec, STI571, imatinib mesylate], kind: drug}
+  # --- ALK / ROS1, MET, KRAS G12C, BCR-ABL ---
+  - name: crizotinib
+    classes: [alk_tki_1st_gen, met_inhibitor]
+    aliases: [Xalkori, PF-02341066]
+    kind: drug
+    selected_by:
+      - {gene: ALK, kind: fusion}
+      - {gene: ROS1, kind: fusion}
+  - name: ceritinib
+    classes: [alk_tki_2nd_gen]
+    aliases: [Zykadia, LDK378]
+    kind: drug
+    selected_by: &alk_fusion
+      - {gene: ALK, kind: fusion}
+  - {name: alectinib, classes: [alk_tki_2nd_gen], aliases: [Alecensa, CH5424802], kind: drug, selected_by: *alk_fusion}
+  - {name: brigatinib, classes: [alk_tki_2nd_gen], aliases: [Alunbrig, AP26113], kind: drug, selected_by: *alk_fusion}
+  - {name: ensartinib, classes: [alk_tki_2nd_gen], aliases: [Ensacove, X-396], kind: drug, selected_by: *alk_fusion}
+  - {name: lorlatinib, classes: [alk_tki_3rd_gen], aliases: [Lorbrena, Lorviqua, PF-06463922], kind: drug, selected_by: *alk_fusion}
+  - name: capmatinib
+    classes: [met_inhibitor]
+    aliases: [Tabrecta, INC280, INCB28060]
+    kind: drug
+    selected_by: &met_selected
+      - {gene: MET, kind: copy_number, state: amplification}
+      - {gene: MET, kind: gene_class, class: activating_mutation, note: "exon 14 juxtamembrane alleles; splice-site exon 14 skipping is not expressible as a protein change"}
+  - {name: tepotinib, classes: [met_inhibitor], aliases: [Tepmetko, MSC2156119J], kind: drug, selected_by: *met_selected}
+  - name: savolitinib
+    classes: [met_inhibitor]
+    aliases: [Orpathys, AZD6094, volitinib, HMPL-504]
+    kind: drug
+    note: Approved in China (Orpathys); elsewhere used within trials such as TATTON and SAVANNAH.
+    selected_by: *met_selected
+  - name: sotorasib
+    classes: [kras_g12c_inhibitor]
+    aliases: [Lumakras, AMG 510]
+    kind: drug
+    selected_by: &kras_g12c
+      - {gene: KRAS, kind: protein_change, changes: [G12C]}
+  - {name: adagrasib, classes: [kras_g12c_inhibitor], aliases: [Krazati, MRTX849], kind: drug, selected_by: *kras_g12c}
+  - name: imatinib
+    classes: [bcr_abl_inhibitor]
+    aliases: [Gleevec, Glivec, STI571, imatinib mesylate]
+    kind: drug
+    note: KIT/PDGFRA selection in GIST is not modelled (KIT and PDGFRA are not in genes.yaml).
+    selected_by:
+      - {gene: BCR, kind: fusion, partner: ABL1}
   # --- MAPK pathway ---
-  - {name: vemurafenib, classes: [braf_inhibitor], aliases: [Zelboraf, PLX4032], kind: drug}
-  - {name: dabrafenib, classes: [braf_inhibitor], aliases: [Tafinlar, GSK2118436], kind: drug}
-  - {name: encorafenib, classes: [braf_inhibitor], aliases: [Braftovi, LGX818], kind: drug}
-  - {name: trametinib, classes: [mek_inhibitor], aliases: [Mekinist, GSK1120212], kind: drug}
-  - {name: cobimetinib, classes: [mek_inhibitor], aliases: [Cotellic, GDC-0973], kind: drug}
-  - {name: binimetinib, classes: [mek_inhibitor], aliases: [Mektovi, MEK162], kind: drug}
+  - name: vemurafenib
+    classes: [braf_inhibitor]
+    aliases: [Zelboraf, PLX4032]
+    kind: drug
+    selected_by: &braf_v600
+      - {gene: BRAF, kind: protein_change, changes: [V600E, V600K]}
+  - {name: dabrafenib, classes: [braf_inhibitor], aliases: [Tafinlar, GSK2118436], kind: drug, selected_by: *braf_v600}
+  - {name: encorafenib, classes: [braf_inhibitor], aliases: [Braftovi, LGX818], kind: drug, selected_by: *braf_v600}
+  - {name: trametinib, classes: [mek_inhibitor], aliases: [Mekinist, GSK1120212], kind: drug, selected_by: *braf_v600}
+  - {name: cobimetinib, classes: [mek_inhibitor], aliases: [Cotellic, GDC-0973], kind: drug, selected_by: *braf_v600}
+  - {name: binimetinib, classes: [mek_inhibitor], aliases: [Mektovi, MEK162], kind: drug, selected_by: *braf_v600}
   - {name: ulixertinib, classes: [erk_inhibitor], aliases: [BVD-523], kind: investigational}
   # --- immune checkpoint inhibitors ---
   - {name: nivolumab, classes: [anti_pd1], aliases: [Opdivo], kind: drug}
@@ -197,10 +382,19 @@ drugs:
   - {name: sunitinib, classes: [multikinase_inhibitor], aliases: [Sutent], kind: drug}
   # --- epigenetic, PARP, Aurora kinase ---
   - {name: vorinostat, classes: [hdac_inhibitor], aliases: [Zolinza, SAHA, suberoylanilide hydroxamic acid], kind: drug}
-  - {name: olaparib, classes: [parp_inhibitor], aliases: [Lynparza], kind: drug}
-  - {name: niraparib, classes: [parp_inhibitor], aliases: [Zejula], kind: drug}
-  - {name: rucaparib, classes: [parp_inhibitor], aliases: [Rubraca], kind: drug}
-  - {name: talazoparib, classes: [parp_inhibitor], aliases: [Talzenna], kind: drug}
+  - name: olaparib
+    classes: [parp_inhibitor]
+    aliases: [Lynparza, AZD2281]
+    kind: drug
+    note: >-
+      BRCA selection applies to the BRCA-restricted indications (breast, pancreas, prostate, ovarian
+      treatment); maintenance after a platinum response in ovarian cancer is not restricted to BRCA.
+    selected_by: &brca_lof
+      - {gene: BRCA1, kind: gene_class, class: loss_of_function}
+      - {gene: BRCA2, kind: gene_class, class: loss_of_function}
+  - {name: niraparib, classes: [parp_inhibitor], aliases: [Zejula], kind: drug, note: "no selected_by: its main approvals are not restricted to BRCA"}
+  - {name: rucaparib, classes: [parp_inhibitor], aliases: [Rubraca], kind: drug, selected_by: *brca_lof}
+  - {name: talazoparib, classes: [parp_inhibitor], aliases: [Talzenna], kind: drug, selected_by: *brca_lof}
   - {name: alisertib, classes: [aurora_kinase_inhibitor], aliases: [MLN8237], kind: investigational}
   # --- cytotoxic chemotherapy ---
   - {name: docetaxel, classes: [taxane], aliases: [Taxotere], kind: drug}
@@ -286,6 +480,70 @@ TET2	GRCh38	4	105146876	105279803	+	NM_001127208.3	../shared/data/derived/panel_
 TET2	GRCh37	4	106068033	106200960	+	NM_001127208.3	../shared/data/derived/panel_genes.mane_span.grch38_grch37lifted.tsv (MANE v1.0 Select NM_001127208.3 = ENST00000380013.9; columns grch37_chrom_lifted, grch37_start_lifted, grch37_end_lifted: GRCh38 span lifted with hmftools hg37_38_mapping.tsv)
 ASXL1	GRCh38	20	32358331	32439319	+	NM_015338.6	../shared/data/derived/panel_genes.mane_span.grch38_grch37lifted.tsv (MANE v1.0 Select NM_015338.6 = ENST00000375687.10; columns grch38_chrom, grch38_start, grch38_end, strand)
 ASXL1	GRCh37	20	30946134	31027122	+	NM_015338.6	../shared/data/derived/panel_genes.mane_span.grch38_grch37lifted.tsv (MANE v1.0 Select NM_015338.6 = ENST00000375687.10; columns grch37_chrom_lifted, grch37_start_lifted, grch37_end_lifted: GRCh38 span lifted with hmftools hg37_38_mapping.tsv)
+AKT1	GRCh38	14	104769349	104795748	-	NM_001382430.1	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001382430.1 = ENST00000649815.2; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+AKT1	GRCh37	14	105235686	105262085	-	NM_001382430.1	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001382430.1 = ENST00000649815.2): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+ALK	GRCh38	2	29192774	29921586	-	NM_004304.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_004304.5 = ENST00000389048.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+ALK	GRCh37	2	29415640	30144452	-	NM_004304.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_004304.5 = ENST00000389048.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+ARID1A	GRCh38	1	26696015	26782104	+	NM_006015.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_006015.6 = ENST00000324856.13; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+ARID1A	GRCh37	1	27022506	27108595	+	NM_006015.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_006015.6 = ENST00000324856.13): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+ATM	GRCh38	11	108223067	108369102	+	NM_000051.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000051.4 = ENST00000675843.1; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+ATM	GRCh37	11	108093794	108239829	+	NM_000051.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000051.4 = ENST00000675843.1): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+BRCA1	GRCh38	17	43044295	43125364	-	NM_007294.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_007294.4 = ENST00000357654.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+BRCA1	GRCh37	17	41196312	41277381	-	NM_007294.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_007294.4 = ENST00000357654.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+BRCA2	GRCh38	13	32315508	32400268	+	NM_000059.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000059.4 = ENST00000380152.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+BRCA2	GRCh37	13	32889645	32974405	+	NM_000059.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000059.4 = ENST00000380152.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CCND1	GRCh38	11	69641156	69654474	+	NM_053056.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_053056.3 = ENST00000227507.3; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CCND1	GRCh37	11	69455924	69469242	+	NM_053056.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_053056.3 = ENST00000227507.3): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CCNE1	GRCh38	19	29811991	29824312	+	NM_001238.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001238.4 = ENST00000262643.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CCNE1	GRCh37	19	30302898	30315219	+	NM_001238.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001238.4 = ENST00000262643.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CD74	GRCh38	5	150401639	150412910	-	NM_001025159.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001025159.3 = ENST00000009530.13; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CD74	GRCh37	5	149781202	149792473	-	NM_001025159.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001025159.3 = ENST00000009530.13): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CDK4	GRCh38	12	57747727	57752310	-	NM_000075.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000075.4 = ENST00000257904.11; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CDK4	GRCh37	12	58141510	58146093	-	NM_000075.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000075.4 = ENST00000257904.11): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CDK6	GRCh38	7	92604921	92836573	-	NM_001145306.2	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001145306.2 = ENST00000424848.3; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CDK6	GRCh37	7	92234235	92465887	-	NM_001145306.2	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001145306.2 = ENST00000424848.3): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+CDKN2A	GRCh38	9	21967752	21974857	-	NM_000077.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000077.5 = ENST00000304494.10; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+CDKN2A	GRCh37	9	21967751	21974856	-	NM_000077.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000077.5 = ENST00000304494.10): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+EML4	GRCh38	2	42169353	42332548	+	NM_019063.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_019063.5 = ENST00000318522.10; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+EML4	GRCh37	2	42396493	42559688	+	NM_019063.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_019063.5 = ENST00000318522.10): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+ERBB3	GRCh38	12	56080165	56103505	+	NM_001982.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001982.4 = ENST00000267101.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+ERBB3	GRCh37	12	56473949	56497289	+	NM_001982.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001982.4 = ENST00000267101.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+FGFR1	GRCh38	8	38411143	38468635	-	NM_023110.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_023110.3 = ENST00000447712.7; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+FGFR1	GRCh37	8	38268661	38326153	-	NM_023110.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_023110.3 = ENST00000447712.7): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+FGFR2	GRCh38	10	121478332	121598444	-	NM_000141.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000141.5 = ENST00000358487.10; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+FGFR2	GRCh37	10	123237846	123357958	-	NM_000141.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000141.5 = ENST00000358487.10): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+FGFR3	GRCh38	4	1793293	1808867	+	NM_000142.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000142.5 = ENST00000440486.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+FGFR3	GRCh37	4	1795020	1810594	+	NM_000142.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000142.5 = ENST00000440486.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+KIF5B	GRCh38	10	32009015	32056425	-	NM_004521.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_004521.3 = ENST00000302418.5; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+KIF5B	GRCh37	10	32297943	32345353	-	NM_004521.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_004521.3 = ENST00000302418.5): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+MAP2K1	GRCh38	15	66386912	66491544	+	NM_002755.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_002755.4 = ENST00000307102.10; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+MAP2K1	GRCh37	15	66679250	66783882	+	NM_002755.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_002755.4 = ENST00000307102.10): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+MTOR	GRCh38	1	11106535	11262551	-	NM_004958.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_004958.4 = ENST00000361445.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+MTOR	GRCh37	1	11166592	11322608	-	NM_004958.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_004958.4 = ENST00000361445.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+MYC	GRCh38	8	127736231	127742951	+	NM_002467.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_002467.6 = ENST00000621592.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+MYC	GRCh37	8	128748477	128755197	+	NM_002467.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_002467.6 = ENST00000621592.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+NF1	GRCh38	17	31094977	31377675	+	NM_001042492.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001042492.3 = ENST00000358273.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+NF1	GRCh37	17	29421995	29704693	+	NM_001042492.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001042492.3 = ENST00000358273.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+NTRK1	GRCh38	1	156860865	156881850	+	NM_002529.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_002529.4 = ENST00000524377.7; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+NTRK1	GRCh37	1	156830657	156851642	+	NM_002529.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_002529.4 = ENST00000524377.7): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+NTRK3	GRCh38	15	87859751	88256739	-	NM_001012338.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001012338.3 = ENST00000629765.3; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+NTRK3	GRCh37	15	88402982	88799970	-	NM_001012338.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001012338.3 = ENST00000629765.3): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+PALB2	GRCh38	16	23603165	23641310	-	NM_024675.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_024675.4 = ENST00000261584.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+PALB2	GRCh37	16	23614486	23652631	-	NM_024675.4	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_024675.4 = ENST00000261584.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+RET	GRCh38	10	43077069	43130351	+	NM_020975.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_020975.6 = ENST00000355710.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+RET	GRCh37	10	43572517	43625799	+	NM_020975.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_020975.6 = ENST00000355710.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+ROS1	GRCh38	6	117287353	117425942	-	NM_001378902.1	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_001378902.1 = ENST00000368507.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+ROS1	GRCh37	6	117608516	117747105	-	NM_001378902.1	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_001378902.1 = ENST00000368507.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+SLC34A2	GRCh38	4	25655851	25678748	+	NM_006424.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_006424.3 = ENST00000382051.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+SLC34A2	GRCh37	4	25657473	25680370	+	NM_006424.3	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_006424.3 = ENST00000382051.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+SMAD4	GRCh38	18	51030213	51085042	+	NM_005359.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_005359.6 = ENST00000342988.8; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+SMAD4	GRCh37	18	48556583	48611412	+	NM_005359.6	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_005359.6 = ENST00000342988.8): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+STK11	GRCh38	19	1205778	1228431	+	NM_000455.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000455.5 = ENST00000326873.12; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+STK11	GRCh37	19	1205777	1228430	+	NM_000455.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000455.5 = ENST00000326873.12): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+TSC1	GRCh38	9	132891349	132944616	-	NM_000368.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000368.5 = ENST00000298552.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+TSC1	GRCh37	9	135766736	135820003	-	NM_000368.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000368.5 = ENST00000298552.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
+TSC2	GRCh38	16	2047985	2089491	+	NM_000548.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (NCBI/EMBL-EBI MANE v1.0 Select NM_000548.5 = ENST00000219476.9; columns GRCh38_chr, chr_start, chr_end, chr_strand)
+TSC2	GRCh37	16	2097986	2139492	+	NM_000548.5	github.com/user-tq/anvcivi commit fabb00b2d197baccfc93f651c5b65c2f399d388c source/MANE.GRCh38.v1.0.summary.txt.gz (MANE v1.0 Select NM_000548.5 = ENST00000219476.9): GRCh38 span lifted to GRCh37 with hmftools hg37_38_mapping.tsv, ../shared/data/real/hmftools-hg37-38-mapping/hg37_38_mapping.tsv (= github.com/hartwigmedical/hmftools commit f292edd581861da29c88ba0e93be92143e5fec9b hmf-common/src/main/resources/refgenome/hg37_38_mapping.tsv); both ends in one ungapped same-strand block, length unchanged (no native GRCh37 MANE release)
 """####),
         ("Annotations/genes.yaml", ####"""
 # Gene vocabulary: every gene named by the source review, facts.yaml, scenarios-examples.yaml and
@@ -322,6 +580,23 @@ ASXL1	GRCh37	20	30946134	31027122	+	NM_015338.6	../shared/data/derived/panel_gen
 #     clinical shorthand "exon 9" (E542/E545) and "exon 20" (H1047) is the legacy numbering that omits the
 #     non-coding exon. Only exons 10 and 21 are listed, so a rule written with the legacy `exons: [9, 20]`
 #     fails validation instead of silently matching the wrong residues (transcript exon 9 is 469-513).
+#
+# Functional allele lists (used by FunctionalClass, DESIGN.md section 4a step 1):
+#   oncogenic:        known activating alleles of an oncogene. Only these (plus Annotations/hotspots.tsv)
+#                     make a finding an `activating_mutation`; any other missense or in-frame change is a
+#                     VUS and triggers no class or region rule.
+#   loss_of_function: documented loss-of-function missense/in-frame alleles of a tumour suppressor
+#                     (truncating changes and deep deletions are loss of function without a list).
+#   polymorphisms:    common germline polymorphisms (population allele frequency > 1%); flagged
+#                     possible_germline and never a trigger.
+#   Sources: MSK cancer hotspots v1+v2 union = github mskcc/ngs-filters, data/hotspot-list-union-v1-v2.txt
+#   at commit 558c6ab9b4f378bf531fc6ce2af4a9a47b520659 (the panel-gene rows are also copied to
+#   shared/data/real/msk-cancer-hotspots-grch37/); DoCM = github griffithlab/docm, data/variants.tsv.gz at
+#   commit c8d2a8723f505689074d07841931475b9b7e914c. Only missense and in-frame rows were taken (synonymous,
+#   nonsense and splice rows dropped); protein changes are on the MSK/DoCM canonical isoforms, which agree
+#   with the MANE Select numbering for these genes (AR on NP_000035).
+#   Population frequencies of polymorphisms marked "approximate" were not checked against gnomAD or dbSNP
+#   in this session; please confirm before release.
 schema: nextline/genes/v1
 genes:
   # --- receptor tyrosine kinases and their ligands ---
@@ -336,14 +611,85 @@ genes:
       - {number: 19, protein_start: 729, protein_end: 761, transcript: ENST00000275493, source: "computed from CDS features of ENST00000275493 in shared/data/derived/cancer_panel_real.grch38.gff3 (hmftools Ensembl GRCh38 model, transcript version not given; same span as MANE Select ENST00000275493.7 / NM_005228.5; NM_005228.5 in the GRCh37 file gives the same ranges)"}
       - {number: 20, protein_start: 762, protein_end: 823, transcript: ENST00000275493, source: "computed from CDS features of ENST00000275493 in shared/data/derived/cancer_panel_real.grch38.gff3 (hmftools Ensembl GRCh38 model, transcript version not given; same span as MANE Select ENST00000275493.7 / NM_005228.5; NM_005228.5 in the GRCh37 file gives the same ranges)"}
       - {number: 21, protein_start: 824, protein_end: 875, transcript: ENST00000275493, source: "computed from CDS features of ENST00000275493 in shared/data/derived/cancer_panel_real.grch38.gff3 (hmftools Ensembl GRCh38 model, transcript version not given; same span as MANE Select ENST00000275493.7 / NM_005228.5; NM_005228.5 in the GRCh37 file gives the same ranges)"}
+    oncogenic:
+      changes: [L62R, R108G, R108K, R222C, R222H, R252C, R252H, R252P, T263I, T263P, A289D, A289I, A289N,
+                 A289T, A289V, H304Y, T363A, T363I, T363N, R451C, S464L, G465R, I491M, S492R, P546S, P596L,
+                 P596R, P596S, G598A, G598E, G598V, E690K, E709A, E709K, E709Q, E709_T710delinsD, G719A,
+                 G719C, G719D, G719S, G724S, P733L, E734K, G735S, V742A, K745R, E746K, L747F, L747P, L747S,
+                 E749Q, A750P, S752Y, P753S, K754E, K754I, D761N, D761Y, S768I, S768T, H773R, T790M, C797S,
+                 G810D, G810S, L833F, L833M, L833V, L838M, L838P, V843I, L858M, L858Q, L858R, L861P, L861Q,
+                 L861R]
+      codons: [719]
+      inframe_ranges:
+        - {protein_start: 745, protein_end: 759, note: "exon 19 in-frame deletions/delins (E746_A750del and relatives; 12 such MSK alleles from K745 to I759)"}
+        - {protein_start: 762, protein_end: 775, note: "exon 20 in-frame insertions/duplications (A767_V769dup, D770_N771insG, H773dup ...; 16 such MSK alleles from Y764 to V774)"}
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz) + review ectodomain alleles S464L, I491M
+        (Annotations/hotspots.tsv)
+      note: >-
+        Missense and in-frame rows of the MSK list (synonymous, nonsense and splice rows dropped); DoCM adds
+        kinase-domain alleles (G724S, D761Y, C797S, L861R and others) and the ectodomain alleles R451C,
+        G465R, S492R (DoCM's S492G is left out). S464L and I491M come from the source review's colorectal
+        rows (facts.yaml, Arena 2015). G719X is covered by codon 719. The ectodomain alleles are
+        anti-EGFR-antibody resistance alleles, not kinase-activating; they are listed so they are not
+        reported as VUS. G465E, K467T and V441 changes have no entry in these sources and are left out.
+        T790M and C797S are drug-resistance alleles that accompany an activating allele.
+    polymorphisms:
+      - {change: R521K, rsid: rs2227983, population_af: 0.3, source: "approximate, from general knowledge (Lys521 allele roughly 0.2-0.5 depending on ancestry); rsid-to-change pairing seen in a public test-data file; not checked against gnomAD or dbSNP here"}
   - symbol: ERBB2
     aliases: [HER2, NEU]
     role: oncogene
     regions:
       - {name: kinase_domain, protein_start: 720, protein_end: 987, source: "UniProt P04626"}
+    oncogenic:
+      changes: [R103Q, R138Q, R138W, D277G, D277H, D277V, D277Y, A293P, A293T, A293V, G309A, G309E, S310F,
+                 S310Y, V659D, V659E, G660D, G660R, R678Q, R678W, V697L, T733I, L755A, L755M, L755P, L755S,
+                 L755W, I767M, D769H, D769N, D769Y, G776S, G776V, V777L, V777M, L785P, V842I, N857S, T862A,
+                 L866M, L869R, R896C]
+      inframe_ranges:
+        - {protein_start: 772, protein_end: 780, note: "exon 20 in-frame insertions/duplications (Y772_A775dup, M774dup, G778_P780dup in the MSK list)"}
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        DoCM adds G309A/E, L785P, N857S, L866M and R896C. I655V and P1170A are common germline polymorphisms
+        (below), never oncogenic.
+    polymorphisms:
+      - {change: I655V, rsid: rs1136201, population_af: 0.2, source: "approximate (not verified here); doi:10.1186/bcr982 reports a frequency of at least 5% in a white British population, and other reports put the Val allele between 2% and 50% across populations", note: "transmembrane-domain polymorphism; no association with breast cancer risk in the cited case-control study"}
+      - {change: P1170A, rsid: rs1058808, population_af: 0.65, source: "approximate: gnomAD exome alt-allele frequency 0.6544 quoted by a public secondary file (ClinVar VCV000134082, benign); not checked against gnomAD here"}
   - {symbol: ERBB3, aliases: [HER3], role: oncogene}
-  - {symbol: MET, aliases: [c-MET, HGFR], role: oncogene}
-  - {symbol: ALK, role: oncogene}
+  - symbol: MET
+    aliases: [c-MET, HGFR]
+    role: oncogene
+    oncogenic:
+      changes: [Y1003C, Y1003F, D1010H, D1010N, D1010Y, V1070A, V1070E, V1070R, H1094R, H1094Y, V1110I,
+                 H1112R, H1112Y, N1118Y, F1200I, F1200V, D1228N, Y1230C, Y1230H, Y1230S, D1246H, Y1248C,
+                 Y1248H, M1250T, Y1253D, M1268I, M1268T]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        MSK: exon 14 juxtamembrane Y1003 and D1010 alleles and kinase-domain H1094, F1200, Y1230, M1250
+        alleles; DoCM adds kinase-domain V1110I, H1112R/Y, N1118Y, D1228N, D1246H, Y1248C/H, Y1253D,
+        M1268I/T. DoCM's R988C and T1010I are left out (recurrent germline variants of uncertain function).
+        Splice-site variants that skip exon 14 cannot be written as protein changes and are not covered.
+  - symbol: ALK
+    role: oncogene
+    oncogenic:
+      changes: [R395H, R401L, R401Q, D1091N, G1128A, T1151M, L1152R, C1156Y, M1166R, I1171N, I1171T, F1174C,
+                 F1174I, F1174L, F1174V, V1180L, R1192P, L1196M, G1202R, S1206Y, D1225N, F1245C, F1245I,
+                 F1245L, F1245V, I1250T, G1269A, R1275L, R1275Q, Y1278S]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        MSK: F1174C/L/V, F1245I/V, R1275L/Q (neuroblastoma, full-length ALK) and extracellular R395H,
+        R401L/Q; DoCM adds kinase-domain alleles including the TKI-resistance alleles C1156Y, I1171N/T,
+        F1174I, V1180L, L1196M, G1202R, S1206Y and G1269A, which arise on the fusion allele in
+        ALK-rearranged lung cancer. I1171S, L1198F and G1202del have no entry in these sources and are left
+        out.
+  - {symbol: ROS1, role: oncogene}
   - {symbol: EML4, role: other}
   - {symbol: KDR, aliases: [VEGFR2, FLK1], role: other}
   - {symbol: VEGFA, aliases: [VEGF], role: other}
@@ -356,11 +702,29 @@ genes:
     role: oncogene
     regions:
       - {name: ligand_binding_domain, protein_start: 311, protein_end: 547, source: "UniProt P03372 nuclear receptor ligand-binding domain, range as given in the catalogue brief (approx.; not re-checked in this session)"}
+    oncogenic:
+      changes: [E380Q, V422del, S463P, V534E, P535H, L536H, L536P, L536Q, L536R, Y537C, Y537D, Y537N, Y537S,
+                 D538G]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        Ligand-binding-domain alleles that let the receptor signal without oestrogen: E380Q, V422del,
+        L536H/P/Q/R, Y537C/D/N/S, D538G (MSK) and S463P, V534E, P535H (DoCM). Any other LBD missense change
+        is a VUS.
   - {symbol: PGR, aliases: [PR, NR3C3], role: other}
   - symbol: AR
     aliases: [NR3C4]
     role: oncogene
     isoforms: [AR-V7]
+    oncogenic:
+      changes: [L702H, W742C, W742L, H875Y, F877L, T878A, T878S]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz) (F877L)
+      note: >-
+        Numbering on NP_000035; legacy names L701H, W741C/L, H874Y, F876L, T877A/S. These
+        ligand-binding-domain alleles change which ligands or antagonists switch the receptor on.
 
   # --- RAS/MAPK and PI3K/AKT/mTOR ---
   - symbol: KRAS
@@ -370,20 +734,137 @@ genes:
       - {number: 2, protein_start: 1, protein_end: 37, transcript: ENST00000311936.8, source: "computed from CDS features of ENST00000311936.8 in shared/data/derived/cancer_panel_real.grch38.gff3 (Ensembl Tark record via SACGF/cdot test data, tagged MANE_Select; NM_004985.5 gives the same ranges)"}
       - {number: 3, protein_start: 38, protein_end: 97, transcript: ENST00000311936.8, source: "computed from CDS features of ENST00000311936.8 in shared/data/derived/cancer_panel_real.grch38.gff3 (Ensembl Tark record via SACGF/cdot test data, tagged MANE_Select; NM_004985.5 gives the same ranges)"}
       - {number: 4, protein_start: 97, protein_end: 150, transcript: ENST00000311936.8, source: "computed from CDS features of ENST00000311936.8 in shared/data/derived/cancer_panel_real.grch38.gff3 (Ensembl Tark record via SACGF/cdot test data, tagged MANE_Select; NM_004985.5 gives the same ranges)"}
-  - {symbol: NRAS, role: oncogene}
-  - {symbol: BRAF, role: oncogene}
-  - {symbol: MAP2K1, aliases: [MEK1], role: oncogene}
+    oncogenic:
+      changes: [K5E, A11T, G12A, G12C, G12D, G12F, G12I, G12L, G12R, G12S, G12V, G13A, G13C, G13D, G13E,
+                 G13R, G13S, G13V, L19F, Q22H, Q22K, D33E, A59E, A59G, A59T, G60D, G60S, G60V, Q61A, Q61E,
+                 Q61H, Q61K, Q61L, Q61P, Q61R, K117N, K117R, A146P, A146T, A146V]
+      codons: [12, 13, 61, 146]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        Codons 12, 13, 61 and 146 count for any missense change; DoCM adds G13S.
+  - symbol: NRAS
+    role: oncogene
+    oncogenic:
+      changes: [G12A, G12C, G12D, G12R, G12S, G12V, G13A, G13C, G13D, G13F, G13R, G13S, G13V, A18T, G60E,
+                 G60V, Q61E, Q61H, Q61K, Q61L, Q61P, Q61R]
+      codons: [12, 13, 61]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        Codons 12, 13 and 61 count for any missense change; DoCM adds G13A, A18T and Q61E.
+  - symbol: BRAF
+    role: oncogene
+    oncogenic:
+      changes: [R444W, G464E, G464R, G464V, G466A, G466E, G466R, G466V, G469A, G469E, G469R, G469S, G469V,
+                 V471F, Y472C, L485F, L485S, L485W, N486_A489delinsK, N486_P490del, T488_P492del,
+                 T488_Q493delinsK, P490_Q494del, N581D, N581H, N581I, N581S, N581T, N581Y, E586K, D587A,
+                 D587E, I592M, I592V, I592_A598dup, D594A, D594E, D594G, D594H, D594N, D594V, D594Y, F595L,
+                 F595S, G596C, G596D, G596R, G596S, G596V, L597Q, L597R, L597S, L597V, T599I, T599dup, V600A,
+                 V600D, V600E, V600G, V600K, V600L, V600M, V600R, V600_K601delinsE, V600_R603del, K601E,
+                 K601N, K601R, K601T, K601_W604del, S605F, S605N]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz) (kinase domain only)
+      note: >-
+        Class 2 and class 3 alleles (e.g. G466, G469, D594) are included: they raise MAPK output through RAF
+        dimers. DoCM alleles outside the kinase domain (G77, F203, T207) are left out.
+  - symbol: MAP2K1
+    aliases: [MEK1]
+    role: oncogene
+    oncogenic:
+      changes: [F53C, F53I, F53L, F53V, Q56P, K57E, K57N, K57T, D67N, I99T, I99_K104del, E102_I103del, I103N,
+                 I103_K104del, P105_A106del, P105_I107delinsL, I111N, I111S, H119P, E120D, C121S, N122D,
+                 P124L, P124M, P124Q, P124R, P124S, G128D, G128R, G128V, F129L, Y130C, Y130H, Y130N, E203K,
+                 E203V, V211D, L215P, P264S, N382H]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        DoCM adds D67N, I99T, I103N, I111N/S, H119P, E120D, F129L, V211D, L215P, P264S and N382H.
   - symbol: PIK3CA
     role: oncogene
     exons:                           # legacy clinical names: exon 10 = "exon 9", exon 21 = "exon 20"
       - {number: 10, protein_start: 514, protein_end: 555, transcript: NM_006218.3, source: "computed from CDS features of NM_006218.3 in shared/data/derived/cancer_panel_real.grch38.gff3 (LRG_310 NCBI annotation set placed with the LRG_310 assembly mapping; MANE Select is NM_006218.4, CDS not re-compared; GENCODE v19 ENST00000263967.3 in the same file gives the same ranges)"}
       - {number: 21, protein_start: 979, protein_end: 1068, transcript: NM_006218.3, source: "computed from CDS features of NM_006218.3 in shared/data/derived/cancer_panel_real.grch38.gff3 (LRG_310 NCBI annotation set placed with the LRG_310 assembly mapping; MANE Select is NM_006218.4, CDS not re-compared; GENCODE v19 ENST00000263967.3 in the same file gives the same ranges)"}
-  - {symbol: PTEN, aliases: [MMAC1], role: tumour_suppressor}
-  - {symbol: AKT1, aliases: [AKT, PKB], role: oncogene}
+    oncogenic:
+      changes: [L10_M16del, W11_H14delinsY, W11_P18del, R38C, R38G, R38H, R38L, R38S, E39G, E39K, E81K, R88Q,
+                 C90G, C90R, C90S, C90Y, R93L, R93Q, R93W, I102_E103delinsK, I102del, P104L, P104R,
+                 P104_V105del, G106C, G106R, G106S, G106V, G106_N107del, G106_R108del, N107I, N107S, R108H,
+                 R108L, R108S, R108del, E110_K111dup, E110del, K111E, K111N, K111Q, K111R, K111_I112del,
+                 K111del, I112_L113del, L113del, N114del, R115L, R115P, R115Q, G118D, V344A, V344G, V344M,
+                 N345D, N345H, N345I, N345K, N345T, N345Y, D350G, D350N, D350V, R357G, R357L, R357Q, G364A,
+                 G364R, E365K, E365V, C378F, C378R, C378Y, H419_C420del, H419_L422del, C420G, C420R,
+                 L436_P449dup, P447_L455del, P449_L452del, P449_L456del, H450_L455del, G451_D454del,
+                 L452_G460del, L452_P458del, E453D, E453K, E453Q, E453_D454del, E453_P466del, E453_T462del,
+                 E453del, L455_G460delinsF, G463_N465delinsD, P471A, P471L, P539R, E542A, E542G, E542K, E542Q,
+                 E542V, E545A, E545D, E545G, E545K, E545Q, E545V, Q546E, Q546H, Q546K, Q546L, Q546P, Q546R,
+                 D549N, C604R, H701P, E726A, E726K, C901F, D939G, E970K, M1004I, M1004V, G1007D, G1007R,
+                 Y1021C, Y1021H, T1025A, T1025S, M1043I, M1043L, M1043T, M1043V, N1044K, N1044Y, H1047L,
+                 H1047Q, H1047R, H1047Y, G1049A, G1049R, G1049S, T1052K, H1065L, H1065Y]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        DoCM adds E545V, D549N, H701P and G1049S. Helical (E542, E545, Q546) and kinase-domain (H1047,
+        M1043, G1049) hotspots are the ones the PI3K-alpha trials selected for.
+  - symbol: PTEN
+    aliases: [MMAC1]
+    role: tumour_suppressor
+    loss_of_function:
+      changes: [Y16D, D24E, D24G, D24H, D24N, D24V, Y27C, Y27D, Y27H, Y27N, M35I, M35L, M35V, P38F, P38L,
+                 P38S, H61N, H61R, H61Y, I67K, I67T, I67V, Y68C, Y68H, Y68N, C71F, C71Y, D92E, D92G, D92H,
+                 D92N, D92V, D92Y, H93L, H93P, H93R, H93Y, I101T, C105G, C105R, C105S, C105W, C105Y, W111G,
+                 W111R, W111S, C124G, C124R, C124S, C124Y, A126D, A126G, A126S, A126V, G127E, G127R, G127V,
+                 G129E, G129R, G129V, R130G, R130L, R130P, R130Q, R130S, G132A, G132D, G132S, G132V, C136F,
+                 C136R, C136Y, L140F, Y155C, Y155H, R159S, G165E, G165R, S170G, S170I, S170N, Q171K, Q171R,
+                 R173C, R173H, R173P, Y174D, Y174H, Y177C, Y177D, Y177F, Y178C, Y178H, R233Q, R234W, L247F,
+                 G251A, G251D, G251V, W274S, T277A, T277I, T277N, L320S, L320V, R335G, R335P, Y346C, Y346D,
+                 Y346H]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        Missense hotspots including the phosphatase-dead C124S and R130G/Q; DoCM adds R159S and R234W.
+  - symbol: AKT1
+    aliases: [AKT, PKB]
+    role: oncogene
+    oncogenic:
+      changes: [E17K, L52H, L52R, T65_I75dup, P68_C77dup, Q79K, D323G, D323N, D323Y]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt)
+      note: >-
+        DoCM lists E17K and Q79K, both already in the MSK list.
   - {symbol: MTOR, aliases: [FRAP1], role: oncogene}
 
+  # --- homologous-recombination repair (PARP inhibitor and platinum selection; reversion rules) ---
+  - symbol: BRCA1
+    role: tumour_suppressor
+    polymorphisms:
+      - {change: Q356R, rsid: rs1799950, population_af: 0.05, source: "approximate, from general knowledge; rsid-to-change pairing seen in a public test-data file; not checked against gnomAD here"}
+      - {change: E1038G, rsid: rs16941, population_af: 0.33, source: "approximate, from general knowledge; rsid-to-change pairing seen in a public test-data file; not checked against gnomAD here"}
+      - {change: K1183R, rsid: rs16942, population_af: 0.34, source: "approximate, from general knowledge; rsid-to-change pairing seen in a public test-data file; not checked against gnomAD here"}
+      - {change: S1613G, rsid: rs1799966, population_af: 0.33, source: "approximate, from general knowledge; rsid-to-change pairing seen in a public test-data file; not checked against gnomAD here"}
+  - symbol: BRCA2
+    aliases: [FANCD1]
+    role: tumour_suppressor
+    polymorphisms:
+      - {change: N372H, rsid: rs144848, population_af: 0.27, source: "approximate, from general knowledge; neither the frequency nor the rsid pairing was checked in this session"}
+
   # --- cell cycle ---
-  - {symbol: RB1, aliases: [RB], role: tumour_suppressor}
+  - symbol: RB1
+    aliases: [RB]
+    role: tumour_suppressor
+    loss_of_function:
+      changes: [R251Q, Y606C, C706F, R787Q]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt) + DoCM
+        (griffithlab/docm@c8d2a87, data/variants.tsv.gz)
+      note: >-
+        MSK: R251Q, Y606C, R787Q; DoCM: C706F (pocket domain). Most RB1 inactivation is truncating, splice
+        or deep deletion, which counts as loss of function without a list.
   - {symbol: CDK4, role: oncogene}
   - {symbol: CDK6, role: oncogene}
   - {symbol: CCND1, aliases: [cyclin D1, PRAD1], role: oncogene}
@@ -391,7 +872,53 @@ genes:
   - {symbol: AURKA, aliases: [Aurora A, STK15, STK6], role: oncogene}
 
   # --- p53 family ---
-  - {symbol: TP53, aliases: [P53], role: tumour_suppressor}
+  - symbol: TP53
+    aliases: [P53]
+    role: tumour_suppressor
+    loss_of_function:
+      changes: [Q104H, G105C, G105D, G105R, G105S, G105V, Y107D, F109C, F109I, F109S, F109V, R110C, R110H,
+                 R110L, R110P, L111M, L111P, L111Q, L111R, F113C, F113L, F113P, F113S, F113V, K120E, K120M,
+                 K120N, T125A, T125K, T125M, T125P, T125R, Y126C, Y126D, Y126H, Y126N, Y126S, S127C, S127F,
+                 S127P, S127T, S127Y, L130F, L130H, L130P, L130R, L130V, N131I, N131K, N131S, K132E, K132M,
+                 K132N, K132Q, K132R, K132T, M133I, M133K, M133R, M133T, F134C, F134I, F134L, F134S, F134V,
+                 C135F, C135G, C135R, C135S, C135W, C135Y, Q136E, Q136H, Q136L, Q136P, C141F, C141G, C141R,
+                 C141S, C141W, C141Y, V143A, V143E, V143G, V143M, Q144H, Q144L, Q144P, W146C, W146G, W146S,
+                 P151A, P151F, P151H, P151L, P151R, P151S, P151T, P152K, P152L, P152Q, P152R, P152S, P152T,
+                 G154C, G154D, G154V, T155I, T155N, T155P, V157A, V157D, V157F, V157G, V157L, R158C, R158F,
+                 R158G, R158H, R158L, R158P, R158S, A159D, A159P, A159V, A161D, A161S, A161T, A161V, Y163C,
+                 Y163D, Y163H, Y163N, K164E, Q165H, H168L, H168P, H168R, V172D, V172F, V172G, V173A, V173E,
+                 V173G, V173L, V173M, R175C, R175G, R175H, R175L, C176F, C176G, C176R, C176S, C176W, C176Y,
+                 H178D, H178N, H178P, H178Q, H179D, H179L, H179N, H179P, H179Q, H179R, H179Y, R181C, R181H,
+                 R181P, P190L, P190R, P190S, P190T, Q192L, H193D, H193L, H193N, H193P, H193Q, H193R, H193Y,
+                 L194F, L194H, L194P, L194R, I195F, I195K, I195M, I195N, I195S, I195T, R196L, R196P, R196Q,
+                 V197E, V197G, V197L, V197M, Y205C, Y205D, Y205F, Y205H, Y205N, Y205S, D208E, D208G, D208N,
+                 D208V, R213G, R213L, R213P, R213Q, H214L, H214P, H214Q, H214R, S215C, S215G, S215I, S215N,
+                 S215R, S215T, V216E, V216G, V216L, V216M, V218E, V218G, V218L, V218M, Y220C, Y220D, Y220H,
+                 Y220N, Y220S, I232F, I232N, I232S, I232T, Y234C, Y234D, Y234H, Y234N, Y234S, Y236C, Y236D,
+                 Y236H, Y236N, Y236S, M237I, M237K, M237V, C238F, C238G, C238R, C238S, C238W, C238Y, N239D,
+                 N239H, N239K, N239S, N239T, S241A, S241C, S241F, S241P, S241T, S241Y, C242F, C242G, C242R,
+                 C242S, C242W, C242Y, G244A, G244C, G244D, G244F, G244R, G244S, G244V, G245A, G245C, G245D,
+                 G245N, G245R, G245S, G245V, M246I, M246K, M246L, M246R, M246T, M246V, N247I, R248G, R248L,
+                 R248P, R248Q, R248W, R249G, R249I, R249K, R249M, R249S, R249T, R249W, P250L, P250R, I251F,
+                 I251M, I251N, I251S, I254F, I254L, I254M, I254N, I254S, I254V, I255F, I255N, I255S, I255T,
+                 L257P, L257Q, L257R, L257V, E258A, E258D, E258G, E258K, E258Q, E258V, D259H, D259N, D259V,
+                 D259Y, G262V, L265M, L265P, L265R, G266E, G266K, G266R, G266T, G266V, R267G, R267L, R267P,
+                 R267Q, R267W, F270C, F270I, F270L, F270S, F270V, E271K, E271Q, E271V, V272A, V272E, V272G,
+                 V272K, V272L, V272M, R273C, R273G, R273H, R273L, R273P, R273S, V274A, V274D, V274F, V274G,
+                 V274L, C275F, C275G, C275R, C275S, C275W, C275Y, C277F, C277G, C277W, C277Y, P278A, P278F,
+                 P278H, P278L, P278R, P278S, P278T, R280G, R280I, R280K, R280S, R280T, D281A, D281E, D281G,
+                 D281H, D281N, D281P, D281V, D281Y, R282G, R282L, R282P, R282Q, R282W, E285K, E285Q, E285V,
+                 E286A, E286G, E286K, E286Q, E286V]
+      inframe_ranges:
+        - {protein_start: 94, protein_end: 292, note: "in-frame deletions/insertions/delins inside the DNA-binding domain (over 100 such MSK alleles in this span)"}
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt),
+        DNA-binding domain 94-292
+      note: >-
+        Missense alleles of the MSK list inside the DNA-binding domain. The polymorphism P72R (and P47S,
+        which DoCM lists) lies outside this span and is never counted as loss of function.
+    polymorphisms:
+      - {change: P72R, rsid: rs1042522, population_af: 0.72, source: "approximate: gnomAD exome alt-allele frequency 0.7163 quoted by a public secondary file (ClinVar VCV000012351, benign); not checked against gnomAD here", note: "the Arg72 allele is more common than the reference Pro72 in most populations"}
   - symbol: TP73
     aliases: [P73]
     role: tumour_suppressor
@@ -399,8 +926,32 @@ genes:
   - {symbol: MDM2, role: oncogene}
 
   # --- oxidative stress ---
-  - {symbol: KEAP1, aliases: [KLHL19, INrf2], role: tumour_suppressor}
-  - {symbol: NFE2L2, aliases: [NRF2], role: oncogene}
+  - symbol: KEAP1
+    aliases: [KLHL19, INrf2]
+    role: tumour_suppressor
+    loss_of_function:
+      changes: [M110I, M110V, V155A, V155F, R260L, R260Q, R272C, R272H, R272L, R272P, R320L, R320M, R320P,
+                 R320Q, R320W, G333C, G333F, G333S, G417E, G417R, G417V, G417W, R470C, R470H, R470S, G480V,
+                 G480W, R601L, R601W]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt)
+      note: >-
+        Missense hotspots in the BTB, IVR and Kelch domains (e.g. G333C, R470C, G480W).
+  - symbol: NFE2L2
+    aliases: [NRF2]
+    role: oncogene
+    oncogenic:
+      changes: [D21_I22delinsE, I22_D29del, W24C, W24R, W24S, W24_D29delinsY, Q26H, Q26K, Q26L, Q26P, Q26R,
+                 D27del, I28T, I28dup, D29G, D29H, D29N, D29Y, L30F, L30H, L30P, L30R, L30_S33del, G31A, G31E,
+                 G31R, G31V, G31del, S33_R34del, R34G, R34L, R34P, R34Q, R34_F37delinsL, R34_S40del,
+                 E35_R42del, F37del, Q73_T80del, L74_Q87del, L76_E82del, D77G, D77H, D77V, D77Y, E79D, E79G,
+                 E79K, E79Q, E79V, E79del, T80A, T80I, T80K, T80P, T80R, G81A, G81C, G81D, G81R, G81S, G81V,
+                 E82A, E82D, E82G, E82Q]
+      source: >-
+        MSK cancer hotspots v1+v2 (mskcc/ngs-filters@558c6ab, data/hotspot-list-union-v1-v2.txt)
+      note: >-
+        Neh2-domain alleles around the DLG and ETGE motifs (residues 21-87) that stop KEAP1 from binding
+        NRF2.
   - {symbol: CUL3, role: tumour_suppressor}
 
   # --- drug transport and metabolism ---
@@ -431,6 +982,29 @@ genes:
   # beta-tubulin: the review speaks of alpha-/beta-tubulin mutations in general; TUBB (class I
   # beta-tubulin) is listed so such findings can be named, no rule depends on it.
   - {symbol: TUBB, role: other}
+
+  # --- further genes of gene_spans.tsv (spans added alongside catalogue 1.3.0); vocabulary only, no rule
+  #     depends on them yet ---
+  - {symbol: ARID1A, aliases: [BAF250A], role: tumour_suppressor}
+  - {symbol: ATM, role: tumour_suppressor}
+  - {symbol: PALB2, aliases: [FANCN], role: tumour_suppressor}
+  - {symbol: CDKN2A, aliases: [p16, INK4A, p16INK4a], role: tumour_suppressor}
+  - {symbol: CCNE1, aliases: [cyclin E1], role: oncogene}
+  - {symbol: MYC, aliases: [c-MYC], role: oncogene}
+  - {symbol: NF1, aliases: [neurofibromin], role: tumour_suppressor}
+  - {symbol: STK11, aliases: [LKB1], role: tumour_suppressor}
+  - {symbol: SMAD4, aliases: [DPC4], role: tumour_suppressor}
+  - {symbol: TSC1, role: tumour_suppressor}
+  - {symbol: TSC2, role: tumour_suppressor}
+  - {symbol: FGFR1, role: oncogene}
+  - {symbol: FGFR2, role: oncogene}
+  - {symbol: FGFR3, role: oncogene}
+  - {symbol: RET, role: oncogene}
+  - {symbol: NTRK1, aliases: [TRKA], role: oncogene}
+  - {symbol: NTRK3, aliases: [TRKC], role: oncogene}
+  - {symbol: KIF5B, role: other}
+  - {symbol: CD74, role: other}
+  - {symbol: SLC34A2, role: other}
 
   # --- clonal haematopoiesis genes (watched for CH flags; CH hotspots are not rules) ---
   - {symbol: DNMT3A, role: tumour_suppressor}
@@ -672,11 +1246,29 @@ rules:
     kind: gene_class
     class: activating_mutation
     role: required
+  - gene: ERBB2
+    kind: copy_number
+    state: amplification
+    role: excluded_if_present
+  - gene: ERBB2
+    kind: protein_level
+    methods:
+    - IHC
+    results:
+    - 3+
+    role: excluded_if_present
   requires_origin: acquired
   therapies:
   - endocrine_therapy
   effect: resistance
+  scope: alone
   direction: one_way
+  context_checked: >-
+    Nayar 2019 found the ERBB2 mutations in metastases of ER-positive, HER2-non-amplified patients who
+    had progressed on aromatase inhibitors, tamoxifen or fulvestrant, and showed resistance in cells
+    exposed to tamoxifen or fulvestrant as single agents. The rule now stands down in HER2-amplified or
+    IHC 3+ disease (not studied) and is scoped to endocrine therapy given alone, because adding
+    neratinib restored control and no other targeted partner was tested.
   mechanism: >-
     Mutant HER2 lets ER-positive cells grow without oestrogen, so lowering oestrogen or blocking its receptor
     no longer holds them back.
@@ -690,7 +1282,8 @@ rules:
       HER2 mutations appeared in metastases of eight ER-positive patients treated with aromatase inhibitors,
       tamoxifen or fulvestrant, and cell models confirmed resistance to tamoxifen and fulvestrant. The
       review calls this a likely mechanism, not a proven one. Endocrine therapy combined with neratinib
-      is covered by er_her2_mutation_neratinib_fulvestrant.
+      is covered by er_her2_mutation_neratinib_fulvestrant. Not applied to HER2-amplified (or IHC 3+)
+      disease, which the work did not study.
   context:
   - fact: her2_mutation_70pct_in_er_pos_nonamplified
     text: >-
@@ -734,11 +1327,29 @@ rules:
     kind: gene_class
     class: activating_mutation
     role: required
+  - gene: ERBB2
+    kind: copy_number
+    state: amplification
+    role: excluded_if_present
+  - gene: ERBB2
+    kind: protein_level
+    methods:
+    - IHC
+    results:
+    - 3+
+    role: excluded_if_present
   requires_origin: acquired
   therapies:
   - palbociclib
   effect: resistance
+  scope: any_regimen
   direction: one_way
+  context_checked: >-
+    Cell-line work in ER-positive, HER2-non-amplified breast cancer exposed to palbociclib only;
+    ribociclib and abemaciclib were not tested, so the rule stays limited to palbociclib and
+    preclinical. HER2-amplified tumours are now excluded; the scope stays any_regimen because
+    palbociclib is always given with an endocrine partner that does not address HER2, while a regimen
+    adding neratinib is covered by er_her2_mutation_neratinib_fulvestrant.
   mechanism: >-
     HER2-driven, oestrogen-independent growth bypasses the cyclin D-CDK4/6 step that palbociclib blocks.
   evidence:
@@ -766,15 +1377,33 @@ rules:
   - BRCA
   prior_therapies:
   - endocrine_therapy
+  excluded_prior_therapies:
+  - neratinib
   biomarkers:
   - gene: ERBB2
     kind: gene_class
     class: activating_mutation
     role: required
+  - gene: ERBB2
+    kind: copy_number
+    state: amplification
+    role: excluded_if_present
+  - gene: ERBB2
+    kind: protein_level
+    methods:
+    - IHC
+    results:
+    - 3+
+    role: excluded_if_present
   therapies:
   - neratinib + fulvestrant
   effect: sensitivity
   direction: one_way
+  context_checked: >-
+    Cell models of ER-positive, HER2-non-amplified breast cancer whose ERBB2 mutation arose under
+    endocrine therapy; the tested regimen is ER blockade plus neratinib. Added: no firing in
+    HER2-amplified disease, and none once neratinib has already been given, since a sensitivity claim
+    cannot outlive the drug's own failure.
   mechanism: >-
     Blocking the oestrogen receptor and the mutant HER2 kinase together removes both growth inputs, which
     neither drug achieves alone.
@@ -800,9 +1429,14 @@ rules:
     - er_her2_mutation_overcome_by_neratinib_plus_et
 - id: er_her2_mutation_neratinib_summit
   title: >-
-    HER2-mutant, hormone-receptor-positive metastatic breast cancer: neratinib (with fulvestrant) active
+    HER2-mutant, hormone-receptor-positive metastatic breast cancer after endocrine therapy: neratinib plus
+    fulvestrant active
   tumor_types:
   - BRCA
+  prior_therapies:
+  - endocrine_therapy
+  excluded_prior_therapies:
+  - neratinib
   biomarkers:
   - gene: ERBB2
     kind: gene_class
@@ -812,10 +1446,28 @@ rules:
     kind: expression
     state: positive
     role: modifier
+  - gene: ERBB2
+    kind: copy_number
+    state: amplification
+    role: excluded_if_present
+  - gene: ERBB2
+    kind: protein_level
+    methods:
+    - IHC
+    results:
+    - 3+
+    role: excluded_if_present
   therapies:
-  - neratinib
+  - neratinib + fulvestrant
   effect: sensitivity
   direction: one_way
+  context_checked: >-
+    SUMMIT enrolled HER2-mutant, HER2-non-amplified, hormone-receptor-positive metastatic breast cancer
+    after endocrine therapy (often also a CDK4/6 inhibitor) and gave neratinib together with
+    fulvestrant. The rule claimed activity for neratinib alone, in any line and any HER2 status; it now
+    names the neratinib + fulvestrant regimen, needs prior endocrine therapy and stands down with HER2
+    amplification or after neratinib. ER positivity stays a modifier because the regimen is only given
+    to ER-positive disease.
   mechanism: >-
     Neratinib blocks the mutant HER2 kinase while fulvestrant covers the oestrogen receptor pathway.
   evidence:
@@ -824,7 +1476,8 @@ rules:
     level: clinical_other
     tentative: true
     note: >-
-      Phase II basket data in heavily pretreated patients, where neratinib was combined with fulvestrant.
+      Phase II basket data in heavily pretreated, HER2-non-amplified, hormone-receptor-positive patients,
+      where neratinib was combined with fulvestrant; the rule names that regimen, not neratinib alone.
       The review treats HER2 mutation as a possible predictor of neratinib benefit.
   context:
   - fact: cs_summit_neratinib_fulvestrant_her2_mutant_hr_pos
@@ -854,6 +1507,10 @@ rules:
   - gene: ERBB2
     kind: gene_class
     class: activating_mutation
+    role: excluded_if_present
+  - gene: ERBB2
+    kind: gene_class
+    class: activating_mutation
     role: modifier
   therapies:
   - endocrine_therapy
@@ -862,6 +1519,11 @@ rules:
   retest_biomarker: ERBB2
   gates_therapy: false
   direction: unknown
+  context_checked: >-
+    The review's liquid-biopsy advice and the Nayar series concern ER-positive disease after endocrine
+    therapy. Changed so that the recommendation is withdrawn both when an activating ERBB2 mutation has
+    been found and when a progression sample was sequenced without one; it remains only while ERBB2 is
+    unprofiled.
   mechanism: >-
     Resistance mutations can arise during treatment, and plasma ctDNA picks them up faster than a new
     biopsy; in ER-positive breast cancer an acquired ERBB2 mutation changes the next choice.
@@ -871,8 +1533,9 @@ rules:
     level: expert_statement
     tentative: false
     note: >-
-      A recommendation only. Withdrawn when a progression sample has been sequenced across ERBB2 without
-      a mutation.
+      A recommendation only, while ERBB2 is unprofiled at progression: withdrawn when an activating ERBB2
+      mutation has been found (the question is answered) and when a progression sample was sequenced
+      across ERBB2 without one.
   references:
   - doi: 10.1016/j.esmoop.2021.100060
     first_author: De Mattos-Arruda L
@@ -910,7 +1573,13 @@ rules:
   therapies:
   - tamoxifen
   effect: resistance
+  scope: alone
   direction: one_way
+  context_checked: >-
+    Singh 2020 used tamoxifen-resistant ER-positive breast cancer cell lines and 3D ex vivo cultures
+    with tamoxifen as the only drug, so the level stays preclinical and the scope is now tamoxifen given
+    alone. Nothing shows the effect extends to other endocrine drugs or to tamoxifen with a targeted
+    partner.
   mechanism: >-
     Raised levels of the detoxifying sulfotransferase SULT1A1 accompany tamoxifen resistance in cell and
     3D ex vivo tumour models.
@@ -937,6 +1606,8 @@ rules:
   - BRCA
   prior_therapies:
   - tamoxifen
+  excluded_prior_therapies:
+  - sult1a1_activated_agent
   biomarkers:
   - gene: SULT1A1
     kind: expression
@@ -948,6 +1619,10 @@ rules:
   - oncrasin-1
   effect: sensitivity
   direction: one_way
+  context_checked: >-
+    Same tamoxifen-resistant, SULT1A1-high cell and ex vivo models; the three compounds are
+    investigational and preclinical only. Added the exclusion once any of them has been given; otherwise
+    unchanged.
   mechanism: >-
     These compounds need SULT1A1 to become active, so the enzyme that marks tamoxifen-resistant cells
     turns them into cytotoxins there.
@@ -976,7 +1651,14 @@ rules:
   therapies:
   - cdk46_inhibitor
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Ogata 2021 derived CDK4/6-inhibitor-resistant ER-positive, HER2-negative breast cancer cell lines;
+    no patient data, so the level stays preclinical and a verdict resting on it is at most reduced
+    efficacy. Scope any_regimen because these drugs are always given with an endocrine partner that does
+    not explain the resistance; the trials of continuing or switching the inhibitor after progression
+    stay context.
   mechanism: >-
     Not explained in the review; ER-positive, HER2-negative cells adapted to one CDK4/6 inhibitor remained
     resistant when switched to another.
@@ -1030,6 +1712,10 @@ rules:
   - chemotherapy
   effect: retained_sensitivity
   direction: unknown
+  context_checked: >-
+    Same ER-positive, HER2-negative cell lines; the review says cytotoxic drugs kept their activity but
+    names none, so the class is kept at preclinical level. It says nothing about a cytotoxic drug that
+    itself failed earlier, which a report must weigh separately; unchanged.
   mechanism: >-
     Cells resistant to CDK4/6 inhibition kept their response to cytotoxic drugs in the same laboratory
     model.
@@ -1077,7 +1763,13 @@ rules:
   therapies:
   - cdk46_inhibitor
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Condorelli 2018 sequenced ER-positive metastatic breast cancer progressing on a CDK4/6 inhibitor
+    with endocrine therapy and found newly arisen RB1 mutations, a small patient series that supports
+    clinical_other. RB1 loss removes the pathway these drugs act on, so the effect holds for continuing
+    or switching the inhibitor whatever endocrine partner is used (any_regimen); otherwise unchanged.
   mechanism: >-
     CDK4/6 inhibitors act by keeping RB1 in its growth-restraining state; once RB1 is gone the cell cycle
     no longer needs CDK4/6 and the drugs lose their target pathway.
@@ -1125,9 +1817,15 @@ rules:
     class: loss_of_function
     role: required
   therapies:
-  - pi3k_inhibitor
+  - alpelisib
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Costa 2020 described PTEN loss in ER-positive breast cancer progressing on CDK4/6 inhibitors with
+    endocrine therapy and showed cross-resistance to the PI3K-alpha inhibitor alpelisib in patients and
+    cells. The rule named the whole PI3K-inhibitor class; it now names alpelisib, as the evidence does,
+    and keeps any_regimen because the fulvestrant partner does not address PTEN loss.
   mechanism: >-
     Without PTEN, AKT activity rises: p27 is moved out of the nucleus, which frees CDK4/6, and PI3K pathway
     output stays high even when PI3K-alpha is inhibited.
@@ -1169,7 +1867,7 @@ rules:
   - BRCA
   prior_therapies:
   - cdk46_inhibitor
-  - pi3k_inhibitor
+  - alpelisib
   biomarkers:
   - gene: PTEN
     kind: gene_class
@@ -1178,7 +1876,13 @@ rules:
   therapies:
   - cdk46_inhibitor
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Same Costa 2020 work: PTEN loss arising under a CDK4/6 inhibitor or under alpelisib left ER-positive
+    breast cancer resistant to CDK4/6 inhibition in patients and cells. The prior PI3K class is narrowed
+    to alpelisib, the only PI3K inhibitor in that evidence; the CDK4/6 class stays because the p27/CDK2
+    route is not drug-specific.
   mechanism: >-
     AKT activated by PTEN loss pushes p27 into the cytoplasm, so CDK4/6 regains activity despite the inhibitor.
   evidence:
@@ -1212,9 +1916,15 @@ rules:
     class: loss_of_function
     role: required
   therapies:
-  - pi3k_inhibitor
+  - alpelisib
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Razavi 2020 and Juric 2015 studied PIK3CA-mutant, ER-positive breast cancer treated with alpelisib
+    (with an aromatase inhibitor in Razavi); PTEN loss before or during treatment went with resistance.
+    Narrowed from the PI3K class to alpelisib; no prior therapy is needed because pre-existing loss
+    counted too.
   mechanism: >-
     With PTEN gone, PI3K signalling continues through routes that an alpha-selective inhibitor does not
     block.
@@ -1257,6 +1967,11 @@ rules:
   - trastuzumab emtansine
   effect: reduced_efficacy
   direction: one_way
+  context_checked: >-
+    Observational series (SePHER, Vici, Dzimitrowicz, PANHER) of HER2-positive advanced breast cancer
+    given T-DM1 after first-line trastuzumab plus pertuzumab, compared with trastuzumab without
+    pertuzumab; retrospective data, so clinical_other and reduced efficacy (not resistance) are right.
+    Both antibodies must sit in one line, as in the studies; unchanged.
   mechanism: >-
     Combined antibody blockade seems to strip HER2 from the cell surface and move part of the receptor
     into the nucleus, so the emtansine conjugate finds less membrane target to bind and internalise.
@@ -1323,10 +2038,17 @@ rules:
   - BRCA
   prior_therapies:
   - trastuzumab
+  excluded_prior_therapies:
+  - trastuzumab deruxtecan
   therapies:
   - trastuzumab deruxtecan
   effect: retained_sensitivity
   direction: one_way
+  context_checked: >-
+    DESTINY-Breast03 randomised HER2-positive metastatic breast cancer previously treated with
+    trastuzumab and a taxane to T-DXd or T-DM1; with its full publication (outside-references.yaml) the
+    level is raised from clinical_other to clinical_randomised. Added the exclusion after T-DXd itself,
+    since the benefit was shown in T-DXd-naive patients.
   mechanism: >-
     Its cleavable linker and topoisomerase I payload let the conjugate work on tumours with low HER2 in
     preclinical models, so HER2 that is lowered, not absent, after antibody therapy remains a usable target.
@@ -1334,13 +2056,13 @@ rules:
     study_types:
     - phase_3
     - in_vitro
-    level: clinical_other
-    tentative: true
+    level: clinical_randomised
+    tentative: false
     note: >-
-      The clinical basis is the preliminary DESTINY-Breast03 result (longer PFS than T-DM1 in the second
-      line), which the review cites through a news report without a numbered reference; facts.yaml notes
-      the trial is a randomised phase III study. The cited paper (Takegawa 2017) is preclinical. Kept
-      at clinical_other until the full trial publication is added.
+      The clinical basis is DESTINY-Breast03 (randomised phase III, T-DXd against T-DM1 after trastuzumab
+      and a taxane), which the review cites only through a news report; its full publication is taken
+      from outside-references.yaml. The paper the review numbers (Takegawa 2017) is preclinical. Not
+      applied once T-DXd itself has been given.
   context:
   - fact: her2_agents_landscape
     text: >-
@@ -1360,6 +2082,11 @@ rules:
     year: 2021
     title: 'Targeting HER2 in Breast Cancer: New Drugs and Paradigms on the Horizon'
     checked_in: facts_yaml
+  - doi: 10.1056/NEJMoa2115022
+    first_author: Cortés J
+    year: 2022
+    title: Trastuzumab deruxtecan versus trastuzumab emtansine for breast cancer
+    checked_in: outside_references
   source:
     kind: review
     review_facts:
@@ -1384,6 +2111,10 @@ rules:
   - trastuzumab deruxtecan
   effect: reduced_efficacy
   direction: one_way
+  context_checked: >-
+    No study behind it: the review's reasoning that T-DXd needs some HER2, applied to breast tumours
+    that fell to IHC 0 after HER2-directed therapy. expert_statement and reduced efficacy are kept, so
+    it can never make a resistance verdict on its own; unchanged.
   mechanism: >-
     The review explains the T-DXd advantage by HER2 being lowered rather than gone; a progression sample
     with no detectable HER2 suggests the conjugate may lack its target.
@@ -1437,7 +2168,13 @@ rules:
   - trastuzumab emtansine
   - her2_tki
   effect: reduced_efficacy
+  scope: any_regimen
   direction: one_way
+  context_checked: >-
+    Patient series (mostly neoadjuvant trastuzumab with chemotherapy, some advanced disease) show HER2
+    loss after HER2-directed therapy and worse outcome; none measured the next HER2 drug in tumours with
+    documented loss, so the effect stays tentative reduced efficacy. Scope any_regimen because no added
+    drug restores a missing target; T-DXd is left to its own rules.
   mechanism: >-
     HER2-directed drugs can clear HER2-positive clones so that HER2-negative cells take over, or lower
     HER2 on the cells that survive; in both cases the next HER2-directed drug has less to act on.
@@ -1580,6 +2317,9 @@ rules:
   retest_biomarker: HER2
   gates_therapy: false
   direction: unknown
+  context_checked: >-
+    A recommendation drawn from the breast cancer HER2-loss series after HER2-targeted therapy; it gates
+    nothing and stands down when a progression result shows no loss. Unchanged.
   mechanism: >-
     HER2 status often shifts under HER2-directed treatment, so a result from the primary tumour may not
     describe the recurrence that is about to be treated.
@@ -1644,7 +2384,14 @@ rules:
   therapies:
   - neratinib
   effect: reduced_efficacy
+  scope: with_chemotherapy
   direction: bidirectional
+  context_checked: >-
+    Phase II data in HER2-positive (amplified) metastatic breast cancer: neratinib alone worked better
+    in trastuzumab-naive than in trastuzumab-pretreated patients (Burstein 2010), and neratinib with
+    vinorelbine worked less after lapatinib (Awada 2013). Scoped to neratinib alone or with
+    chemotherapy, the settings studied; ERBB2-mutant tumours stay excluded because there the review
+    reports neratinib as active.
   mechanism: >-
     Breast cancer cells made resistant to trastuzumab or lapatinib also resist neratinib; the cited laboratory
     study attributes this (per its title) to raised CYP3A4 drug-metabolising activity.
@@ -1701,7 +2448,13 @@ rules:
   - trastuzumab
   - lapatinib
   effect: resistance
+  scope: with_chemotherapy
   direction: bidirectional
+  context_checked: >-
+    Breslin 2017 selected neratinib-resistant HER2-positive breast cancer cell lines and tested
+    trastuzumab and lapatinib as single agents; preclinical, so reduced efficacy at most. Scope
+    with_chemotherapy: a cytotoxic partner does not address the proposed metabolic mechanism, but
+    combinations with other targeted drugs were not tested.
   mechanism: >-
     Breast cancer cell lines selected for neratinib resistance no longer respond to trastuzumab or lapatinib;
     the study title points to increased CYP3A4 activity.
@@ -1740,11 +2493,18 @@ rules:
   requires_origin: acquired
   therapies:
   - anti_her2_antibody
-  - anti_her2_adc
+  - trastuzumab emtansine
   - lapatinib
   - tucatinib
   effect: resistance
+  scope: with_chemotherapy
   direction: one_way
+  context_checked: >-
+    Xu 2017 (lapatinib- and lapatinib-plus-trastuzumab-resistant HER2-amplified cell lines) and Cocco
+    2018 (HER2-amplified patients and xenografts) show L755S defeating lapatinib and trastuzumab; other
+    drugs are the review's inference. T-DXd was removed from the affected drugs (the anti_her2_adc class
+    is narrowed to T-DM1), and the scope is with_chemotherapy so a regimen adding an irreversible TKI
+    aimed at the mutant kinase is not penalised.
   mechanism: >-
     The L755S substitution in the kinase domain reactivates HER2 signalling even while the receptor is
     blocked by an antibody or a reversible kinase inhibitor.
@@ -1755,10 +2515,12 @@ rules:
     level: clinical_other
     tentative: true
     note: >-
-      The review does not say which HER2 drugs are affected; antibodies, conjugates and reversible TKIs
-      are included by inference. Irreversible TKIs (neratinib, pyrotinib) are left out because the review
-      reports they stay active against HER2-mutant tumours. A variant present before HER2 therapy does
-      not trigger this rule (see her2_mutation_trastuzumab_no_response).
+      The review does not say which HER2 drugs are affected; the primary studies show trastuzumab and
+      lapatinib failing, and pertuzumab, T-DM1 and tucatinib are included by the review's inference.
+      T-DXd is left out: its topoisomerase payload does not depend on HER2 kinase signalling and nothing
+      cited shows it failing in HER2-mutant disease. Irreversible TKIs (neratinib, pyrotinib) are left
+      out because the review reports they stay active against HER2-mutant tumours. A variant present
+      before HER2 therapy does not trigger this rule (see her2_mutation_trastuzumab_no_response).
   context:
   - fact: her2_l755s_60pct_of_her2_mutations_mbc
     text: L755S accounts for about 60% of the HER2 mutations seen in metastatic breast cancer.
@@ -1805,7 +2567,14 @@ rules:
   - trastuzumab
   - lapatinib
   effect: resistance
+  scope: any_regimen
   direction: one_way
+  context_checked: >-
+    Sequencing series of HER2-positive (amplified) breast cancer show ERBB2 kinase mutations enriched
+    after trastuzumab, and the review calls them possible markers of trastuzumab and lapatinib
+    resistance; association data, hence tentative clinical_other. The drugs stay trastuzumab and
+    lapatinib as named; any_regimen because pertuzumab or chemotherapy added to them does not address
+    the mutant kinase (a neratinib partner is weighed through its own sensitivity rules).
   mechanism: >-
     HER2 kinase mutations are selected under antibody pressure and keep the pathway switched on, so trastuzumab
     and lapatinib lose control in later lines.
@@ -1861,7 +2630,13 @@ rules:
   therapies:
   - trastuzumab
   effect: resistance
+  scope: any_regimen
   direction: unknown
+  context_checked: >-
+    Boulbes 2015 followed HER2-positive metastatic breast cancer on trastuzumab-based therapy; tumours
+    with HER2 kinase-domain mutations did not respond, whatever their origin. Amplification stays a
+    modifier: the trastuzumab candidate already implies HER2-positive disease and a documented
+    non-amplified result suppresses the rule. Only an explicit any_regimen scope was added.
   mechanism: >-
     A constitutively active HER2 kinase keeps signalling whether or not the antibody is bound to the extracellular
     domain.
@@ -1892,6 +2667,9 @@ rules:
   - BRCA
   prior_therapies:
   - her2_targeted
+  excluded_prior_therapies:
+  - neratinib
+  - pyrotinib
   biomarkers:
   - gene: ERBB2
     kind: gene_class
@@ -1906,6 +2684,11 @@ rules:
   - pyrotinib
   effect: sensitivity
   direction: one_way
+  context_checked: >-
+    HER2-amplified breast cancer models and patients carrying an ERBB2 mutation after trastuzumab or
+    lapatinib (Xu 2017, Cocco 2018) responded to neratinib; pyrotinib is named by the review without
+    data of its own. Added the exclusion once neratinib or pyrotinib has been given, so sensitivity is
+    not claimed for an irreversible TKI that has already failed.
   mechanism: >-
     Covalent pan-HER inhibitors still shut down the mutant kinase that lets tumours escape trastuzumab
     and lapatinib.
@@ -1941,6 +2724,12 @@ rules:
   title: 'ERBB2-mutant, non-amplified breast cancer: neratinib or pyrotinib active'
   tumor_types:
   - BRCA
+  prior_therapies:
+  - endocrine_therapy
+  - chemotherapy
+  excluded_prior_therapies:
+  - neratinib
+  - pyrotinib
   biomarkers:
   - gene: ERBB2
     kind: gene_class
@@ -1955,17 +2744,23 @@ rules:
   - pyrotinib
   effect: sensitivity
   direction: one_way
+  context_checked: >-
+    Hyman 2018 (SUMMIT basket) and Ma 2017 gave neratinib to pretreated patients with HER2-mutant,
+    non-amplified metastatic breast cancer in phase II studies. The rule fired in any line; it now needs
+    an earlier endocrine or chemotherapy line, as in those trials, stands down after neratinib or
+    pyrotinib, and its study type is corrected to phase II.
   mechanism: >-
     In tumours without amplification the mutant receptor is the driver, and irreversible HER2 kinase inhibitors
     block it directly.
   evidence:
     study_types:
-    - patient_samples
+    - phase_2
     level: clinical_other
     tentative: true
     note: >-
-      The review gives no study type; the two cited papers report patients treated with neratinib (a basket
-      study of HER2/HER3-mutant cancers and a non-amplified metastatic breast cohort with ctDNA testing).
+      The review gives no study type; the two cited papers are phase II studies of neratinib in pretreated
+      patients (a basket study of HER2/HER3-mutant cancers and a non-amplified metastatic breast cohort
+      with ctDNA testing).
       The review names pyrotinib without separate data. Often the mutation emerged under endocrine therapy.
   references:
   - doi: 10.1038/nature25475
@@ -1989,6 +2784,8 @@ rules:
     Neratinib the most potent HER2 TKI against ERBB2-mutant cell lines (preclinical, any tumour)
   tumor_types:
   - any
+  excluded_prior_therapies:
+  - neratinib
   biomarkers:
   - gene: ERBB2
     kind: gene_class
@@ -1998,6 +2795,9 @@ rules:
   - neratinib
   effect: sensitivity
   direction: unknown
+  context_checked: >-
+    Conlon 2021 compared HER2 TKIs across 115 cancer cell lines of many origins, so the pan-cancer scope
+    and the preclinical level are right. Added only the exclusion after neratinib has been given.
   mechanism: >-
     Among the HER2 kinase inhibitors compared, neratinib inhibited growth of HER2-mutant lines best, consistent
     with its irreversible pan-HER binding.
@@ -2033,9 +2833,15 @@ rules:
         kind: expression
         state: high
         role: required
-    therapies: [doxorubicin, taxane]
+    therapies: [doxorubicin, paclitaxel, nab-paclitaxel, docetaxel]
     effect: resistance
+    scope: any_regimen
     direction: bidirectional
+    context_checked: >-
+      A textbook statement from reviews, not tied to a tumour type or a line; ABCB1 overexpression is
+      required because the whole claim rests on it. The taxane class was narrowed to paclitaxel
+      (including nab-paclitaxel) and docetaxel, the substrates the review means; cabazitaxel was
+      developed precisely because P-gp exports it poorly.
     mechanism: >-
       P-glycoprotein is an ATP-driven efflux pump with a broad substrate range; when one cytotoxic
       selects for its overexpression, structurally unrelated drugs are pumped out as well.
@@ -2044,8 +2850,9 @@ rules:
       level: expert_statement
       tentative: false
       note: >-
-        Only doxorubicin and the taxanes are named among the roughly 20 drugs affected; other P-gp
-        substrates are not listed by the review.
+        Only doxorubicin, paclitaxel and the related taxanes are named among the roughly 20 drugs
+        affected; other P-gp substrates are not listed by the review. Cabazitaxel is left out: it was
+        selected for its poor affinity for P-gp.
     context:
       - fact: chemo_pgp_abcb1_over50pct_mdr
         text: >-
@@ -2081,7 +2888,7 @@ rules:
   - id: chemo_paclitaxel_then_docetaxel_abcb1
     title: "Docetaxel after paclitaxel when ABCB1 is induced (FOXO3A-driven)"
     tumor_types: [any]
-    prior_therapies: [paclitaxel]
+    prior_therapies: [paclitaxel, nab-paclitaxel]
     biomarkers:
       - gene: ABCB1
         kind: expression
@@ -2090,16 +2897,21 @@ rules:
     therapies: [docetaxel]
     effect: resistance
     direction: one_way
+    context_checked: >-
+      The only source is a cell-line study (secretomes of paclitaxel-resistant cells inducing ABCB1
+      and docetaxel cross-resistance), so the level is corrected from expert_statement to preclinical.
+      nab-paclitaxel is added as a prior form of paclitaxel; ABCB1 overexpression stays required.
     mechanism: >-
       Many anticancer drugs raise FOXO3A, which increases ABCB1 transcription; the extra P-gp then
       lowers the activity of the next P-gp substrate.
     evidence:
-      study_types: [review_statement]
-      level: expert_statement
+      study_types: [in_vitro]
+      level: preclinical
       tentative: true
       note: >-
         The drug pair comes only from the title of the cited study (secretomes of
-        paclitaxel-resistant cells); the review gives no study type.
+        paclitaxel-resistant cells); the review gives no study type, and that study is a cell-line
+        study.
     references:
       - doi: "10.1038/emm.2016.131"
         first_author: Aldonza MBD
@@ -2122,12 +2934,16 @@ rules:
     therapies: [mitoxantrone, topotecan]
     effect: resistance
     direction: unknown
+    context_checked: >-
+      The cited work is on selected breast and ovarian cancer cell lines (mitoxantrone and topotecan
+      resistance), so the level is corrected from expert_statement to preclinical. The drugs stay the
+      two the review names; ABCG2 overexpression is required.
     mechanism: >-
       BCRP, the second most important drug efflux transporter, exports mitoxantrone and topotecan;
       it is overexpressed in several tumours including breast and ovarian cancer.
     evidence:
-      study_types: [review_statement]
-      level: expert_statement
+      study_types: [in_vitro]
+      level: preclinical
       tentative: false
       note: >-
         The review gives no study type; the cited titles describe cell lines. One cited paper has no
@@ -2154,6 +2970,10 @@ rules:
     therapies: [doxorubicin]
     effect: resistance
     direction: unknown
+    context_checked: >-
+      A review-level statement on the MRP1 substrate range, not tied to a tumour type or a line;
+      doxorubicin stands in for the P-gp-type substrates and taxanes are deliberately left out.
+      Unchanged.
     mechanism: >-
       MRP1 exports roughly the same drugs as P-gp except the taxanes, so taxane activity is not
       expected to be lost through this pump.
@@ -2200,6 +3020,9 @@ rules:
     therapies: [cisplatin, doxorubicin]
     effect: resistance
     direction: unknown
+    context_checked: >-
+      A review-level statement on MRP2: cisplatin is named by the review and doxorubicin stands in for
+      the MRP1 substrates; ABCC2 overexpression is required. Unchanged.
     mechanism: "MRP2 pumps out the MRP1 substrates and, in addition, cisplatin."
     evidence:
       study_types: [review_statement]
@@ -2227,7 +3050,13 @@ rules:
     prior_therapies: [cisplatin]
     therapies: [platinum]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Oliver 2010 gave genetically engineered NSCLC mice cisplatin for a long time; the resistant
+      tumours repaired DNA better and resisted platinum analogues. It stays pan-cancer as a stated
+      inference (cisplatin-carboplatin cross-resistance is the clinical rule in other tumours too) and
+      preclinical, so a verdict on it alone is at most reduced efficacy.
     mechanism: >-
       Long cisplatin exposure selected tumours with higher expression of DNA-damage-repair genes and
       better repair capacity, which also protected them from other platinum compounds.
@@ -2237,7 +3066,7 @@ rules:
       tentative: true
       note: >-
         Shown in NSCLC mouse models; applying it to other tumour types (for example ovarian cancer)
-        is an inference.
+        is an inference. Oxaliplatin is the analogue least certainly affected.
     context:
       - fact: chemo_dna_repair_capacity_lymphocytes_platinum
         text: >-
@@ -2283,6 +3112,10 @@ rules:
     therapies: [paclitaxel]
     effect: sensitivity
     direction: bidirectional
+    context_checked: >-
+      Stordal 2007 pooled cell-line and clinical observations of an inverse platinum/taxane response
+      across tumour types, so pan-cancer and tentative clinical_other stand. The rule already stops
+      once any line contained a taxane; unchanged.
     mechanism: >-
       Platinum and taxane resistance tend to be inversely related, so cells that become
       cisplatin-resistant are often more sensitive to paclitaxel; the mechanism is not known.
@@ -2327,6 +3160,9 @@ rules:
     therapies: [cisplatin]
     effect: sensitivity
     direction: bidirectional
+    context_checked: >-
+      Mirror of the cisplatin-to-paclitaxel observation from the same sources; the exclusion after any
+      platinum drug keeps it to platinum-naive tumours. Unchanged.
     mechanism: >-
       The inverse platinum-taxane relationship also runs the other way: paclitaxel-resistant cells
       tend to respond better to cisplatin.
@@ -2356,9 +3192,13 @@ rules:
     title: "Vinblastine resistance: collateral sensitivity to paclitaxel"
     tumor_types: [any]
     prior_therapies: [vinblastine]
+    excluded_prior_therapies: [taxane]
     therapies: [paclitaxel]
     effect: sensitivity
     direction: bidirectional
+    context_checked: >-
+      Vinblastine-resistant cell lines with tubulin mutations only (preclinical, any tumour type).
+      Added the exclusion after any taxane, since the claim concerns a taxane-naive tumour.
     mechanism: >-
       Vinblastine destabilises microtubules and paclitaxel stabilises them; tubulin mutations that
       protect against one push microtubule dynamics toward the effect of the other.
@@ -2383,9 +3223,13 @@ rules:
     title: "Paclitaxel resistance: collateral sensitivity to vinblastine"
     tumor_types: [any]
     prior_therapies: [paclitaxel]
+    excluded_prior_therapies: [vinca_alkaloid]
     therapies: [vinblastine]
     effect: sensitivity
     direction: bidirectional
+    context_checked: >-
+      Paclitaxel-resistant cell lines with tubulin mutations only (preclinical, any tumour type).
+      Added the exclusion after any vinca alkaloid, since the claim concerns a vinca-naive tumour.
     mechanism: >-
       Tubulin changes that counter microtubule stabilisation by paclitaxel leave the cells more
       exposed to the destabilising vinblastine.
@@ -2421,9 +3265,17 @@ rules:
         changes: [S464L, G465R, I491M]
         role: required
     requires_origin: acquired
+    acquisition_presumed: true
     therapies: [cetuximab, panitumumab]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Arena 2015 found these ectodomain mutations in plasma and tumours of RAS-wild-type colorectal
+      cancer progressing on cetuximab and showed in cells that they block both antibodies. Such
+      mutations are essentially never present before an anti-EGFR antibody, so acquisition is presumed
+      when the baseline cannot prove it; any_regimen because chemotherapy added to the antibody does
+      not restore binding.
     mechanism: >-
       These extracellular-domain substitutions arise under cetuximab in the antibody-binding region
       of EGFR; in the cited models they stopped both cetuximab and panitumumab from binding and
@@ -2483,11 +3335,17 @@ rules:
         consequences: [missense_variant]
         role: required
     requires_origin: acquired
+    acquisition_presumed: true
     therapies: [cetuximab, panitumumab]
     effect: retest
     retest_biomarker: EGFR
     gates_therapy: true
     direction: unknown
+    context_checked: >-
+      Patient series of colorectal cancer on cetuximab or panitumumab; an unlisted ectodomain change
+      has no established drug-specific effect, hence a gating re-test rather than resistance.
+      Acquisition is now presumed, as for the listed alleles, because ectodomain changes arise under
+      the antibody.
     mechanism: >-
       Ectodomain changes selected by anti-EGFR antibodies can disturb antibody binding, but the
       effect is epitope-specific: some spare panitumumab while others block both antibodies.
@@ -2531,18 +3389,26 @@ rules:
     requires_origin: acquired
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: any_regimen
     direction: bidirectional
+    context_checked: >-
+      Diaz 2012 and Misale 2012 followed RAS-wild-type metastatic colorectal cancer on cetuximab or
+      panitumumab and saw KRAS mutations emerge in plasma and tumour; observational and cell-model
+      evidence, so the level is lowered from clinical_randomised to clinical_other (the randomised
+      data concern KRAS before treatment). any_regimen: the antibody fails whatever chemotherapy is
+      added.
     mechanism: >-
       Mutant KRAS keeps MAPK signalling on downstream of the receptor, so blocking EGFR with either
       antibody no longer controls the tumour; the mutation emerges under both drugs.
     evidence:
-      study_types: [patient_samples, in_vitro, phase_3]
-      level: clinical_randomised
+      study_types: [patient_samples, in_vitro]
+      level: clinical_other
       tentative: true
       note: >-
         Table 3 row 3 calls this indirect evidence and the cetuximab/panitumumab symmetry presumed;
-        the randomised data concern KRAS status before treatment, the acquired-mutation data come
-        from serum ctDNA, cell models and patient series.
+        the acquired-mutation data come from serum ctDNA, cell models and patient series. The
+        randomised data (Van Cutsem 2011) concern KRAS status before treatment and are the basis of
+        crc_kras_primary_anti_egfr.
     context:
       - fact: crc_ras_emergence_50pct
         text: >-
@@ -2603,7 +3469,12 @@ rules:
     requires_origin: acquired
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: any_regimen
     direction: bidirectional
+    context_checked: >-
+      Same patient series after cetuximab or panitumumab in RAS-wild-type colorectal cancer; NRAS
+      rests on the review's generic 'RAS' wording and stays tentative clinical_other. Only the
+      explicit any_regimen scope was added.
     mechanism: >-
       Like mutant KRAS, mutant NRAS drives MAPK signalling independently of EGFR, so neither
       antibody can suppress it.
@@ -2658,7 +3529,13 @@ rules:
     requires_origin: any
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: any_regimen
     direction: unknown
+    context_checked: >-
+      CRYSTAL (phase III, first-line FOLFIRI with or without cetuximab) established that KRAS-mutant
+      colorectal cancer gains nothing from the antibody, so clinical_randomised and any origin stand.
+      any_regimen: no chemotherapy partner rescues the antibody; a regimen that adds a drug aimed at
+      the mutant KRAS itself needs a regimen rule of its own, which then takes precedence.
     mechanism: >-
       A KRAS mutation present before treatment keeps RAS-driven signalling independent of EGFR,
       which is why the antibodies are restricted to KRAS-wild-type disease.
@@ -2720,6 +3597,9 @@ rules:
     retest_biomarker: KRAS
     gates_therapy: false
     direction: unknown
+    context_checked: >-
+      Advice from reviews and ctDNA studies of colorectal cancer after anti-EGFR antibodies; a
+      recommendation only, withdrawn once RAS has been profiled at progression. Unchanged.
     mechanism: >-
       RAS and EGFR ectodomain mutations emerge under antibody pressure and can be followed in
       circulating tumour DNA, so the wild-type status found at diagnosis may no longer hold.
@@ -2775,10 +3655,17 @@ rules:
   - GEJ
   prior_therapies:
   - trastuzumab
+  excluded_prior_therapies:
+  - trastuzumab deruxtecan
   therapies:
   - trastuzumab deruxtecan
   effect: retained_sensitivity
   direction: one_way
+  context_checked: >-
+    DESTINY-Gastric01 was a randomised phase II trial in Asian patients with HER2-positive (archival)
+    gastric or GEJ adenocarcinoma after at least two lines including trastuzumab; DESTINY-Gastric02,
+    still running at the time of the review, moves it to the second line in Western patients.
+    clinical_other stands; added the exclusion after T-DXd itself.
   mechanism: >-
     The conjugate still binds the HER2 that persists after trastuzumab and releases a topoisomerase I
     payload inside the tumour cell.
@@ -2849,6 +3736,10 @@ rules:
   retest_biomarker: HER2
   gates_therapy: true
   direction: unknown
+  context_checked: >-
+    DESTINY-Gastric02 required a fresh HER2-positive biopsy after progression on trastuzumab, and
+    gastric series show frequent HER2 loss; the gate applies only to gastric/GEJ cancer after
+    trastuzumab and lifts once a progression HER2 result exists. Unchanged.
   mechanism: >-
     Gastric tumours often lose HER2 under trastuzumab, and HER2 is more patchily expressed than in breast
     cancer, so the archival result may not apply to the recurrence.
@@ -2958,7 +3849,13 @@ rules:
   therapies:
   - trastuzumab
   effect: resistance
+  scope: with_chemotherapy
   direction: one_way
+  context_checked: >-
+    T-ACT randomised 99 patients with HER2-positive gastric/GEJ cancer progressing after first-line
+    chemotherapy plus trastuzumab to paclitaxel with or without trastuzumab, without PFS or OS gain.
+    Scoped to trastuzumab alone or with chemotherapy, the setting tested; a tumour shown to keep HER2 at
+    progression suppresses the rule, a subgroup the trial could not analyse.
   mechanism: >-
     After trastuzumab-containing first-line therapy many gastric tumours no longer express HER2, so keeping
     trastuzumab in the second line has nothing left to act on.
@@ -3019,6 +3916,10 @@ rules:
   - trastuzumab deruxtecan
   effect: reduced_efficacy
   direction: one_way
+  context_checked: >-
+    An inference from the response gradient by HER2 level in DESTINY-Gastric01 (58% with IHC 3+ against
+    29% with IHC 2+/ISH-positive) and from gastric HER2-loss series; no T-DXd data exist for tumours
+    that lost HER2. Kept as tentative reduced efficacy, never resistance; unchanged.
   mechanism: >-
     T-DXd responses fall as HER2 level falls; a tumour that has lost HER2 offers the conjugate less to
     bind.
@@ -3074,7 +3975,12 @@ rules:
   - trastuzumab emtansine
   - her2_tki
   effect: reduced_efficacy
+  scope: any_regimen
   direction: one_way
+  context_checked: >-
+    Gastric series document HER2 loss after trastuzumab; the effect on other HER2 drugs is inferred
+    (tentative reduced efficacy). Only an explicit any_regimen scope was added, because no partner
+    restores a lost target.
   mechanism: >-
     Without HER2 on the recurrent tumour, drugs aimed at HER2 have no target, as seen in breast cancer
     as well.
@@ -3115,9 +4021,14 @@ rules:
     title: "Pancreatic cancer after FOLFIRINOX: collateral sensitivity to MEK inhibition"
     tumor_types: [PAAD]
     prior_therapies: [FOLFIRINOX]
+    excluded_prior_therapies: [mek_inhibitor]
     therapies: [mek_inhibitor]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Peschke 2022 drug-screened patient-derived pancreatic cancer organoids taken after FOLFIRINOX;
+      the MEK sensitivity was not tied to KRAS or any other marker, so the rule has no biomarker and
+      stays preclinical. Added the exclusion once a MEK inhibitor has been given.
     mechanism: >-
       FOLFIRINOX reshapes pancreatic tumour cells (plasticity), and drug screens on patient-derived
       organoids taken after it found heightened sensitivity to MEK inhibitors.
@@ -3174,9 +4085,13 @@ rules:
     title: "Chemotherapy-resistant Ewing sarcoma: collateral sensitivity to the LSD1 inhibitor SP-2509"
     tumor_types: [ES, ESST]
     prior_therapies: [chemotherapy]
+    excluded_prior_therapies: [lsd1_inhibitor]
     therapies: [SP-2509]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Ewing sarcoma cell lines evolved under chemotherapy in vitro (Scarborough 2020); preclinical and
+      Ewing sarcoma only. Added the exclusion after an LSD1 inhibitor.
     mechanism: >-
       Ewing sarcoma cells evolving resistance to chemotherapy pass through states in which they
       respond better to inhibition of the histone demethylase LSD1.
@@ -3198,21 +4113,27 @@ rules:
   - id: gen_tnbc_egfr_inhibitor_then_dna_damaging_drug
     title: "Triple-negative breast cancer: EGFR inhibitor first, then a DNA-damaging drug"
     tumor_types: [BRCA]
-    prior_therapies: [egfr_tki, anti_egfr_antibody]
+    prior_therapies: [erlotinib]
+    excluded_prior_therapies: [anthracycline]
     biomarkers:
       - gene: ESR1
         kind: expression
         state: negative
-        role: modifier
+        role: required
       - gene: ERBB2
         kind: protein_level
         methods: [IHC]
         results: ["0", "1+"]
         role: modifier
-    therapies: [anthracycline, platinum, topoisomerase_inhibitor]
+    therapies: [doxorubicin]
     effect: sequence_preference
     preference: preferred
     direction: one_way
+    context_checked: >-
+      Lee 2012 pre-treated triple-negative breast cancer cell lines with the EGFR TKI erlotinib and
+      then gave doxorubicin, the pairing the study centred on. The rule named any EGFR TKI or antibody
+      and three DNA-damaging classes; it now names erlotinib and doxorubicin, requires ER-negative
+      disease (the cells were triple-negative) and stands down after earlier anthracycline.
     mechanism: >-
       Pre-treatment with an EGFR inhibitor rewires apoptotic signalling so that a DNA-damaging drug
       given afterwards kills far more cells than the same drugs given together.
@@ -3221,9 +4142,9 @@ rules:
       level: preclinical
       tentative: true
       note: >-
-        Cell lines only; the timing (staggered rather than simultaneous) is what mattered. The
-        modifiers stand for the triple-negative phenotype (progesterone receptor status is not
-        checked).
+        Cell lines only; the timing (staggered rather than simultaneous) is what mattered. ER
+        negativity is required and HER2 0/1+ is a modifier, standing for the triple-negative phenotype
+        (progesterone receptor status is not checked).
     references:
       - doi: "10.1016/j.cell.2012.03.031"
         first_author: Lee MJ
@@ -3238,30 +4159,40 @@ rules:
     title: "Triple-negative breast cancer: short cisplatin or doxorubicin induction before anti-PD-1"
     tumor_types: [BRCA]
     prior_therapies: [cisplatin, doxorubicin]
+    excluded_prior_therapies: [immune_checkpoint_inhibitor]
     biomarkers:
       - gene: ESR1
         kind: expression
         state: negative
-        role: modifier
+        role: required
       - gene: ERBB2
         kind: protein_level
         methods: [IHC]
         results: ["0", "1+"]
         role: modifier
-    therapies: [anti_pd1]
+    therapies: [nivolumab]
     effect: sequence_preference
+    scope: alone
     preference: preferred
     direction: one_way
+    context_checked: >-
+      TONIC randomised metastatic triple-negative breast cancer to a short induction (including
+      low-dose cisplatin or doxorubicin) before nivolumab alone, with the best responses after
+      doxorubicin or cisplatin. Now requires ER-negative status, names nivolumab given alone instead
+      of the anti-PD-1 class, and stands down after earlier checkpoint blockade; the induction timing
+      is only noted.
     mechanism: >-
       A brief course of cisplatin or doxorubicin appears to prime an anti-tumour immune response,
       and PD-1 blockade given afterwards achieved more responses.
     evidence:
-      study_types: [patient_samples]
+      study_types: [phase_2]
       level: clinical_other
       tentative: true
       note: >-
-        Metastatic triple-negative disease (TONIC trial per the reference title; the review gives no
-        phase). The modifiers stand for the triple-negative phenotype.
+        Metastatic triple-negative disease (TONIC, a randomised phase II trial per its publication; the
+        review gives no phase). ER negativity is required and HER2 0/1+ is a modifier, standing for the
+        triple-negative phenotype. The two-week induction given just before nivolumab cannot be encoded;
+        a report should say the effect was shown for a short course immediately before PD-1 blockade.
     context:
       - fact: strat_sequential_immunotherapy_combinations
         text: >-
@@ -3301,7 +4232,14 @@ rules:
     requires_origin: acquired
     therapies: [egfr_tki_1st_gen, egfr_tki_2nd_gen]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      Yu 2013 biopsied EGFR-mutant lung cancers at acquired resistance to erlotinib or gefitinib and
+      found T790M in about 60%; second-generation drugs are included because their clinical doses do
+      not overcome it either. Scoped to the TKI alone or with chemotherapy, where the resistance was
+      seen; a second-generation TKI combined with an anti-EGFR antibody was not part of this evidence.
+      Acquisition is not presumed because T790M can pre-exist (the outside-review rules cover that).
     mechanism: >-
       A second EGFR kinase-domain change, T790M, is selected while the tumour is treated with
       gefitinib, erlotinib, afatinib or dacomitinib and leaves the receptor insensitive to these
@@ -3351,6 +4289,7 @@ rules:
     title: Osimertinib remains active when T790M appears on earlier EGFR TKIs
     tumor_types: [NSCLC]
     prior_therapies: [egfr_tki_1st_gen, egfr_tki_2nd_gen]
+    excluded_prior_therapies: [egfr_tki_3rd_gen]
     biomarkers:
       - gene: EGFR
         kind: protein_change
@@ -3360,6 +4299,11 @@ rules:
     therapies: [osimertinib]
     effect: retained_sensitivity
     direction: one_way
+    context_checked: >-
+      The review asserts osimertinib activity in T790M-positive NSCLC after earlier TKIs without
+      citing a study, so expert_statement stands (AURA3 is in out_egfr_t790m_osimertinib_sensitivity).
+      Added the exclusion after osimertinib: once it has failed, a persisting T790M no longer predicts
+      benefit.
     mechanism: >-
       Osimertinib was built to bind the T790M gatekeeper form irreversibly as well as the
       sensitising EGFR mutants, so this escape route does not protect the tumour from it.
@@ -3384,6 +4328,7 @@ rules:
     title: "Osimertinib after afatinib on acquired T790M (real-world sequence)"
     tumor_types: [NSCLC]
     prior_therapies: [afatinib]
+    excluded_prior_therapies: [egfr_tki_3rd_gen]
     biomarkers:
       - gene: EGFR
         kind: protein_change
@@ -3394,6 +4339,10 @@ rules:
     effect: sequence_preference
     preference: preferred
     direction: one_way
+    context_checked: >-
+      Hochmair 2018 is an observational cohort of EGFR-mutant NSCLC treated with afatinib first and
+      osimertinib on acquired T790M, so clinical_other is right. Added the exclusion after
+      osimertinib, which the cohort had not received before.
     mechanism: >-
       Switching to osimertinib when T790M emerges on afatinib targets the dominant escape clone and
       postponed the need for chemotherapy in an observational cohort.
@@ -3436,17 +4385,22 @@ rules:
     effect: sequence_preference
     preference: preferred
     direction: one_way
+    context_checked: >-
+      FLAURA (Soria 2018) randomised untreated advanced NSCLC with an exon 19 deletion or L858R to
+      osimertinib or gefitinib/erlotinib; the level is raised from expert_statement to
+      clinical_randomised. The rule already needs an exon 19/21 sensitising change and stands down
+      after any EGFR TKI.
     mechanism: >-
       Starting with the third-generation inhibitor gave longer overall survival than gefitinib or
       erlotinib and avoids the first- to third-generation cross-resistance route described for
       KEAP1-NFE2L2 alterations.
     evidence:
-      study_types: [review_statement]
-      level: expert_statement
+      study_types: [phase_3]
+      level: clinical_randomised
       tentative: false
       note: >-
-        About the choice of the first EGFR TKI (FLAURA; the review names the trial but not its
-        phase). It is not evidence for re-using osimertinib after progression on it, so the rule is
+        About the choice of the first EGFR TKI (FLAURA, a randomised phase III trial; the review names
+        the trial but not its phase). It is not evidence for re-using osimertinib after progression on it, so the rule is
         limited to EGFR-TKI-naive patients (it does not apply once any earlier line included an EGFR
         TKI). The exon 19/21 condition approximates the classic sensitising mutations.
     context:
@@ -3491,16 +4445,20 @@ rules:
     effect: sequence_preference
     preference: dispreferred
     direction: one_way
+    context_checked: >-
+      Mirror of FLAURA in untreated EGFR-mutant advanced NSCLC; level raised from expert_statement to
+      clinical_randomised as for the osimertinib side. Unchanged otherwise: exon 19/21 change
+      required, no earlier EGFR TKI.
     mechanism: >-
       A first-generation start gave shorter survival than osimertinib and exposes the tumour to the
       T790M and KEAP1-NRF2 escape routes that then limit later EGFR inhibitors.
     evidence:
-      study_types: [review_statement]
-      level: expert_statement
+      study_types: [phase_3]
+      level: clinical_randomised
       tentative: false
       note: >-
-        First-line comparison (FLAURA); the review states the survival benefit but not the trial
-        phase. Limited to EGFR-TKI-naive patients: it does not apply once any earlier line included
+        First-line comparison (FLAURA, a randomised phase III trial); the review states the survival
+        benefit but not the trial phase. Limited to EGFR-TKI-naive patients: it does not apply once any earlier line included
         an EGFR TKI.
     references:
       - doi: "10.1056/NEJMoa1713137"
@@ -3524,7 +4482,12 @@ rules:
     requires_origin: acquired
     therapies: [afatinib, osimertinib]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Park 2018 used gefitinib-resistant HCC827 (EGFR exon 19 deletion) cells and a mouse model; no
+      patient series tested the sequence. Prior therapy stays gefitinib and the affected drugs
+      afatinib and osimertinib, as tested; preclinical.
     mechanism: >-
       Mutant KEAP1 no longer targets NRF2 for degradation; the constitutively active NRF2 programme
       drove proliferation of gefitinib-resistant lung cancer cells and blunted the irreversible TKIs
@@ -3584,6 +4547,9 @@ rules:
     therapies: [afatinib, osimertinib]
     effect: resistance
     direction: one_way
+    context_checked: >-
+      Extension of the same KEAP1-mutant gefitinib-resistant model to activating NFE2L2 mutations
+      through their shared NRF2 output; no direct experiment, hence tentative preclinical. Unchanged.
     mechanism: >-
       Activating NFE2L2 mutations switch on the same NRF2 programme that KEAP1 loss releases, which
       is the pathway behind gefitinib-to-irreversible-TKI cross-resistance in cell models.
@@ -3627,6 +4593,10 @@ rules:
     therapies: [egfr_tki]
     effect: resistance
     direction: unknown
+    context_checked: >-
+      Cell models and observational series of EGFR-mutant lung adenocarcinoma progressing on EGFR TKIs
+      (Krall 2017, Yu 2018) show KEAP1 loss emerging under treatment; tentative clinical_other kept.
+      Unchanged.
     mechanism: >-
       Loss of KEAP1 and the resulting NRF2 activation has been found as an acquired escape route on
       EGFR TKIs in EGFR-mutant lung adenocarcinoma cells and patient tumours.
@@ -3670,6 +4640,9 @@ rules:
     therapies: [egfr_tki]
     effect: resistance
     direction: unknown
+    context_checked: >-
+      Same EGFR-mutant lung adenocarcinoma series, with NRF2 activation through NFE2L2 rather than
+      KEAP1; tentative clinical_other kept. Unchanged.
     mechanism: >-
       Gain-of-function NFE2L2 mutations activate NRF2 directly, the same output as KEAP1 loss, which
       is reported as an acquired escape route on EGFR TKIs.
@@ -3712,6 +4685,11 @@ rules:
     therapies: [egfr_tki]
     effect: reduced_efficacy
     direction: unknown
+    context_checked: >-
+      Hellyer 2019 reviewed EGFR-mutant NSCLC treated with EGFR TKIs (mostly first generation) and
+      found shorter benefit when KEAP1/NFE2L2/CUL3 mutations were present beforehand. The EGFR-mutant
+      state is implied by the EGFR-TKI candidate and is deliberately not encoded, to keep the KEAP1
+      effect apart from the EGFR sensitising-mutation rules; unchanged.
     mechanism: >-
       Tumours that already carry a KEAP1 alteration have constant NRF2 activity and recur sooner on
       EGFR TKIs; this is a baseline modifier rather than therapy-acquired cross-resistance.
@@ -3751,6 +4729,9 @@ rules:
     therapies: [egfr_tki]
     effect: reduced_efficacy
     direction: unknown
+    context_checked: >-
+      Same Hellyer 2019 series in EGFR-mutant NSCLC on EGFR TKIs, for activating NFE2L2 mutations
+      present before treatment; clinical_other, reduced efficacy. Unchanged.
     mechanism: >-
       Activating NFE2L2 mutations present before treatment keep NRF2 signalling on and were linked
       to a shorter time to recurrence on EGFR TKIs.
@@ -3790,6 +4771,9 @@ rules:
     therapies: [osimertinib]
     effect: reduced_efficacy
     direction: unknown
+    context_checked: >-
+      Foggetti 2021: genetically engineered EGFR-driven, Trp53-deficient lung adenocarcinoma mice with
+      KEAP1 knocked out responded less to osimertinib; preclinical reduced efficacy. Unchanged.
     mechanism: >-
       In a genetically engineered EGFR-driven, Trp53-deficient lung adenocarcinoma model, knocking
       out KEAP1 made tumours respond less to osimertinib.
@@ -3816,9 +4800,14 @@ rules:
         class: any_mutation
         role: required
     requires_origin: any
-    therapies: [chemotherapy]
+    therapies: [platinum]
     effect: reduced_efficacy
     direction: unknown
+    context_checked: >-
+      Goeman 2019 studied lung adenocarcinoma treated with first-line platinum-based chemotherapy;
+      KEAP1-NRF2 pathway mutations went with earlier progression. The rule covered every cytotoxic
+      drug; it is narrowed to platinum drugs and stays tentative because the effect may be prognostic
+      rather than predictive.
     mechanism: >-
       Lung adenocarcinomas with KEAP1-NRF2 pathway mutations form a rapidly progressing subset that
       relapsed earlier on chemotherapy.
@@ -3842,10 +4831,16 @@ rules:
   - id: egfr_tki_resistance_aurora_kinase_inhibitor
     title: Aurora kinase A dependence after EGFR-inhibitor resistance
     tumor_types: [NSCLC]
-    prior_therapies: [egfr_tki]
+    prior_therapies: [egfr_tki_3rd_gen]
+    excluded_prior_therapies: [aurora_kinase_inhibitor]
     therapies: [aurora_kinase_inhibitor]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Shah 2019 evolved EGFR-mutant lung cancer cells under third-generation EGFR inhibitors; Aurora
+      kinase A activity emerged and Aurora inhibitors became more effective. Prior therapy narrowed
+      from any EGFR TKI to the third generation used in that work; added the exclusion after an Aurora
+      kinase inhibitor.
     mechanism: >-
       EGFR-mutant lung adenocarcinoma cells that adapt to EGFR inhibitors (third-generation in the
       cited work) come to rely on Aurora kinase A, which makes Aurora kinase inhibitors more
@@ -3909,6 +4904,10 @@ rules:
     retest_biomarker: EGFR
     gates_therapy: false
     direction: unknown
+    context_checked: >-
+      A recommendation from the review's liquid-biopsy and re-profiling advice for EGFR-mutant NSCLC
+      after an EGFR TKI; it gates nothing and stands down once EGFR has been profiled at progression.
+      Unchanged.
     mechanism: >-
       Resistance alterations are selected or induced during treatment, so the recurrence can differ
       from the diagnostic biopsy; plasma ctDNA allows faster, less invasive re-testing when a new
@@ -3974,6 +4973,7 @@ rules:
     title: "ALK-positive NSCLC resistant to a first ALK TKI: collateral sensitivity to etoposide and pemetrexed"
     tumor_types: [NSCLC]
     prior_therapies: [alk_inhibitor]
+    excluded_prior_therapies: [etoposide, pemetrexed]
     biomarkers:
       - gene: ALK
         kind: fusion
@@ -3981,6 +4981,11 @@ rules:
     therapies: [etoposide, pemetrexed]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Dhawan 2017 mapped ALK-positive NSCLC cell lines made resistant to ALK inhibitors; preclinical.
+      The ALK fusion stays a modifier because a case fusion written EML4-ALK is filed under EML4, so a
+      required ALK condition would silence the rule; added the exclusion once etoposide or pemetrexed
+      has been given.
     mechanism: >-
       A collateral-sensitivity map of ALK-driven lung cancer cells showed that lines made resistant
       to first-line ALK inhibitors often became more responsive to these two cytotoxics.
@@ -4007,10 +5012,17 @@ rules:
   - id: mapk_braf_mek_inhibitor_then_immunotherapy
     title: Checkpoint inhibitors after progression on BRAF/MEK inhibitors
     tumor_types: [MEL]
-    prior_therapies: [braf_inhibitor, mek_inhibitor]
+    prior_therapies: [braf_inhibitor]
     therapies: [immune_checkpoint_inhibitor]
     effect: reduced_efficacy
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Retrospective and real-world series (Johnson 2017, Tétu 2018, Mason 2020) and Haas 2021 concern
+      BRAF-mutant melanoma relapsing on a BRAF inhibitor, alone or with a MEK inhibitor; checkpoint
+      blockade worked less often, not never, so reduced efficacy at clinical_other stands. Prior
+      therapy narrowed from 'BRAF or MEK inhibitor' to a line containing a BRAF inhibitor, so MEK
+      monotherapy (as used in NRAS-mutant melanoma) no longer triggers it.
     mechanism: >-
       Melanomas that escape MAPK inhibition build an immune-evasive microenvironment (few functional
       CD103+ dendritic cells, scarce or exhausted CD8 T cells, weaker antigen presentation), so
@@ -4104,23 +5116,30 @@ rules:
   - id: mapk_nras_reactivation_then_immunotherapy
     title: Acquired NRAS mutation on BRAF/MEK inhibitors as a MAPK re-activation marker before immunotherapy
     tumor_types: [MEL]
-    prior_therapies: [braf_inhibitor, mek_inhibitor]
+    prior_therapies: [braf_inhibitor]
     biomarkers:
       - gene: NRAS
         kind: gene_class
         class: activating_mutation
         role: required
     requires_origin: acquired
+    acquisition_presumed: true
     therapies: [immune_checkpoint_inhibitor]
     effect: reduced_efficacy
     direction: one_way
+    context_checked: >-
+      The review names no gene behind MAPK re-activation; reading an acquired NRAS mutation as a
+      marker of the immune-evasive state Haas 2021 described in patients is our inference, so the
+      level is lowered from clinical_other to expert_statement. Prior narrowed to BRAF-inhibitor lines
+      (BRAF-mutant melanoma), where NRAS mutations essentially arise only under that treatment, hence
+      acquisition presumed.
     mechanism: >-
       Tumours that progress on dual BRAF/MEK inhibition with renewed MAPK output also switch on an
       immune-evasion transcriptional programme; an acquired NRAS mutation is one way MAPK signalling
       is restored.
     evidence:
-      study_types: [patient_samples]
-      level: clinical_other
+      study_types: [patient_samples, review_statement]
+      level: expert_statement
       tentative: true
       note: >-
         The review names no gene behind MAPK re-activation; reading an acquired NRAS mutation as
@@ -4161,7 +5180,13 @@ rules:
     prior_therapies: [dacarbazine]
     therapies: [vemurafenib]
     effect: resistance
+    scope: alone
     direction: bidirectional
+    context_checked: >-
+      Erdmann 2019 used one patient-derived BRAF V600E melanoma cell model made resistant to
+      dacarbazine and then exposed to vemurafenib alone. The resistance runs through IL-8-driven MAPK
+      re-activation, which a MEK inhibitor partner targets, so the scope is now 'alone' and the rule
+      no longer carries to vemurafenib plus cobimetinib.
     mechanism: >-
       Melanoma cells that survive dacarbazine secrete IL-8, which turns MAPK signalling back on
       through an autocrine loop and lowers their response to the BRAF inhibitor.
@@ -4188,7 +5213,13 @@ rules:
     prior_therapies: [vemurafenib]
     therapies: [dacarbazine]
     effect: resistance
+    scope: alone
     direction: bidirectional
+    context_checked: >-
+      Same single cell model chronically exposed to vemurafenib alone, then to dacarbazine;
+      preclinical. Scope 'alone' for dacarbazine as tested. A prior line of vemurafenib with a MEK
+      inhibitor also satisfies the prior-therapy condition although the model did not test it; that
+      cannot be encoded and is noted here.
     mechanism: >-
       Vemurafenib-resistant melanoma cells strengthen AKT signalling, which also makes them less
       responsive to dacarbazine.
@@ -4219,6 +5250,9 @@ rules:
     therapies: [radiotherapy]
     effect: resistance
     direction: bidirectional
+    context_checked: >-
+      Shannan 2019 irradiated BRAF V600E melanoma cells after BRAF inhibition; preclinical, with KDM5B
+      as a modifier marking the cross-resistant state. Unchanged.
     mechanism: >-
       BRAF inhibition up-regulates the H3K4 demethylase KDM5B (JARID1B) in surviving cells, a state
       that also withstands irradiation; relapse was more frequent when BRAF inhibition came before
@@ -4257,10 +5291,14 @@ rules:
     title: Radiotherapy before BRAF inhibition relapses less than the reverse order
     tumor_types: [MEL]
     prior_therapies: [radiotherapy]
+    excluded_prior_therapies: [braf_inhibitor]
     therapies: [braf_inhibitor]
     effect: sequence_preference
     preference: preferred
     direction: one_way
+    context_checked: >-
+      Same cell models: irradiation before BRAF inhibition relapsed less than the reverse. The order
+      only matters while no BRAF inhibitor has been given, so the rule now stands down after one.
     mechanism: >-
       Irradiating first and adding BRAF inhibition afterwards avoided much of the KDM5B-high
       radio-resistant state that BRAF inhibition induces.
@@ -4284,6 +5322,7 @@ rules:
     title: "MAPK-inhibitor-resistant melanoma: collateral sensitivity to cisplatin and carboplatin"
     tumor_types: [MEL]
     prior_therapies: [braf_inhibitor, mek_inhibitor]
+    excluded_prior_therapies: [platinum]
     biomarkers:
       - gene: TP73
         kind: expression
@@ -4292,6 +5331,10 @@ rules:
     therapies: [cisplatin, carboplatin]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Makino 2018: MAPK-inhibitor-resistant melanoma cell lines with low TAp73 were more sensitive to
+      cisplatin and carboplatin; preclinical, melanoma only. Added the exclusion after any platinum
+      drug.
     mechanism: >-
       Melanoma cells resistant to MAPK inhibitors express less TAp73, which weakens nucleotide
       excision repair and leaves them more vulnerable to platinum-induced DNA damage.
@@ -4316,16 +5359,22 @@ rules:
     title: "BRAF/MEK-inhibitor-resistant melanoma: collateral sensitivity to HDAC inhibition (vorinostat)"
     tumor_types: [MEL]
     prior_therapies: [braf_inhibitor, mek_inhibitor]
-    therapies: [hdac_inhibitor]
+    excluded_prior_therapies: [hdac_inhibitor]
+    therapies: [vorinostat]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      Wang 2018 showed the vulnerability in resistant melanoma cells and mice and in a small pilot of
+      patients with BRAF-inhibitor-resistant melanoma given vorinostat; clinical_other but now
+      tentative given the pilot size. Narrowed from the HDAC-inhibitor class to vorinostat, the drug
+      tested, and added the exclusion after an HDAC inhibitor.
     mechanism: >-
       Resistant melanoma cells run with raised reactive oxygen species; the HDAC inhibitor
       vorinostat pushes them further and selectively kills the resistant population.
     evidence:
       study_types: [in_vitro, in_vivo, patient_samples]
       level: clinical_other
-      tentative: false
+      tentative: true
       note: >-
         Cell and mouse models plus a small pilot study in BRAF-inhibitor-resistant patients;
         vorinostat is not approved for melanoma.
@@ -4338,6 +5387,2146 @@ rules:
     source:
       kind: review
       review_facts: [cs_brafmeki_resistance_hdaci_vorinostat]
+"""####),
+        ("Annotations/rules/next_line_breast.yaml", ####"""
+# Next-line practice outside the source review: hormone-receptor-positive breast cancer.
+# ESR1-guided endocrine switching (PADA-1, SERENA-6, EMERALD, EMBER-3), AKT-pathway-directed regimens
+# (CAPItello-291, INAVO120, SOLAR-1), CDK4/6 inhibition after a CDK4/6 inhibitor (MAINTAIN,
+# postMONARCH) and HER2-low trastuzumab deruxtecan (DESTINY-Breast04).
+# Every reference comes from shared/review/outside-references-2.yaml or outside-references.yaml, with its
+# identifiers exactly as listed there (a field left empty there is absent here); where the PMID or DOI was
+# seen only in a URL path or a secondary file, the reference carries a `note` saying so.
+# Rule ids start with `nl_`. Titles, mechanisms, notes and context_checked are our own words.
+#
+# Receptor status: the trials enrolled ER-positive, HER2-negative disease. Sensitivity rules therefore
+# REQUIRE an ER-positive result (biomarker ESR1 expression positive, e.g. case biomarker "ER IHC positive")
+# and are suppressed by HER2 positivity (ERBB2 amplification or IHC 3+). Resistance rules only use ER as a
+# modifier, so a missing ER result never hides a resistance warning.
+# Regimen rules (therapies "A + B") outrank component rules (DESIGN.md section 4a step 4).
+schema: nextline/catalogue-rules/v1
+rules:
+
+  # ---------------------------------------------------------------------------------------------
+  # ESR1 ligand-binding-domain mutations
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_esr1_acquired_aromatase_inhibitor_resistance
+    title: ESR1 activating mutation acquired on an aromatase inhibitor - the aromatase inhibitor stops working
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    biomarkers:
+      - gene: ESR1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: modifier
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: [aromatase_inhibitor]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A ligand-binding-domain mutation locks the oestrogen receptor in its active shape, so the receptor
+      keeps driving growth after an aromatase inhibitor has removed oestrogen. Adding a CDK4/6 inhibitor to
+      the aromatase inhibitor does not remove that escape route.
+    evidence:
+      study_types: [patient_samples, in_vitro, phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Tissue and plasma series show the mutations emerging under oestrogen deprivation and cell work shows
+        oestrogen-independent activity. In the randomised PADA-1 trial, patients whose plasma ESR1 mutation
+        rose on an aromatase inhibitor plus palbociclib did worse when the aromatase inhibitor was kept than
+        when it was replaced by fulvestrant. Only the oncogenic ESR1 alleles listed in genes.yaml count; other
+        ligand-binding-domain changes are variants of uncertain significance.
+    context_checked: >-
+      Toy 2013 and Robinson 2013: metastatic ER-positive breast cancer after endocrine therapy, mostly
+      aromatase inhibitors; Fribbens 2018: serial plasma DNA during aromatase-inhibitor therapy; PADA-1:
+      ER-positive/HER2-negative advanced disease on first-line aromatase inhibitor plus palbociclib with a
+      rising ESR1 mutation. ESR1 status: mutant (LBD). Acquisition presumed because these alleles are rare
+      before oestrogen deprivation and are selected by it; ER status is a modifier only.
+    references:
+      - pmid: "24185512"
+        doi: 10.1038/ng.2822
+        first_author: Toy W
+        year: 2013
+        title: ESR1 ligand-binding domain mutations in hormone-resistant breast cancer
+        checked_in: outside_references
+      - pmid: "24185510"
+        doi: 10.1038/ng.2823
+        first_author: Robinson DR
+        year: 2013
+        title: Activating ESR1 mutations in hormone-resistant metastatic breast cancer
+        checked_in: outside_references
+      - pmid: "29045530"
+        doi: 10.1093/annonc/mdx483
+        first_author: Fribbens C
+        year: 2018
+        title: Tracking evolution of aromatase inhibitor resistance with circulating tumour DNA analysis in metastatic breast cancer
+        checked_in: outside_references
+      - pmid: "36183733"
+        doi: 10.1016/S1470-2045(22)00555-1
+        first_author: Bidard FC
+        year: 2022
+        title: "Switch to fulvestrant and palbociclib versus no switch in advanced breast cancer with rising ESR1 mutation during aromatase inhibitor and palbociclib therapy (PADA-1): a randomised, open-label, multicentre, phase 3 trial"
+        checked_in: outside_references
+        note: PMID seen only as the MEDLINE accession in a library URL; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_esr1_rising_switch_to_fulvestrant_palbociclib
+    title: ESR1 mutation rising during aromatase inhibitor plus palbociclib - switch to fulvestrant plus palbociclib (PADA-1)
+    tumor_types: [BRCA]
+    prior_therapies: ["aromatase_inhibitor + palbociclib"]
+    excluded_prior_therapies: [serd]
+    biomarkers:
+      - gene: ESR1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: ["fulvestrant + palbociclib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Fulvestrant binds and degrades the receptor itself, so it still acts on mutant receptor that no longer
+      needs oestrogen; keeping palbociclib maintains cell-cycle control.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3: switching at the first rise of the plasma ESR1 mutation, before radiological
+        progression, roughly doubled progression-free survival compared with staying on the aromatase
+        inhibitor (median about 12 versus 6 months). The trial switched on a molecular signal; whether the
+        gain holds when the switch is made only at radiological progression was not its question.
+    context_checked: >-
+      PADA-1: ER-positive/HER2-negative advanced breast cancer, first-line aromatase inhibitor plus
+      palbociclib, serial plasma ESR1 testing; randomised at a rising ESR1 mutation without progression.
+      ESR1 status: mutant, newly detected or rising in plasma. No prior fulvestrant (first line), hence the
+      exclusion of an earlier SERD.
+    references:
+      - pmid: "36183733"
+        doi: 10.1016/S1470-2045(22)00555-1
+        first_author: Bidard FC
+        year: 2022
+        title: "Switch to fulvestrant and palbociclib versus no switch in advanced breast cancer with rising ESR1 mutation during aromatase inhibitor and palbociclib therapy (PADA-1): a randomised, open-label, multicentre, phase 3 trial"
+        checked_in: outside_references
+        note: PMID seen only as the MEDLINE accession in a library URL; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_esr1_emergent_camizestrant_with_cdk46i
+    title: ESR1 mutation emerging during aromatase inhibitor plus CDK4/6 inhibitor - camizestrant with the same CDK4/6 inhibitor (SERENA-6)
+    tumor_types: [BRCA]
+    prior_therapies: ["aromatase_inhibitor + cdk46_inhibitor"]
+    excluded_prior_therapies: [serd]
+    biomarkers:
+      - gene: ESR1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: ["camizestrant + palbociclib", "camizestrant + ribociclib", "camizestrant + abemaciclib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Camizestrant is an oral receptor degrader that still blocks and removes the mutant receptor; the
+      CDK4/6 inhibitor the patient was already taking is continued.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised, double-blind phase 3: replacing the aromatase inhibitor by camizestrant when an ESR1
+        mutation appeared in plasma, before radiological progression, prolonged progression-free survival
+        (median about 16 versus 9 months). The CDK4/6 inhibitor given in the trial was the one already in
+        use (palbociclib, ribociclib or abemaciclib). Camizestrant is listed as investigational in drugs.yaml.
+    context_checked: >-
+      SERENA-6: ER-positive/HER2-negative advanced breast cancer on first-line aromatase inhibitor plus a
+      CDK4/6 inhibitor, monitored with serial plasma ESR1 testing; switch at ESR1 emergence without
+      progression. ESR1 status: mutant, newly detected. First line, so no earlier SERD.
+    references:
+      - pmid: "40454637"
+        doi: 10.1056/NEJMoa2502929
+        first_author: Bidard FC
+        year: 2025
+        title: First-Line Camizestrant for Emerging ESR1-Mutated Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen only in the URL path of a PubMed mirror; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_esr1_elacestrant_after_cdk46i
+    title: ESR1-mutant disease after endocrine therapy with a CDK4/6 inhibitor - elacestrant (EMERALD)
+    tumor_types: [BRCA]
+    prior_therapies: ["endocrine_therapy + cdk46_inhibitor"]
+    excluded_prior_therapies: [elacestrant]
+    biomarkers:
+      - gene: ESR1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: [elacestrant]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Elacestrant binds and degrades oestrogen receptor that carries ligand-binding-domain mutations, which
+      keep signalling without oestrogen.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against the investigator's choice of fulvestrant or an aromatase inhibitor; the
+        progression-free-survival gain was concentrated in the ESR1-mutant group. Every patient had received
+        a CDK4/6 inhibitor with endocrine therapy before. This class-level rule overlaps the region-level
+        rule out_esr1_lbd_elacestrant_sensitivity, which also accepts unlisted LBD missense changes.
+    context_checked: >-
+      EMERALD: ER-positive/HER2-negative advanced breast cancer after one or two endocrine lines, one of
+      them with a CDK4/6 inhibitor; ESR1 mutation detected in plasma for the ESR1-mutant analysis.
+      ESR1 status: mutant. Elacestrant given alone.
+    references:
+      - doi: 10.1200/JCO.22.00338
+        first_author: Bidard FC
+        year: 2022
+        title: "Elacestrant (oral selective estrogen receptor degrader) Versus Standard Endocrine Therapy for Estrogen Receptor-Positive, Human Epidermal Growth Factor Receptor 2-Negative Advanced Breast Cancer: Results From the Randomized Phase III EMERALD Trial"
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
+
+  - id: nl_esr1_imlunestrant_after_aromatase_inhibitor
+    title: ESR1-mutant disease after an aromatase inhibitor - imlunestrant (EMBER-3)
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [imlunestrant]
+    biomarkers:
+      - gene: ESR1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: [imlunestrant]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Imlunestrant is an oral receptor degrader that keeps antagonising and removing the receptor when
+      ligand-binding-domain mutations make it independent of oestrogen.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3: in the ESR1-mutant group imlunestrant alone improved progression-free survival
+        over standard endocrine therapy (median about 5.5 versus 3.8 months). The imlunestrant plus
+        abemaciclib arm was compared in all patients regardless of ESR1 and is not encoded here.
+    context_checked: >-
+      EMBER-3: ER-positive/HER2-negative advanced breast cancer that recurred or progressed on or after an
+      aromatase inhibitor, given alone or with a CDK4/6 inhibitor. ESR1 status: mutant for this rule.
+      Imlunestrant given alone.
+    references:
+      - pmid: "39660834"
+        doi: 10.1056/NEJMoa2410858
+        first_author: Jhaveri KL
+        year: 2025
+        title: Imlunestrant with or without Abemaciclib in Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen only in the URL path of a PubMed mirror; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # PI3K / AKT pathway
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_pik3ca_capivasertib_fulvestrant
+    title: PIK3CA-mutant HR+/HER2- breast cancer after an aromatase inhibitor - capivasertib plus fulvestrant (CAPItello-291)
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [akt_inhibitor, pi3k_inhibitor, mtor_inhibitor, serd]
+    biomarkers:
+      - gene: PIK3CA
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["capivasertib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Capivasertib blocks AKT, the kinase downstream of PI3K, so signalling switched on by an activating
+      PIK3CA mutation is cut, while fulvestrant blocks the oestrogen receptor.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against fulvestrant with placebo; in the AKT-pathway-altered group (PIK3CA, AKT1
+        or PTEN) median progression-free survival was about 7.3 versus 3.1 months. About two thirds of the
+        patients had received a CDK4/6 inhibitor before.
+    context_checked: >-
+      CAPItello-291: HR-positive/HER2-negative advanced breast cancer that relapsed or progressed during or
+      after an aromatase inhibitor, with or without a CDK4/6 inhibitor. Biomarker: AKT-pathway alteration
+      (PIK3CA, AKT1 or PTEN) in tumour tissue; this rule covers the PIK3CA part. The exclusions (earlier
+      AKT, PI3K or mTOR inhibitor or SERD) follow the trial population as usually reported; confirm in the
+      paper.
+    references: &capi_refs
+      - pmid: "37256976"
+        doi: 10.1056/NEJMoa2214131
+        first_author: Turner NC
+        year: 2023
+        title: Capivasertib in Hormone Receptor-Positive Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen only in the URL path of a PubMed mirror; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_akt1_capivasertib_fulvestrant
+    title: AKT1-mutant HR+/HER2- breast cancer after an aromatase inhibitor - capivasertib plus fulvestrant (CAPItello-291)
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [akt_inhibitor, pi3k_inhibitor, mtor_inhibitor, serd]
+    biomarkers:
+      - gene: AKT1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["capivasertib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Activating AKT1 changes such as E17K keep AKT at the membrane and active; capivasertib inhibits the
+      kinase directly, and fulvestrant blocks the oestrogen receptor.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Part of the AKT-pathway-altered group of a randomised phase 3 trial; the AKT1 subgroup alone is small.
+    context_checked: >-
+      CAPItello-291 (see nl_pik3ca_capivasertib_fulvestrant): HR-positive/HER2-negative advanced disease
+      after an aromatase inhibitor with or without a CDK4/6 inhibitor. Biomarker: AKT1 activating mutation,
+      one of the three alterations that define the AKT-pathway-altered group.
+    references: *capi_refs
+    source:
+      kind: outside_review
+
+  - id: nl_pten_loss_capivasertib_fulvestrant
+    title: PTEN-inactivated HR+/HER2- breast cancer after an aromatase inhibitor - capivasertib plus fulvestrant (CAPItello-291)
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [akt_inhibitor, pi3k_inhibitor, mtor_inhibitor, serd]
+    biomarkers:
+      - gene: PTEN
+        kind: gene_class
+        class: loss_of_function
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["capivasertib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Without PTEN, lipid signals that activate AKT accumulate whatever PI3K isoform produces them; blocking
+      AKT itself acts below that point, unlike a PI3K-alpha-selective inhibitor.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Part of the AKT-pathway-altered group of a randomised phase 3 trial (PTEN inactivation counted as an
+        alteration). This does not contradict cdk46_pten_loss_pi3k_inhibitor_resistance, which concerns the
+        PI3K-alpha inhibitor alpelisib.
+    context_checked: >-
+      CAPItello-291 (see nl_pik3ca_capivasertib_fulvestrant): HR-positive/HER2-negative advanced disease
+      after an aromatase inhibitor. Biomarker: PTEN loss of function (truncating, deep deletion or a
+      documented allele), one of the three alterations of the AKT-pathway-altered group.
+    references: *capi_refs
+    source:
+      kind: outside_review
+
+  - id: nl_pik3ca_inavolisib_palbociclib_fulvestrant
+    title: PIK3CA-mutant, endocrine-resistant HR+/HER2- breast cancer - inavolisib plus palbociclib plus fulvestrant (INAVO120)
+    tumor_types: [BRCA]
+    prior_therapies: [endocrine_therapy]
+    excluded_prior_therapies: [pi3k_inhibitor, cdk46_inhibitor, serd]
+    biomarkers:
+      - gene: PIK3CA
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["inavolisib + palbociclib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Inavolisib inhibits PI3K-alpha and also promotes breakdown of the mutant enzyme; combined with
+      CDK4/6 and oestrogen-receptor blockade it shuts down the main escape routes of endocrine-resistant,
+      PIK3CA-mutant disease.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 of the triplet against palbociclib plus fulvestrant with placebo, as the first
+        treatment for advanced disease in patients whose cancer recurred during or soon after adjuvant
+        endocrine therapy. The engine cannot check the recurrence interval; the rule only requires earlier
+        endocrine therapy and no earlier PI3K inhibitor, CDK4/6 inhibitor or SERD.
+    context_checked: >-
+      INAVO120: PIK3CA-mutated (tumour or plasma), HR-positive/HER2-negative advanced breast cancer, endocrine
+      resistant (relapse during or within about a year of adjuvant endocrine therapy), no earlier systemic
+      therapy for advanced disease. Prior therapy required: endocrine therapy; prior CDK4/6 inhibitor
+      excluded (first line for advanced disease).
+    references:
+      - pmid: "39476340"
+        doi: 10.1056/NEJMoa2404625
+        first_author: Turner NC
+        year: 2024
+        title: Inavolisib-Based Therapy in PIK3CA-Mutated Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen in one secondary file only; check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_pik3ca_alpelisib_fulvestrant
+    title: PIK3CA-mutant HR+/HER2- breast cancer after an aromatase inhibitor - alpelisib plus fulvestrant (SOLAR-1)
+    tumor_types: [BRCA]
+    prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [pi3k_inhibitor, akt_inhibitor, mtor_inhibitor, serd]
+    biomarkers:
+      - gene: PIK3CA
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["alpelisib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Alpelisib selectively inhibits PI3K-alpha, the enzyme made overactive by PIK3CA hotspot mutations,
+      while fulvestrant blocks the oestrogen receptor that cross-talks with that pathway.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against fulvestrant with placebo; the benefit was confined to the PIK3CA-mutant
+        cohort. Few patients had received a CDK4/6 inhibitor before, so evidence after a CDK4/6 inhibitor is
+        limited. Overlaps out_pik3ca_hotspot_alpelisib_sensitivity (codon-level, alpelisib named alone).
+    context_checked: >-
+      SOLAR-1: HR-positive/HER2-negative advanced breast cancer that relapsed or progressed on or after an
+      aromatase inhibitor; PIK3CA-mutant cohort (tumour tissue). The exclusions (earlier PI3K, AKT or mTOR
+      inhibitor or SERD) follow the trial population as usually reported; confirm in the paper.
+    references:
+      - pmid: "31091374"
+        doi: 10.1056/NEJMoa1813904
+        first_author: André F
+        year: 2019
+        title: Alpelisib for PIK3CA-Mutated, Hormone Receptor-Positive Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen only in secondary files, several of which agree.
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # CDK4/6 inhibition after a CDK4/6 inhibitor
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_cdk46_abemaciclib_fulvestrant_after_cdk46i
+    title: After a CDK4/6 inhibitor with an aromatase inhibitor - abemaciclib plus fulvestrant (postMONARCH)
+    tumor_types: [BRCA]
+    prior_therapies: ["aromatase_inhibitor + cdk46_inhibitor"]
+    excluded_prior_therapies: [abemaciclib, serd]
+    biomarkers:
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    therapies: ["abemaciclib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Progression on one CDK4/6 inhibitor does not always mean the tumour has escaped CDK4/6 dependence;
+      changing the endocrine partner and the CDK4/6 inhibitor can restore some control.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against fulvestrant with placebo; the gain was modest (median progression-free
+        survival about 6.0 versus 5.3 months). Acquired RB1 loss (cdk46_rb1_loss_acquired) argues against
+        any CDK4/6 inhibitor and, as an independent mechanism, is not cancelled by this rule.
+    context_checked: >-
+      postMONARCH: HR-positive/HER2-negative advanced breast cancer progressing on a CDK4/6 inhibitor plus an
+      aromatase inhibitor as first treatment for advanced disease (or recurring on adjuvant abemaciclib plus
+      endocrine therapy). No biomarker selection beyond ER-positive/HER2-negative; fulvestrant-naive.
+    context:
+      - fact: cdk_cdk46i_beyond_progression_trials
+        text: The review lists trials of continuing CDK4/6 inhibition after progression as ongoing; postMONARCH and MAINTAIN have since reported.
+    references:
+      - pmid: "39693591"
+        doi: 10.1200/JCO-24-02086
+        first_author: Kalinsky K
+        year: 2025
+        title: "Abemaciclib Plus Fulvestrant in Advanced Breast Cancer After Progression on CDK4/6 Inhibition: Results From the Phase III postMONARCH Trial"
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_cdk46_ribociclib_fulvestrant_after_cdk46i
+    title: After a CDK4/6 inhibitor with an aromatase inhibitor - switch to fulvestrant and add ribociclib (MAINTAIN)
+    tumor_types: [BRCA]
+    prior_therapies: ["aromatase_inhibitor + cdk46_inhibitor"]
+    excluded_prior_therapies: [ribociclib, fulvestrant]
+    biomarkers: &hr_pos_her2_neg
+      - gene: ESR1
+        kind: expression
+        state: positive
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["3+"]
+        role: excluded_if_present
+    therapies: ["ribociclib + fulvestrant"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Switching the endocrine agent while keeping CDK4/6 inhibition (with a different inhibitor) can still
+      slow tumours that progressed on the first combination.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Randomised phase 2 (ribociclib or placebo with the switched endocrine agent): median
+        progression-free survival about 5.3 versus 2.8 months. Most patients had received palbociclib
+        before.
+    context_checked: >-
+      MAINTAIN: HR-positive/HER2-negative metastatic breast cancer progressing on endocrine therapy plus a
+      CDK4/6 inhibitor; the endocrine agent was switched (fulvestrant after an aromatase inhibitor). No
+      biomarker selection beyond ER-positive/HER2-negative. Earlier ribociclib or fulvestrant excludes the
+      rule (same drug already failed).
+    context:
+      - fact: cdk_cdk46i_beyond_progression_trials
+        text: MAINTAIN is one of the beyond-progression trials the review lists as ongoing; it has since reported.
+    references: &maintain_refs
+      - doi: 10.1200/JCO.22.02392
+        first_author: Kalinsky K
+        year: 2023
+        title: "Randomized Phase II Trial of Endocrine Therapy With or Without Ribociclib After Progression on Cyclin-Dependent Kinase 4/6 Inhibition in Hormone Receptor-Positive, Human Epidermal Growth Factor Receptor 2-Negative Metastatic Breast Cancer: MAINTAIN Trial"
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
+
+  - id: nl_cdk46_ribociclib_exemestane_after_fulvestrant_cdk46i
+    title: After a CDK4/6 inhibitor with fulvestrant - switch to exemestane and add ribociclib (MAINTAIN)
+    tumor_types: [BRCA]
+    prior_therapies: ["fulvestrant + cdk46_inhibitor"]
+    excluded_prior_therapies: [ribociclib, exemestane]
+    biomarkers: *hr_pos_her2_neg
+    therapies: ["ribociclib + exemestane"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Switching the endocrine agent while keeping CDK4/6 inhibition (with a different inhibitor) can still
+      slow tumours that progressed on the first combination.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: true
+      note: >-
+        Randomised phase 2; patients who had received fulvestrant were switched to exemestane. They were a
+        minority of the trial, so the estimate for this sequence is less certain.
+    context_checked: >-
+      MAINTAIN (see nl_cdk46_ribociclib_fulvestrant_after_cdk46i): HR-positive/HER2-negative metastatic
+      breast cancer progressing on fulvestrant plus a CDK4/6 inhibitor, switched to exemestane. No biomarker
+      selection beyond ER-positive/HER2-negative.
+    references: *maintain_refs
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # HER2-low
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_her2_low_trastuzumab_deruxtecan
+    title: HER2-low (IHC 1+ or 2+, ISH not amplified) metastatic breast cancer after chemotherapy - trastuzumab deruxtecan (DESTINY-Breast04)
+    tumor_types: [BRCA]
+    prior_therapies: [chemotherapy]
+    excluded_prior_therapies: [her2_targeted]
+    biomarkers:
+      - gene: ERBB2
+        kind: protein_level
+        methods: [IHC]
+        results: ["1+", "2+"]
+        role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
+    requires_origin: any
+    therapies: [trastuzumab deruxtecan]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      The conjugate delivers a membrane-permeable topoisomerase I poison that also reaches neighbouring
+      cells, so tumours with only low HER2 levels are still killed.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against physician's choice chemotherapy; benefit in progression-free and overall
+        survival, in hormone-receptor-positive and -negative HER2-low disease. IHC 0 was not eligible (see
+        out_her2_ihc0_retest_before_tdxd).
+    context_checked: >-
+      DESTINY-Breast04: HER2-low (IHC 1+, or IHC 2+ with negative ISH) unresectable or metastatic breast
+      cancer after one or two lines of chemotherapy for metastatic disease (or recurrence soon after adjuvant
+      chemotherapy); hormone-receptor-positive patients also had to be endocrine refractory. HER2 status
+      required: IHC 1+/2+ without amplification on the latest result. Any earlier HER2-targeted therapy
+      (which implies HER2-positive disease, and includes trastuzumab deruxtecan itself) excludes the rule:
+      HER2-positive disease that fell to a low score is covered by the HER2-loss rules instead.
+    references:
+      - pmid: "35665782"
+        doi: 10.1056/NEJMoa2203690
+        first_author: Modi S
+        year: 2022
+        title: Trastuzumab Deruxtecan in Previously Treated HER2-Low Advanced Breast Cancer
+        checked_in: outside_references
+        note: PMID seen beside the trial name and first author in secondary files, not beside the exact title.
+    source:
+      kind: outside_review
+"""####),
+        ("Annotations/rules/next_line_colorectal_melanoma.yaml", ####"""
+# Next-line practice outside the source review: KRAS G12C and BRAF V600E colorectal cancer, and MAPK
+# reactivation in BRAF-mutant melanoma (plus BRIM-2).
+# References from shared/review/outside-references-2.yaml, identifiers exactly as listed there; a `note`
+# on a reference says where an identifier was seen only in a URL or a secondary file. Rule ids start with
+# `nl_`; all wording is ours.
+# The colorectal regimen rules name the whole regimen (targeted drug + anti-EGFR antibody); they outrank
+# the RAS/BRAF rules that make an anti-EGFR antibody useless on its own (out_kras_codon_anti_egfr_
+# resistance_crc, crc_kras_primary_anti_egfr, out_braf_v600e_anti_egfr_resistance_crc), DESIGN.md 4a step 4.
+schema: nextline/catalogue-rules/v1
+rules:
+
+  # ---------------------------------------------------------------------------------------------
+  # KRAS G12C colorectal cancer
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_kras_g12c_crc_sotorasib_panitumumab
+    title: KRAS G12C colorectal cancer after chemotherapy - sotorasib plus panitumumab (CodeBreaK 300)
+    tumor_types: [COADREAD]
+    prior_therapies: [chemotherapy]
+    excluded_prior_therapies: [kras_g12c_inhibitor]
+    biomarkers:
+      - gene: KRAS
+        kind: protein_change
+        changes: [G12C]
+        role: required
+    requires_origin: any
+    therapies: ["sotorasib + panitumumab"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      In colorectal cancer, blocking KRAS G12C alone triggers EGFR-driven feedback that reactivates the
+      pathway; adding an anti-EGFR antibody cuts that feedback.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3 against investigator's choice of trifluridine-tipiracil or regorafenib;
+        progression-free survival was longer with sotorasib (960 mg) plus panitumumab.
+    context_checked: >-
+      CodeBreaK 300: chemorefractory KRAS G12C-mutant metastatic colorectal cancer after fluoropyrimidine,
+      oxaliplatin and irinotecan. The schema cannot require all three, so any earlier chemotherapy line
+      satisfies the rule; earlier KRAS G12C inhibitors exclude it. Biomarker required: KRAS G12C.
+    references:
+      - pmid: "37870968"
+        doi: 10.1056/NEJMoa2308795
+        first_author: Fakih MG
+        year: 2023
+        title: Sotorasib plus Panitumumab in Refractory Colorectal Cancer with Mutated KRAS G12C
+        checked_in: outside_references
+        note: Identifiers seen only in secondary files (several agree); check on PubMed before release.
+    source:
+      kind: outside_review
+
+  - id: nl_kras_g12c_crc_adagrasib_cetuximab
+    title: KRAS G12C colorectal cancer after chemotherapy - adagrasib plus cetuximab (KRYSTAL-1)
+    tumor_types: [COADREAD]
+    prior_therapies: [chemotherapy]
+    excluded_prior_therapies: [kras_g12c_inhibitor]
+    biomarkers:
+      - gene: KRAS
+        kind: protein_change
+        changes: [G12C]
+        role: required
+    requires_origin: any
+    therapies: ["adagrasib + cetuximab"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Cetuximab blocks the EGFR feedback that otherwise rescues colorectal cells from KRAS G12C inhibition,
+      so the pair works better than adagrasib alone.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Non-randomised cohorts of a phase 1/2 study in heavily pretreated patients; responses were more
+        frequent with the combination than with adagrasib alone.
+    context_checked: >-
+      KRYSTAL-1 (colorectal cohorts): previously treated KRAS G12C-mutant metastatic colorectal cancer,
+      adagrasib alone or with cetuximab. Biomarker required: KRAS G12C; earlier KRAS G12C inhibitor excludes
+      the rule.
+    references: &krystal1
+      - pmid: "36546659"
+        doi: 10.1056/NEJMoa2212419
+        first_author: Yaeger R
+        year: 2023
+        title: Adagrasib with or without Cetuximab in Colorectal Cancer with Mutated KRAS G12C
+        checked_in: outside_references
+        note: Identifiers seen only in secondary files (several agree).
+    source:
+      kind: outside_review
+
+  - id: nl_kras_g12c_crc_adagrasib_alone_reduced
+    title: KRAS G12C colorectal cancer - adagrasib without an anti-EGFR antibody is the weaker option
+    tumor_types: [COADREAD]
+    prior_therapies: [chemotherapy]
+    biomarkers:
+      - gene: KRAS
+        kind: protein_change
+        changes: [G12C]
+        role: required
+    requires_origin: any
+    therapies: [adagrasib]
+    scope: alone
+    effect: reduced_efficacy
+    direction: one_way
+    mechanism: >-
+      Without EGFR blockade, colorectal cells restore RAS-MAPK signalling through EGFR feedback, which
+      blunts KRAS G12C inhibition on its own.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Relative statement: monotherapy had activity but fewer responses than the combination in the same
+        study. Sotorasib alone in colorectal cancer is not covered (no verified reference; see
+        NOT_ENCODED.md).
+    context_checked: >-
+      KRYSTAL-1 (colorectal cohorts): previously treated KRAS G12C-mutant metastatic colorectal cancer, the
+      adagrasib monotherapy cohort compared with the adagrasib plus cetuximab cohort. Biomarker required:
+      KRAS G12C. Scope alone: does not apply to adagrasib plus cetuximab.
+    references: *krystal1
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # BRAF V600E colorectal cancer
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_braf_v600e_crc_encorafenib_cetuximab
+    title: BRAF V600E colorectal cancer after chemotherapy - encorafenib plus cetuximab (BEACON CRC)
+    tumor_types: [COADREAD]
+    prior_therapies: [chemotherapy]
+    excluded_prior_therapies: [braf_inhibitor, mek_inhibitor, anti_egfr_antibody]
+    biomarkers:
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E]
+        role: required
+    requires_origin: any
+    therapies: ["encorafenib + cetuximab", "encorafenib + binimetinib + cetuximab"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      In colorectal cells a BRAF inhibitor alone provokes EGFR-mediated reactivation of the pathway; adding
+      cetuximab blocks that escape, turning a weak drug into an effective pair.
+    evidence:
+      study_types: [phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        Randomised phase 3: the doublet and the triplet with binimetinib both improved overall survival over
+        cetuximab with irinotecan-based chemotherapy. This rule outranks out_braf_v600e_anti_egfr_
+        resistance_crc, which concerns anti-EGFR antibodies without a BRAF inhibitor.
+    context_checked: >-
+      BEACON CRC: BRAF V600E-mutant metastatic colorectal cancer progressing after one or two earlier
+      regimens; patients with an earlier RAF, MEK or EGFR inhibitor were not eligible (as usually reported;
+      confirm in the paper). Biomarker required: BRAF V600E.
+    references:
+      - pmid: "31566309"
+        doi: 10.1056/NEJMoa1908075
+        first_author: Kopetz S
+        year: 2019
+        title: Encorafenib, Binimetinib, and Cetuximab in BRAF V600E-Mutated Colorectal Cancer
+        checked_in: outside_references
+        note: PMID seen only in secondary files (two agree).
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # BRAF-mutant melanoma: MAPK reactivation after BRAF (+/- MEK) inhibition
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_mel_nras_braf_inhibitor_resistance
+    title: NRAS activating mutation in BRAF V600 melanoma after a BRAF inhibitor - BRAF inhibitor alone no longer works
+    tumor_types: [MEL]
+    prior_therapies: [braf_inhibitor]
+    biomarkers:
+      - gene: NRAS
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: [braf_inhibitor]
+    scope: alone
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Mutant NRAS signals through CRAF, bypassing the inhibited BRAF V600 kinase and restoring MEK-ERK
+      output.
+    evidence:
+      study_types: [patient_samples, in_vitro]
+      level: clinical_other
+      tentative: false
+      note: >-
+        NRAS mutations were found in tumours progressing on vemurafenib or dabrafenib and drove resistance in
+        cell models. Continuing a BRAF plus MEK combination is covered by nl_mel_nras_on_braf_mek_combination_reduced.
+    context_checked: >-
+      Nazarian 2010: BRAF V600E melanoma with acquired resistance to vemurafenib, patient samples and
+      derived cell lines. Van Allen 2014: 45 patients with BRAF V600-mutant melanoma progressing on
+      vemurafenib or dabrafenib monotherapy. Biomarkers required: BRAF V600E/K and an NRAS activating
+      mutation.
+    references: &mapk_refs
+      - pmid: "21107323"
+        doi: 10.1038/nature09626
+        first_author: Nazarian R
+        year: 2010
+        title: Melanomas acquire resistance to B-RAF(V600E) inhibition by RTK or N-RAS upregulation
+        checked_in: outside_references
+      - pmid: "24265153"
+        doi: 10.1158/2159-8290.CD-13-0617
+        first_author: Van Allen EM
+        year: 2014
+        title: The genetic landscape of clinical resistance to RAF inhibition in metastatic melanoma
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_mel_map2k1_braf_inhibitor_resistance
+    title: MAP2K1 (MEK1) activating mutation in BRAF V600 melanoma after a BRAF inhibitor - BRAF inhibitor alone no longer works
+    tumor_types: [MEL]
+    prior_therapies: [braf_inhibitor]
+    biomarkers:
+      - gene: MAP2K1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: [braf_inhibitor]
+    scope: alone
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      An activating MEK1 mutation keeps ERK signalling on below the level of the inhibited BRAF kinase.
+    evidence:
+      study_types: [patient_samples, in_vitro]
+      level: clinical_other
+      tentative: false
+      note: >-
+        MEK1 mutations were found at progression on RAF inhibitors and conferred resistance in cell models.
+        MAP2K1 alleles of uncertain significance do not trigger this rule (only the oncogenic list in
+        genes.yaml).
+    context_checked: >-
+      Wagle 2011: genomic profiling of BRAF V600E melanoma before and at progression on a RAF inhibitor
+      (vemurafenib), with functional testing of the MEK1 mutation found. Van Allen 2014: 45 patients
+      progressing on vemurafenib or dabrafenib monotherapy. Biomarkers required: BRAF V600E/K and a MAP2K1
+      activating mutation.
+    references:
+      - pmid: "21383288"
+        doi: 10.1200/JCO.2010.33.2312
+        first_author: Wagle N
+        year: 2011
+        title: Dissecting therapeutic resistance to RAF inhibition in melanoma by tumor genomic profiling
+        checked_in: outside_references
+      - pmid: "24265153"
+        doi: 10.1158/2159-8290.CD-13-0617
+        first_author: Van Allen EM
+        year: 2014
+        title: The genetic landscape of clinical resistance to RAF inhibition in metastatic melanoma
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_mel_map2k1_mek_inhibitor_resistance_preclinical
+    title: MAP2K1 (MEK1) activating mutation after a BRAF inhibitor - MEK inhibitors also weakened (preclinical)
+    tumor_types: [MEL]
+    prior_therapies: [braf_inhibitor]
+    biomarkers:
+      - gene: MAP2K1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: [mek_inhibitor]
+    scope: alone
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Some activating MEK1 mutations alter the allosteric pocket that MEK inhibitors bind, or raise kinase
+      activity beyond what the drug can suppress.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: true
+      note: >-
+        Cell-model cross-resistance of a MEK1 mutation found at RAF-inhibitor progression; allele-specific
+        and not shown in patients here. The engine caps a preclinical-only verdict at reduced efficacy.
+    context_checked: >-
+      Wagle 2011: MEK1 mutation found at progression on vemurafenib in BRAF V600E melanoma, tested against RAF
+      and MEK inhibitors in cell models. Biomarkers required: BRAF V600E/K and a MAP2K1 activating mutation.
+    references:
+      - pmid: "21383288"
+        doi: 10.1200/JCO.2010.33.2312
+        first_author: Wagle N
+        year: 2011
+        title: Dissecting therapeutic resistance to RAF inhibition in melanoma by tumor genomic profiling
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_mel_nras_on_braf_mek_combination_reduced
+    title: NRAS activating mutation on a BRAF plus MEK inhibitor - continuing the combination is less effective
+    tumor_types: [MEL]
+    prior_therapies: ["braf_inhibitor + mek_inhibitor"]
+    biomarkers:
+      - gene: NRAS
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: ["braf_inhibitor + mek_inhibitor"]
+    scope: any_regimen
+    effect: reduced_efficacy
+    direction: one_way
+    mechanism: >-
+      Alterations that reactivate MAPK signalling around the inhibited BRAF kinase let tumours grow through
+      combined BRAF and MEK blockade.
+    evidence:
+      study_types: [patient_samples, in_vitro]
+      level: clinical_other
+      tentative: true
+      note: >-
+        Resistant tumours from patients on dabrafenib plus trametinib carried new MAPK pathway alterations
+        (the one tested functionally was a MEK2 mutation). Treating an NRAS activating mutation the same way
+        is our inference from that shared mechanism, hence reduced efficacy and tentative.
+    context_checked: &wagle2014_ctx >-
+      Wagle 2014: five patients with BRAF-mutant melanoma and acquired resistance to dabrafenib plus
+      trametinib, paired pre-treatment and resistant tumours; new MAPK pathway alterations in three.
+      Biomarkers required: BRAF V600E/K and the activating mutation named in the title.
+    references: &wagle2014
+      - pmid: "24265154"
+        doi: 10.1158/2159-8290.CD-13-0631
+        first_author: Wagle N
+        year: 2014
+        title: MAP kinase pathway alterations in BRAF-mutant melanoma patients with acquired resistance to combined RAF/MEK inhibition
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_mel_map2k1_on_braf_mek_combination_reduced
+    title: MAP2K1 (MEK1) activating mutation on a BRAF plus MEK inhibitor - continuing the combination is less effective
+    tumor_types: [MEL]
+    prior_therapies: ["braf_inhibitor + mek_inhibitor"]
+    biomarkers:
+      - gene: MAP2K1
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: ["braf_inhibitor + mek_inhibitor"]
+    scope: any_regimen
+    effect: reduced_efficacy
+    direction: one_way
+    mechanism: >-
+      An activating MEK mutation keeps ERK signalling on despite combined BRAF and MEK blockade.
+    evidence:
+      study_types: [patient_samples, in_vitro]
+      level: clinical_other
+      tentative: true
+      note: >-
+        Resistant tumours on dabrafenib plus trametinib carried new MAPK alterations, including an activating
+        MEK2 mutation that resisted the combination in cell models. Extending this to MEK1 (MAP2K1) is our
+        inference from the shared mechanism, hence reduced efficacy and tentative.
+    context_checked: *wagle2014_ctx
+    references: *wagle2014
+    source:
+      kind: outside_review
+
+  - id: nl_mel_braf_v600_vemurafenib_pretreated
+    title: BRAF V600 melanoma after earlier systemic therapy - vemurafenib (BRIM-2)
+    tumor_types: [MEL]
+    prior_therapies: [chemotherapy, immune_checkpoint_inhibitor]
+    excluded_prior_therapies: [braf_inhibitor, mek_inhibitor]
+    biomarkers:
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: [vemurafenib]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Vemurafenib inhibits the constitutively active BRAF V600 kinase; earlier chemotherapy does not remove
+      the tumour's dependence on it.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Single-arm phase 2 in previously treated patients with high response rates and long survival for
+        the era. In patients this outweighs the preclinical dacarbazine-to-vemurafenib cross-resistance
+        signal (mapk_dacarbazine_then_vemurafenib), which the engine then lists as a preclinical signal.
+        Today a BRAF plus MEK combination is preferred to vemurafenib alone; the scope lets this
+        sensitivity carry to vemurafenib given with a MEK inhibitor, which adds to rather than replaces
+        its effect.
+    context_checked: >-
+      BRIM-2: BRAF V600-mutant metastatic melanoma after at least one earlier systemic treatment (mostly
+      chemotherapy such as dacarbazine, or interleukin-2; immune checkpoint inhibitors were rare then).
+      Biomarker required: BRAF V600E (V600K in a minority). Earlier BRAF or MEK inhibitor excludes the rule.
+    context:
+      - fact: mapk_dacarbazine_to_vemurafenib_il8
+        text: The review cites cell-line cross-resistance from dacarbazine to vemurafenib; BRIM-2 patients, most of them pretreated with chemotherapy, still responded to vemurafenib.
+    references:
+      - pmid: "22356324"
+        doi: 10.1056/NEJMoa1112302
+        first_author: Sosman JA
+        year: 2012
+        title: Survival in BRAF V600-mutant advanced melanoma treated with vemurafenib
+        checked_in: outside_references
+    source:
+      kind: outside_review
+"""####),
+        ("Annotations/rules/next_line_lung.yaml", ####"""
+# Next-line practice outside the source review: non-small cell lung cancer.
+# EGFR C797S and its allelic context, MET amplification after EGFR TKIs (and the MET-inhibitor
+# combinations), small-cell transformation, ALK resistance mutations and lorlatinib, KRAS G12C.
+# References from shared/review/outside-references-2.yaml / outside-references.yaml, identifiers exactly as
+# listed there; a `note` on a reference says where an identifier was seen only in a URL or a secondary
+# file. Rule ids start with `nl_`; all wording is ours.
+#
+# C797S phase (cis/trans): the two allele-context rules below require C797S `in_cis_with` or
+# `in_trans_with` T790M. The engine decides the phase only from phased genotypes (GT 0|1 / 1|0) of both
+# changes in one phase set (FORMAT/PS); otherwise the condition stays not tested and neither rule fires
+# (osimertinib resistance from C797S itself still applies through out_egfr_c797s_osimertinib_resistance).
+schema: nextline/catalogue-rules/v1
+rules:
+
+  # ---------------------------------------------------------------------------------------------
+  # EGFR C797S
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_egfr_c797s_trans_t790m_first_plus_third_gen
+    title: EGFR C797S in trans with T790M after a third-generation TKI - first- plus third-generation TKI combination (preclinical)
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki_3rd_gen]
+    biomarkers:
+      - gene: EGFR
+        kind: protein_change
+        changes: [C797S]
+        in_trans_with: [T790M]
+        role: required
+    requires_origin: any
+    therapies: ["gefitinib + osimertinib", "erlotinib + osimertinib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      When C797S and T790M sit on different EGFR alleles, the C797S allele (T790 intact) is still blocked by
+      a reversible first-generation TKI and the T790M allele (C797 intact) by osimertinib, so together the
+      two drugs cover both.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: true
+      note: >-
+        Cell models only. Applies only when the two mutations are shown to be in trans (read-level phasing
+        or cloning); the condition is decided only from phased genotypes (GT 0|1 / 1|0) in one phase set, otherwise it stays not tested.
+    context_checked: >-
+      phase: trans. Niederst 2015: T790M-positive cells derived from an erlotinib-resistant lung cancer made
+      resistant to a third-generation EGFR TKI; the acquired C797S was modelled in trans and in cis with
+      T790M. Prior therapy: first-generation TKI, then third-generation TKI. EGFR status: activating
+      mutation plus T790M plus C797S.
+    references:
+      - doi: 10.1158/1078-0432.CCR-15-0560
+        first_author: Niederst MJ
+        year: 2015
+        title: The Allelic Context of the C797S Mutation Acquired upon Treatment with Third-Generation EGFR Inhibitors Impacts Sensitivity to Subsequent Treatment Strategies
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+    source:
+      kind: outside_review
+
+  - id: nl_egfr_c797s_cis_t790m_all_egfr_tki_resistance
+    title: EGFR C797S in cis with T790M after a third-generation TKI - no EGFR TKI, alone or combined, works (preclinical)
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki_3rd_gen]
+    biomarkers:
+      - gene: EGFR
+        kind: protein_change
+        changes: [C797S]
+        in_cis_with: [T790M]
+        role: required
+    requires_origin: any
+    therapies: [egfr_tki, "gefitinib + osimertinib", "erlotinib + osimertinib"]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      With both changes on the same allele, that receptor resists reversible TKIs (T790M) and covalent
+      third-generation TKIs (C797S) at once, so neither drug class nor their combination switches it off.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: true
+      note: >-
+        Cell models only. Applies only when the two mutations are shown to be in cis (phased genotypes in one
+        phase set, see the file header). Resistance of osimertinib itself to C797S is also covered by
+        out_egfr_c797s_osimertinib_resistance (patient data).
+    context_checked: >-
+      phase: cis. Niederst 2015: cell models of C797S acquired on a third-generation EGFR TKI, in cis with
+      T790M. Prior therapy: first-generation TKI, then third-generation TKI. EGFR status: activating mutation
+      plus T790M plus C797S on one allele.
+    references:
+      - doi: 10.1158/1078-0432.CCR-15-0560
+        first_author: Niederst MJ
+        year: 2015
+        title: The Allelic Context of the C797S Mutation Acquired upon Treatment with Third-Generation EGFR Inhibitors Impacts Sensitivity to Subsequent Treatment Strategies
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+      - pmid: "25939061"
+        doi: 10.1038/nm.3854
+        first_author: Thress KS
+        year: 2015
+        title: Acquired EGFR C797S mutation mediates resistance to AZD9291 in non-small cell lung cancer harboring EGFR T790M
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_egfr_c797s_without_t790m_first_gen_tki
+    title: EGFR C797S without T790M after first-line osimertinib - first-generation TKIs regain activity (preclinical)
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki_3rd_gen]
+    excluded_prior_therapies: [egfr_tki_1st_gen, egfr_tki_2nd_gen]
+    biomarkers:
+      - gene: EGFR
+        kind: protein_change
+        changes: [C797S]
+        role: required
+      - gene: EGFR
+        kind: protein_change
+        changes: [T790M]
+        role: excluded_if_present
+    requires_origin: acquired
+    therapies: [egfr_tki_1st_gen]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Without T790M the receptor keeps its low ATP affinity, so reversible gefitinib or erlotinib, which do
+      not need cysteine 797, can still bind it even though osimertinib no longer can.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: true
+      note: >-
+        Cell models of C797S arising when a third-generation TKI is given first. In the FLAURA plasma
+        analysis C797S was found in about 6% of patients progressing on first-line osimertinib (frequency
+        only; that study did not test later treatment).
+    context_checked: >-
+      Niederst 2015: cells wild-type for T790 that acquired C797S under a third-generation TKI (the
+      first-line setting). Chmielecki 2023: plasma DNA of FLAURA patients progressing on first-line
+      osimertinib. Prior therapy: osimertinib as the first EGFR TKI (earlier first/second-generation TKIs
+      exclude the rule). EGFR status: activating mutation plus C797S, T790M absent.
+    references:
+      - doi: 10.1158/1078-0432.CCR-15-0560
+        first_author: Niederst MJ
+        year: 2015
+        title: The Allelic Context of the C797S Mutation Acquired upon Treatment with Third-Generation EGFR Inhibitors Impacts Sensitivity to Subsequent Treatment Strategies
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+      - pmid: "36849494"
+        doi: 10.1038/s41467-023-35961-y
+        first_author: Chmielecki J
+        year: 2023
+        title: Candidate mechanisms of acquired resistance to first-line osimertinib in EGFR-mutated advanced non-small cell lung cancer
+        checked_in: outside_references
+        note: PMID seen only in the URL path of a PubMed mirror; the PubMed page flags an erratum.
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # MET amplification after EGFR TKIs
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_met_amplification_osimertinib_resistance
+    title: MET amplification on osimertinib - osimertinib without a MET inhibitor stops working
+    tumor_types: [NSCLC]
+    prior_therapies: [osimertinib]
+    biomarkers:
+      - gene: MET
+        kind: copy_number
+        state: amplification
+        role: required
+    requires_origin: any
+    therapies: [osimertinib]
+    scope: with_chemotherapy
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Amplified MET signals to the same downstream pathways as EGFR, so the tumour grows on while EGFR is
+      fully inhibited; only adding a MET inhibitor closes that bypass.
+    evidence:
+      study_types: [patient_samples, review_statement]
+      level: clinical_other
+      tentative: false
+      note: >-
+        MET amplification was the commonest resistance finding (about 16%) in plasma of patients progressing
+        on first-line osimertinib, and is a recognised bypass after second-line osimertinib. The scope keeps
+        this rule away from osimertinib given with savolitinib or another MET inhibitor.
+    context_checked: >-
+      Chmielecki 2023: EGFR-mutant advanced NSCLC progressing on first-line osimertinib (FLAURA), plasma DNA.
+      Leonetti 2019: review of resistance to osimertinib in first- and second-line use. Biomarker: MET
+      amplification (copy-number gain above the catalogue threshold).
+    references:
+      - pmid: "36849494"
+        doi: 10.1038/s41467-023-35961-y
+        first_author: Chmielecki J
+        year: 2023
+        title: Candidate mechanisms of acquired resistance to first-line osimertinib in EGFR-mutated advanced non-small cell lung cancer
+        checked_in: outside_references
+        note: PMID seen only in the URL path of a PubMed mirror; the PubMed page flags an erratum.
+      - pmid: "31564718"
+        doi: 10.1038/s41416-019-0573-8
+        first_author: Leonetti A
+        year: 2019
+        title: Resistance mechanisms to osimertinib in EGFR-mutated non-small cell lung cancer
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_met_amplification_osimertinib_savolitinib
+    title: EGFR-mutant, MET-amplified NSCLC after an EGFR TKI - osimertinib plus savolitinib (TATTON)
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki]
+    excluded_prior_therapies: [met_inhibitor]
+    biomarkers:
+      - gene: EGFR
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: MET
+        kind: copy_number
+        state: amplification
+        role: required
+    requires_origin: any
+    therapies: ["osimertinib + savolitinib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Savolitinib blocks the amplified MET bypass while osimertinib keeps the EGFR driver inhibited, so
+      the two resistance routes are covered together.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Multi-arm phase 1b study without a control arm (recorded under the nearest study type, phase_2):
+        responses in patients after first/second-generation TKIs and after a third-generation TKI. A later
+        analysis reported more activity at higher MET copy number (10 or more), not verified here.
+    context_checked: >-
+      TATTON: EGFR-mutant, MET-amplified (or MET-overexpressing) advanced NSCLC progressing on an EGFR TKI;
+      cohorts after a first/second-generation TKI (T790M-negative) and after a third-generation TKI.
+      Biomarkers required: EGFR activating mutation and MET amplification.
+    context:
+      - text: >-
+          INSIGHT defined tissue MET amplification as a gene copy number of at least 5 or a MET/CEP7 ratio of
+          at least 2, which matches the catalogue's copy-number threshold of 5.
+    references:
+      - doi: 10.1016/S1470-2045(19)30785-5
+        first_author: Sequist LV
+        year: 2020
+        title: "Osimertinib plus savolitinib in patients with EGFR mutation-positive, MET-amplified, non-small-cell lung cancer after progression on EGFR tyrosine kinase inhibitors: interim results from a multicentre, open-label, phase 1b study"
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+    source:
+      kind: outside_review
+
+  - id: nl_met_amplification_gefitinib_tepotinib
+    title: EGFR-mutant, MET-amplified, T790M-negative NSCLC after a first/second-generation TKI - gefitinib plus tepotinib (INSIGHT)
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki_1st_gen, egfr_tki_2nd_gen]
+    excluded_prior_therapies: [egfr_tki_3rd_gen, met_inhibitor]
+    biomarkers:
+      - gene: EGFR
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: MET
+        kind: copy_number
+        state: amplification
+        role: required
+      - gene: EGFR
+        kind: protein_change
+        changes: [T790M]
+        role: excluded_if_present
+    requires_origin: any
+    therapies: ["gefitinib + tepotinib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Tepotinib switches off the amplified MET bypass, which restores the tumour's dependence on EGFR, still
+      inhibited by gefitinib because no T790M is present.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Randomised phase 1b/2 against platinum-pemetrexed; in the small MET-amplified subgroup median
+        progression-free survival was about 16.6 versus 4.2 months.
+    context_checked: >-
+      INSIGHT: EGFR-mutant, T790M-negative advanced NSCLC with MET amplification (copy number 5 or more, or
+      MET/CEP7 ratio 2 or more) or MET overexpression, after acquired resistance to a first/second-generation
+      EGFR TKI; no third-generation TKI before. Biomarkers required: EGFR activating mutation, MET
+      amplification, T790M absent.
+    references:
+      - doi: 10.1016/S2213-2600(20)30154-5
+        first_author: Wu YL
+        year: 2020
+        title: "Tepotinib plus gefitinib in patients with EGFR-mutant non-small-cell lung cancer with MET overexpression or MET amplification and acquired resistance to previous EGFR inhibitor (INSIGHT study): an open-label, phase 1b/2, multicentre, randomised trial"
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # Small-cell transformation
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_egfr_rb1_tp53_loss_rebiopsy_histology
+    title: EGFR-mutant lung cancer on an EGFR TKI with RB1 and TP53 inactivation - re-biopsy for small-cell transformation
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki]
+    biomarkers:
+      - gene: EGFR
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: RB1
+        kind: gene_class
+        class: loss_of_function
+        role: required
+      - gene: TP53
+        kind: gene_class
+        class: loss_of_function
+        role: required
+    requires_origin: any
+    therapies: [egfr_tki]
+    effect: retest
+    retest_biomarker: histology
+    gates_therapy: false
+    direction: unknown
+    mechanism: >-
+      Loss of RB1, usually together with TP53, is the genetic hallmark of adenocarcinomas that turn into
+      small-cell carcinoma under EGFR inhibition; only a new biopsy shows whether the histology has changed,
+      which would call for small-cell chemotherapy instead of another EGFR TKI.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        A recommendation only (re-biopsy with histology). The genomic pattern raises the suspicion; it does
+        not prove transformation.
+    context_checked: >-
+      Niederst 2015 (Nat Commun): EGFR-mutant lung adenocarcinomas that transformed to small-cell lung
+      cancer on EGFR TKIs, all with RB1 loss, compared with resistant tumours that did not transform.
+      Sequist 2011 and Yu 2013: repeat biopsies of EGFR-mutant NSCLC at acquired resistance to EGFR TKIs.
+      Biomarkers: EGFR activating mutation, RB1 and TP53 loss of function.
+    references: &sclc_refs
+      - pmid: "25758528"
+        doi: 10.1038/ncomms7377
+        first_author: Niederst MJ
+        year: 2015
+        title: RB loss in resistant EGFR mutant lung adenocarcinomas that transform to small-cell lung cancer
+        checked_in: outside_references
+      - pmid: "21430269"
+        doi: 10.1126/scitranslmed.3002003
+        first_author: Sequist LV
+        year: 2011
+        title: Genotypic and histological evolution of lung cancers acquiring resistance to EGFR inhibitors
+        checked_in: outside_references
+      - pmid: "23470965"
+        doi: 10.1158/1078-0432.CCR-12-2246
+        first_author: Yu HA
+        year: 2013
+        title: Analysis of tumor specimens at the time of acquired resistance to EGFR-TKI therapy in 155 patients with EGFR-mutant lung cancers
+        checked_in: outside_references
+        note: Supporting series; the abstract seen does not itself mention small-cell transformation.
+    source:
+      kind: outside_review
+
+  - id: nl_egfr_rb1_tp53_loss_egfr_tki_reduced
+    title: EGFR-mutant lung cancer on an EGFR TKI with RB1 and TP53 inactivation - further EGFR TKI therapy less effective
+    tumor_types: [NSCLC]
+    prior_therapies: [egfr_tki]
+    biomarkers:
+      - gene: EGFR
+        kind: gene_class
+        class: activating_mutation
+        role: required
+      - gene: RB1
+        kind: gene_class
+        class: loss_of_function
+        role: required
+      - gene: TP53
+        kind: gene_class
+        class: loss_of_function
+        role: required
+    requires_origin: any
+    therapies: [egfr_tki]
+    scope: alone
+    effect: reduced_efficacy
+    direction: one_way
+    mechanism: >-
+      Transformed small-cell tumours keep the EGFR mutation but no longer depend on EGFR signalling (EGFR
+      expression falls), so EGFR inhibitors lose their grip.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: true
+      note: >-
+        The cited series describe transformed tumours progressing on EGFR TKIs. This rule fires on the
+        genomic surrogate (RB1 plus TP53 loss), not on proven transformation, hence reduced efficacy rather
+        than resistance.
+    context_checked: >-
+      Niederst 2015 (Nat Commun), Sequist 2011, Yu 2013: EGFR-mutant NSCLC at acquired resistance to EGFR
+      TKIs (mostly erlotinib or gefitinib), with repeat biopsies. Biomarkers: EGFR activating mutation, RB1
+      and TP53 loss of function.
+    references: *sclc_refs
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # ALK resistance mutations
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_alk_resistance_mutation_lorlatinib_after_2nd_gen
+    title: ALK kinase-domain resistance mutation after a second-generation ALK TKI - lorlatinib
+    tumor_types: [NSCLC]
+    prior_therapies: [alk_tki_2nd_gen]
+    excluded_prior_therapies: [lorlatinib]
+    biomarkers:
+      - gene: ALK
+        kind: fusion
+        role: required
+      - gene: ALK
+        kind: protein_change
+        changes: [G1202R, L1196M, G1269A, I1171N, I1171T, F1174C, F1174I, F1174L, F1174V, C1156Y, V1180L, S1206Y]
+        role: required
+    requires_origin: any
+    therapies: [lorlatinib]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Lorlatinib was designed to fit the mutated ATP pocket, including the solvent-front G1202R change that
+      blocks second-generation inhibitors, so tumours still driven by the ALK kinase respond.
+    evidence:
+      study_types: [phase_2, patient_samples, in_vitro]
+      level: clinical_other
+      tentative: false
+      note: >-
+        In patient-derived cell lines resistant to ceritinib, an ALK mutation predicted lorlatinib
+        sensitivity; in the phase 2 lorlatinib trial, patients with ALK mutations after a second-generation
+        TKI responded more often than those without. The Shaw 2019 identifier is low confidence (see note).
+    context_checked: >-
+      Gainor 2016: 103 repeat biopsies of ALK-positive NSCLC progressing on crizotinib, ceritinib, alectinib
+      or brigatinib; lorlatinib tested in ceritinib-resistant patient-derived lines. Shaw 2019 and Solomon
+      2018: phase 2 lorlatinib in ALK-positive NSCLC after at least one second-generation ALK TKI, with
+      plasma/tissue ALK genotyping. Biomarkers required: ALK fusion and a listed ALK kinase mutation.
+    references:
+      - pmid: "27432227"
+        first_author: Gainor JF
+        year: 2016
+        title: Molecular Mechanisms of Resistance to First- and Second-Generation ALK Inhibitors in ALK-Rearranged Lung Cancer
+        checked_in: outside_references
+        note: PMID seen in one secondary file; DOI not verified.
+      - pmid: "30892989"
+        first_author: Shaw AT
+        year: 2019
+        title: ALK Resistance Mutations and Efficacy of Lorlatinib in Advanced Anaplastic Lymphoma Kinase-Positive Non-Small-Cell Lung Cancer
+        checked_in: outside_references
+        note: Low confidence - PMID seen in one secondary file beside a cut-off title; confirm on PubMed.
+      - pmid: "30413378"
+        doi: 10.1016/S1470-2045(18)30649-1
+        first_author: Solomon BJ
+        year: 2018
+        title: "Lorlatinib in patients with ALK-positive non-small-cell lung cancer: results from a global phase 2 study"
+        checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_alk_resistance_mutation_on_alectinib
+    title: ALK kinase-domain mutation acquired on alectinib - continuing alectinib does not work
+    tumor_types: [NSCLC]
+    prior_therapies: [alectinib]
+    biomarkers: &alk_mut
+      - gene: ALK
+        kind: fusion
+        role: required
+      - gene: ALK
+        kind: protein_change
+        changes: [G1202R, L1196M, G1269A, I1171N, I1171T, F1174C, F1174I, F1174L, F1174V, C1156Y, V1180L, S1206Y]
+        role: required
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: [alectinib]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A kinase-domain mutation selected on the drug changes the binding pocket so that the drug no longer
+      holds the ALK kinase off; the same drug will not regain control.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Each ALK inhibitor selects its own spectrum of mutations in re-biopsies at progression. This rule is
+        about the drug the mutation arose on; cross-resistance to other second-generation TKIs differs by
+        allele and is not encoded.
+    context_checked: &alk_ctx >-
+      Gainor 2016: repeat biopsies of ALK-positive NSCLC at progression on crizotinib, ceritinib, alectinib
+      or brigatinib. Biomarkers required: ALK fusion and a listed ALK kinase mutation. Acquisition presumed:
+      these kinase-domain mutations are selected by ALK TKIs and are rare before treatment.
+    references: &alk_gainor
+      - pmid: "27432227"
+        first_author: Gainor JF
+        year: 2016
+        title: Molecular Mechanisms of Resistance to First- and Second-Generation ALK Inhibitors in ALK-Rearranged Lung Cancer
+        checked_in: outside_references
+        note: PMID seen in one secondary file; DOI not verified.
+    source:
+      kind: outside_review
+
+  - id: nl_alk_resistance_mutation_on_brigatinib
+    title: ALK kinase-domain mutation acquired on brigatinib - continuing brigatinib does not work
+    tumor_types: [NSCLC]
+    prior_therapies: [brigatinib]
+    biomarkers: *alk_mut
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: [brigatinib]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A kinase-domain mutation selected on the drug changes the binding pocket so that the drug no longer
+      holds the ALK kinase off; the same drug will not regain control.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Re-biopsies at progression; brigatinib-treated patients were few in the cited series. Cross-resistance
+        to other ALK TKIs is allele-specific and not encoded.
+    context_checked: *alk_ctx
+    references: *alk_gainor
+    source:
+      kind: outside_review
+
+  - id: nl_alk_resistance_mutation_on_ceritinib
+    title: ALK kinase-domain mutation acquired on ceritinib - continuing ceritinib does not work
+    tumor_types: [NSCLC]
+    prior_therapies: [ceritinib]
+    biomarkers: *alk_mut
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: [ceritinib]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A kinase-domain mutation selected on the drug changes the binding pocket so that the drug no longer
+      holds the ALK kinase off; the same drug will not regain control.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Re-biopsies at progression on ceritinib. Cross-resistance to other ALK TKIs is allele-specific and
+        not encoded.
+    context_checked: *alk_ctx
+    references: *alk_gainor
+    source:
+      kind: outside_review
+
+  - id: nl_alk_resistance_mutation_on_crizotinib
+    title: ALK kinase-domain mutation acquired on crizotinib - continuing crizotinib does not work
+    tumor_types: [NSCLC]
+    prior_therapies: [crizotinib]
+    biomarkers: *alk_mut
+    requires_origin: acquired
+    acquisition_presumed: true
+    therapies: [crizotinib]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A kinase-domain mutation selected on the drug changes the binding pocket so that the drug no longer
+      holds the ALK kinase off; the same drug will not regain control.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Re-biopsies at progression on crizotinib. Second-generation TKIs often remain active after crizotinib
+        (not encoded as a rule here).
+    context_checked: *alk_ctx
+    references: *alk_gainor
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # KRAS G12C
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_kras_g12c_nsclc_sotorasib_pretreated
+    title: KRAS G12C NSCLC after chemotherapy or immunotherapy - sotorasib (CodeBreaK 100)
+    tumor_types: [NSCLC]
+    prior_therapies: [chemotherapy, immune_checkpoint_inhibitor]
+    excluded_prior_therapies: [kras_g12c_inhibitor]
+    biomarkers:
+      - gene: KRAS
+        kind: protein_change
+        changes: [G12C]
+        role: required
+    requires_origin: any
+    therapies: [sotorasib]
+    scope: alone
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      Sotorasib binds covalently to the cysteine created by the G12C change and holds KRAS in its inactive
+      GDP-bound state.
+    evidence:
+      study_types: [phase_2]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Single-arm phase 2 in previously treated patients. Same evidence as
+        out_kras_g12c_sotorasib_sensitivity_nsclc, here restricted to the pretreated setting the trial
+        studied.
+    context_checked: >-
+      CodeBreaK 100: KRAS G12C-mutant advanced NSCLC after earlier systemic therapy (platinum chemotherapy
+      and/or a PD-1/PD-L1 inhibitor). Biomarker required: KRAS G12C. Earlier KRAS G12C inhibitor excludes the
+      rule.
+    references:
+      - pmid: "34096690"
+        doi: 10.1056/NEJMoa2103695
+        first_author: Skoulidis F
+        year: 2021
+        title: Sotorasib for Lung Cancers with KRAS p.G12C Mutation
+        checked_in: outside_references
+        note: PMID seen with first author, journal and year in secondary files, not beside the exact title.
+    source:
+      kind: outside_review
+"""####),
+        ("Annotations/rules/next_line_prostate_parp.yaml", ####"""
+# Next-line practice outside the source review: allele-specific AR ligand-binding-domain mutations in
+# prostate cancer, and BRCA1/2 reversion mutations (PARP inhibitors and platinum).
+# The AR references are in the source review's reference list (refs 124 and 125; the review itself names
+# no allele); the reversion references come from shared/review/outside-references-2.yaml. Identifiers are
+# exactly as listed there. Rule ids start with `nl_`; all wording is ours.
+# AR numbering is on NP_000035 (legacy names in brackets: F877L = F876L, T878A = T877A, H875Y = H874Y).
+# Not encoded for lack of a verified reference (see NOT_ENCODED.md): darolutamide retaining activity against
+# F877L, L702H and glucocorticoid-driven abiraterone/prednisone resistance, and reversion rules for prostate
+# cancer and PARP inhibitors in breast cancer.
+schema: nextline/catalogue-rules/v1
+rules:
+
+  # ---------------------------------------------------------------------------------------------
+  # AR ligand-binding-domain alleles
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_ar_f877l_enzalutamide_apalutamide_resistance
+    title: AR F877L (legacy F876L) after an AR antagonist - enzalutamide and apalutamide act as agonists
+    tumor_types: [PRAD]
+    prior_therapies: [arsi]
+    biomarkers:
+      - gene: AR
+        kind: protein_change
+        changes: [F877L]
+        role: required
+    requires_origin: any
+    therapies: [enzalutamide, apalutamide]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Leucine at position 877 reshapes the ligand-binding pocket so that enzalutamide and apalutamide
+      (ARN-509) switch the receptor on instead of blocking it.
+    evidence:
+      study_types: [in_vitro, patient_samples]
+      level: clinical_other
+      tentative: true
+      note: >-
+        The agonist switch was shown in cell models (Joseph 2013, which calls the mutation clinically
+        relevant); in patient plasma the mutation was reported in an enzalutamide-resistant man (Azad 2015).
+        Patient evidence is therefore limited to detection at progression. Whether darolutamide keeps its
+        antagonist activity against F877L is not encoded (no verified reference).
+    context_checked: >-
+      Joseph 2013: prostate cancer cell models in which F876L turned enzalutamide and ARN-509 into agonists
+      (the title calls the mutation clinically relevant). Azad 2015: plasma DNA of 62 men with metastatic castration-resistant prostate
+      cancer stopping abiraterone, enzalutamide or other agents at progression; one F876L case on
+      enzalutamide. Prior therapy: an AR signalling inhibitor. Biomarker required: AR F877L.
+    context:
+      - fact: pc_ar_alterations_arsi_resistance
+        text: The review states that AR gene aberrations arising under ARSIs drive resistance and cites these two papers without naming alleles.
+    references:
+      - doi: 10.1158/2159-8290.CD-13-0226
+        first_author: Joseph JD
+        year: 2013
+        title: A Clinically Relevant Androgen Receptor Mutation Confers Resistance to Second-Generation Antiandrogens Enzalutamide and ARN-509
+        checked_in: review_reference_list
+        note: Review reference 125.
+      - doi: 10.1158/1078-0432.CCR-14-2666
+        first_author: Azad AA
+        year: 2015
+        title: "Androgen Receptor Gene Aberrations in Circulating Cell-Free DNA: Biomarkers of Therapeutic Resistance in Castration-Resistant Prostate Cancer"
+        checked_in: review_reference_list
+        note: Review reference 124.
+    source:
+      kind: outside_review
+
+  - id: nl_ar_t878a_h875y_abiraterone_resistance
+    title: AR T878A or H875Y (legacy T877A, H874Y) on abiraterone - continuing abiraterone is unlikely to work
+    tumor_types: [PRAD]
+    prior_therapies: [abiraterone]
+    biomarkers:
+      - gene: AR
+        kind: protein_change
+        changes: [T878A, H875Y]
+        role: required
+    requires_origin: any
+    therapies: [abiraterone]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      These substitutions loosen the ligand specificity of the receptor, so steroids that are not blocked by
+      abiraterone (which only lowers androgen synthesis) can activate it.
+    evidence:
+      study_types: [patient_samples]
+      level: clinical_other
+      tentative: true
+      note: >-
+        Association only: the mutations were found in the plasma of several men whose disease had progressed
+        on abiraterone. The mechanism sentence (activation by other steroids) is background knowledge, not a
+        finding of the cited study. The L702H glucocorticoid-activated allele is not encoded (no verified
+        reference).
+    context_checked: >-
+      Azad 2015: plasma DNA (AR exon 8 sequencing) of men with metastatic castration-resistant prostate
+      cancer stopping abiraterone at progression; H874Y and T877A found in seven abiraterone-resistant
+      patients. Prior therapy required: abiraterone. Biomarker required: AR T878A or H875Y.
+    context:
+      - fact: pc_ar_alterations_arsi_resistance
+        text: The review states that AR gene aberrations arising under ARSIs drive resistance; Azad 2015 is one of its references.
+    references:
+      - doi: 10.1158/1078-0432.CCR-14-2666
+        first_author: Azad AA
+        year: 2015
+        title: "Androgen Receptor Gene Aberrations in Circulating Cell-Free DNA: Biomarkers of Therapeutic Resistance in Castration-Resistant Prostate Cancer"
+        checked_in: review_reference_list
+        note: Review reference 124.
+    source:
+      kind: outside_review
+
+  # ---------------------------------------------------------------------------------------------
+  # BRCA1/2 reversion mutations
+  # ---------------------------------------------------------------------------------------------
+  - id: nl_brca1_reversion_parp_inhibitor_resistance_ovarian
+    title: BRCA1 reversion mutation in ovarian carcinoma - PARP inhibitors are unlikely to work
+    tumor_types: [OVT]
+    prior_therapies: [platinum, parp_inhibitor]
+    biomarkers:
+      - gene: BRCA1
+        kind: gene_class
+        class: reversion
+        role: required
+    requires_origin: any
+    therapies: [parp_inhibitor]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A second change that restores the BRCA1 reading frame brings back homologous-recombination repair, so
+      the tumour loses the repair defect that makes PARP inhibition lethal.
+    evidence:
+      study_types: [phase_2, patient_samples]
+      level: clinical_other
+      tentative: false
+      note: >-
+        In plasma DNA from a phase 2 rucaparib trial, reversions found before treatment went with little or
+        no benefit and new reversions appeared at progression. Other PARP inhibitors are included by class
+        (same synthetic-lethal mechanism); only rucaparib was studied.
+    context_checked: >-
+      Lin 2019 (ARIEL2): high-grade ovarian carcinoma with germline or somatic BRCA1/2 mutations, previously
+      treated with platinum chemotherapy, given rucaparib; reversions in pre-treatment and progression
+      plasma. Biomarker required: a BRCA1 reversion of a known truncating variant.
+    references:
+      - doi: 10.1158/2159-8290.CD-18-0715
+        first_author: Lin KK
+        year: 2019
+        title: BRCA Reversion Mutations in Circulating Tumor DNA Predict Primary and Acquired Resistance to the PARP Inhibitor Rucaparib in High-Grade Ovarian Carcinoma
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+    source:
+      kind: outside_review
+
+  - id: nl_brca2_reversion_parp_inhibitor_resistance_ovarian
+    title: BRCA2 reversion mutation in ovarian carcinoma - PARP inhibitors are unlikely to work
+    tumor_types: [OVT]
+    prior_therapies: [platinum, parp_inhibitor]
+    biomarkers:
+      - gene: BRCA2
+        kind: gene_class
+        class: reversion
+        role: required
+    requires_origin: any
+    therapies: [parp_inhibitor]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A deletion or second mutation that restores the BRCA2 reading frame brings back homologous-recombination
+      repair, so the tumour loses the repair defect that makes PARP inhibition lethal.
+    evidence:
+      study_types: [phase_2, patient_samples, in_vitro]
+      level: clinical_other
+      tentative: false
+      note: >-
+        Patient plasma data from the rucaparib trial, supported by BRCA2-mutant cell lines whose PARP-inhibitor
+        resistant clones had restored the reading frame. Other PARP inhibitors are included by class.
+    context_checked: >-
+      Lin 2019 (ARIEL2): platinum-pretreated high-grade ovarian carcinoma on rucaparib, plasma reversions.
+      Edwards 2008 and Sakai 2008: BRCA2-mutant pancreatic (Capan-1) cells selected with a PARP inhibitor or
+      cisplatin. Biomarker required: a BRCA2 reversion of a known truncating variant.
+    references:
+      - doi: 10.1158/2159-8290.CD-18-0715
+        first_author: Lin KK
+        year: 2019
+        title: BRCA Reversion Mutations in Circulating Tumor DNA Predict Primary and Acquired Resistance to the PARP Inhibitor Rucaparib in High-Grade Ovarian Carcinoma
+        checked_in: outside_references
+        note: PMID not verified; the DOI was seen in one secondary file only.
+      - doi: 10.1038/nature06548
+        first_author: Edwards SL
+        year: 2008
+        title: Resistance to therapy caused by intragenic deletion in BRCA2
+        checked_in: outside_references
+        note: PMID not verified.
+      - doi: 10.1038/nature06633
+        first_author: Sakai W
+        year: 2008
+        title: Secondary mutations as a mechanism of cisplatin resistance in BRCA2-mutated cancers
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
+
+  - id: nl_brca2_reversion_platinum_resistance_ovarian
+    title: BRCA2 reversion mutation in ovarian carcinoma after platinum - platinum is unlikely to work again
+    tumor_types: [OVT]
+    prior_therapies: [platinum]
+    biomarkers:
+      - gene: BRCA2
+        kind: gene_class
+        class: reversion
+        role: required
+    requires_origin: any
+    therapies: [platinum]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Restored BRCA2 function lets the tumour repair platinum-induced crosslinks by homologous recombination
+      again, removing the defect behind its earlier platinum sensitivity.
+    evidence:
+      study_types: [in_vitro, patient_samples]
+      level: clinical_other
+      tentative: true
+      note: >-
+        Cisplatin-selected BRCA2-mutant cell lines restored the reading frame and became resistant to
+        cisplatin and a PARP inhibitor; a recurrent ovarian tumour that had become cisplatin resistant
+        carried a reversion. The patient evidence is small.
+    context_checked: >-
+      Sakai 2008: BRCA2-mutant breast (HCC1428) and pancreatic (Capan-1) cell lines selected with cisplatin,
+      and recurrent BRCA2-mutant ovarian carcinomas after cisplatin. Edwards 2008: Capan-1 clones resistant
+      to a PARP inhibitor, cross-resistant to cisplatin. Biomarker required: a BRCA2 reversion.
+    references: &brca2_lab
+      - doi: 10.1038/nature06633
+        first_author: Sakai W
+        year: 2008
+        title: Secondary mutations as a mechanism of cisplatin resistance in BRCA2-mutated cancers
+        checked_in: outside_references
+        note: PMID not verified.
+      - doi: 10.1038/nature06548
+        first_author: Edwards SL
+        year: 2008
+        title: Resistance to therapy caused by intragenic deletion in BRCA2
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
+
+  - id: nl_brca2_reversion_parp_platinum_pancreas_preclinical
+    title: BRCA2 reversion mutation in pancreatic cancer - PARP inhibitors and platinum weakened (preclinical)
+    tumor_types: [PAAD]
+    prior_therapies: [platinum, parp_inhibitor]
+    biomarkers:
+      - gene: BRCA2
+        kind: gene_class
+        class: reversion
+        role: required
+    requires_origin: any
+    therapies: [parp_inhibitor, platinum]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      Restored BRCA2 reading frame brings back homologous-recombination repair, undoing the sensitivity of
+      BRCA2-deficient cells to PARP inhibitors and platinum.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: false
+      note: >-
+        Capan-1, a BRCA2-mutant pancreatic cancer cell line: clones selected with a PARP inhibitor or with
+        cisplatin restored the BRCA2 reading frame and resisted both drugs. No pancreatic patient data are
+        cited; the engine caps a preclinical-only verdict at reduced efficacy.
+    context_checked: >-
+      Edwards 2008 and Sakai 2008: Capan-1 (BRCA2 6174delT) clones selected with a PARP inhibitor or
+      cisplatin. Biomarker required: a BRCA2 reversion.
+    references: *brca2_lab
+    source:
+      kind: outside_review
+
+  - id: nl_brca2_reversion_platinum_breast_preclinical
+    title: BRCA2 reversion mutation in breast cancer - platinum weakened (preclinical)
+    tumor_types: [BRCA]
+    prior_therapies: [platinum]
+    biomarkers:
+      - gene: BRCA2
+        kind: gene_class
+        class: reversion
+        role: required
+    requires_origin: any
+    therapies: [platinum]
+    scope: any_regimen
+    effect: resistance
+    direction: one_way
+    mechanism: >-
+      A secondary change that restores BRCA2 function lets the cells repair platinum damage again.
+    evidence:
+      study_types: [in_vitro]
+      level: preclinical
+      tentative: false
+      note: >-
+        One cisplatin-resistant BRCA2-mutant breast cancer cell line (HCC1428) had rescued BRCA2 function.
+        PARP-inhibitor resistance by reversion in breast cancer is not encoded (no verified breast reference).
+    context_checked: >-
+      Sakai 2008: cisplatin-resistant BRCA2-mutant breast cancer cell line HCC1428. Biomarker required: a
+      BRCA2 reversion.
+    references:
+      - doi: 10.1038/nature06633
+        first_author: Sakai W
+        year: 2008
+        title: Secondary mutations as a mechanism of cisplatin resistance in BRCA2-mutated cancers
+        checked_in: outside_references
+        note: PMID not verified.
+    source:
+      kind: outside_review
 """####),
         ("Annotations/rules/outside_review.yaml", ####"""
 # Clinically standard resistance / sensitivity biomarkers that the source review does not cover.
@@ -4364,7 +7553,12 @@ rules:
     requires_origin: any
     therapies: [egfr_tki_1st_gen]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      Kobayashi and Pao 2005 found T790M in EGFR-mutant NSCLC progressing on gefitinib or erlotinib;
+      the gatekeeper mechanism makes a pre-existing T790M just as blocking, so any origin stays.
+      Scoped to the TKI alone or with chemotherapy, the setting of the evidence.
     mechanism: >-
       Methionine at the gatekeeper position 790 increases the kinase's affinity for ATP, so reversible
       ATP-competitive inhibitors such as gefitinib and erlotinib can no longer hold the receptor off.
@@ -4405,7 +7599,13 @@ rules:
     requires_origin: any
     therapies: [egfr_tki_2nd_gen]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      LUX-Lung 1 and 4 gave afatinib alone to NSCLC that had failed erlotinib or gefitinib; activity
+      was minimal, including in T790M-positive patients, without a stratified analysis (tentative
+      clinical_other). Scoped to the TKI alone or with chemotherapy; afatinib combined with an
+      anti-EGFR antibody was not part of this evidence.
     mechanism: >-
       Irreversible second-generation inhibitors cannot be dosed high enough in patients to overcome the
       higher ATP affinity of the T790M kinase, so they add little once T790M is present.
@@ -4437,6 +7637,7 @@ rules:
     title: Osimertinib for T790M-positive NSCLC after an earlier EGFR TKI
     tumor_types: [NSCLC]
     prior_therapies: [egfr_tki_1st_gen, egfr_tki_2nd_gen]
+    excluded_prior_therapies: [egfr_tki_3rd_gen]
     biomarkers:
       - gene: EGFR
         kind: protein_change
@@ -4446,6 +7647,10 @@ rules:
     therapies: [osimertinib]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      AURA3 randomised T790M-positive NSCLC that progressed on one first-line EGFR TKI to osimertinib
+      or platinum-pemetrexed; prior therapy and level match. Added the exclusion after osimertinib
+      itself.
     mechanism: >-
       Osimertinib binds covalently to cysteine 797 and was designed to inhibit the T790M kinase, so the
       gatekeeper change that defeats earlier TKIs does not prevent its action.
@@ -4479,9 +7684,17 @@ rules:
         changes: [C797S]
         role: required
     requires_origin: acquired
+    acquisition_presumed: true
     therapies: [osimertinib]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      Thress 2015 found C797S in plasma of patients progressing on osimertinib (then AZD9291) for
+      T790M-positive NSCLC. C797S essentially arises only under a covalent third-generation TKI, so
+      acquisition is presumed when the baseline cannot prove it. Scoped to osimertinib alone or with
+      chemotherapy: adding a first-generation TKI is aimed at the mutation itself when it lies in trans
+      to T790M.
     mechanism: >-
       Cysteine 797 is the residue that osimertinib attaches to covalently; replacing it with serine
       removes that anchor, and the drug loses most of its potency against the mutant kinase.
@@ -4515,7 +7728,13 @@ rules:
     requires_origin: any
     therapies: [egfr_tki]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      Engelman 2007 used gefitinib-resistant cells and specimens from patients progressing on
+      gefitinib or erlotinib; the bypass leaves any EGFR TKI given alone insufficient. Scoped to EGFR
+      TKIs alone or with chemotherapy, so regimens that add a MET inhibitor against the bypass are not
+      penalised.
     mechanism: >-
       Amplified MET keeps PI3K/AKT signalling on through ERBB3 even while EGFR itself is inhibited,
       providing a bypass route around EGFR blockade.
@@ -4525,7 +7744,8 @@ rules:
       tentative: true
       note: >-
         The cited work used gefitinib-resistant cell lines and resistant patient specimens. Extension to
-        other EGFR TKIs follows from the bypass mechanism and is not separately referenced here.
+        other EGFR TKIs follows from the bypass mechanism and is not separately referenced here. Does not
+        describe an EGFR TKI given together with a MET inhibitor, which targets the bypass itself.
     references:
       - pmid: "17463250"
         doi: 10.1126/science.1141478
@@ -4539,6 +7759,8 @@ rules:
   - id: out_kras_g12c_sotorasib_sensitivity_nsclc
     title: KRAS G12C and sotorasib in pretreated NSCLC
     tumor_types: [NSCLC]
+    prior_therapies: [chemotherapy, immune_checkpoint_inhibitor]
+    excluded_prior_therapies: [kras_g12c_inhibitor]
     biomarkers:
       - gene: KRAS
         kind: protein_change
@@ -4548,6 +7770,11 @@ rules:
     therapies: [sotorasib]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      CodeBreaK 100 treated KRAS G12C NSCLC that had progressed after earlier systemic therapy,
+      usually platinum chemotherapy and/or a checkpoint inhibitor. The rule fired in any line; it now
+      needs an earlier chemotherapy or checkpoint-inhibitor line and stands down after a KRAS G12C
+      inhibitor; other tumour types stay out.
     mechanism: >-
       Sotorasib reacts with the mutant cysteine at codon 12 and traps KRAS G12C in its inactive GDP-bound
       form; other KRAS alleles lack that cysteine.
@@ -4582,7 +7809,14 @@ rules:
     requires_origin: any
     therapies: [aromatase_inhibitor]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Toy, Robinson and Fribbens studied ER-positive metastatic breast cancer progressing on aromatase
+      inhibitors, where LBD mutations are selected under oestrogen deprivation. The rule already fires
+      on any origin (a pre-existing mutation makes oestrogen deprivation futile too), so no
+      acquisition presumption is needed; any_regimen because a CDK4/6 or other partner does not
+      restore the aromatase inhibitor's effect.
     mechanism: >-
       Missense changes in the ligand-binding domain (most often at residues 537-538) hold the receptor in
       its active shape without oestrogen, so depleting oestrogen with an aromatase inhibitor no longer
@@ -4619,17 +7853,28 @@ rules:
   - id: out_esr1_lbd_elacestrant_sensitivity
     title: Elacestrant for ESR1-mutant ER-positive breast cancer after endocrine therapy
     tumor_types: [BRCA]
-    prior_therapies: [endocrine_therapy]
+    prior_therapies: ["endocrine_therapy + cdk46_inhibitor"]
+    excluded_prior_therapies: [elacestrant]
     biomarkers:
       - gene: ESR1
         kind: region
         region: ligand_binding_domain
         consequences: [missense_variant]
         role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
     requires_origin: any
     therapies: [elacestrant]
     effect: sensitivity
+    scope: alone
     direction: one_way
+    context_checked: >-
+      EMERALD enrolled ER-positive, HER2-negative advanced breast cancer after one or two endocrine
+      lines, one of them with a CDK4/6 inhibitor, and gave elacestrant alone. The rule needed only
+      prior endocrine therapy; it now needs endocrine therapy given with a CDK4/6 inhibitor, stands
+      down with HER2 amplification or after elacestrant, and is scoped to elacestrant alone.
     mechanism: >-
       Elacestrant is an oral receptor degrader that still binds and removes ER carrying
       ligand-binding-domain mutations, which keep signalling when oestrogen is withdrawn.
@@ -4654,15 +7899,25 @@ rules:
     title: PIK3CA hotspot mutation and alpelisib after an aromatase inhibitor
     tumor_types: [BRCA]
     prior_therapies: [aromatase_inhibitor]
+    excluded_prior_therapies: [pi3k_inhibitor]
     biomarkers:
       - gene: PIK3CA
         kind: codon
         codons: [542, 545, 1047]
         role: required
+      - gene: ERBB2
+        kind: copy_number
+        state: amplification
+        role: excluded_if_present
     requires_origin: any
-    therapies: [alpelisib]
+    therapies: ["alpelisib + fulvestrant"]
     effect: sensitivity
     direction: one_way
+    context_checked: >-
+      SOLAR-1 gave alpelisib with fulvestrant to HR-positive, HER2-negative advanced breast cancer
+      that had progressed on or after an aromatase inhibitor (PIK3CA-mutant cohort). The rule named
+      alpelisib alone; it now names the tested regimen, excludes HER2-amplified disease and stands
+      down after a PI3K inhibitor.
     mechanism: >-
       Helical-domain (E542, E545) and kinase-domain (H1047) hotspot mutations make PI3K-alpha
       constitutively active, and the alpha-selective inhibitor alpelisib switches that signalling off.
@@ -4705,6 +7960,10 @@ rules:
     retest_biomarker: HER2
     gates_therapy: true
     direction: unknown
+    context_checked: >-
+      DESTINY-Breast04 set the HER2-low boundary (IHC 1+ or 2+ with negative ISH) in previously
+      treated metastatic breast cancer; IHC 0 was not eligible. A gating re-test that is our inference
+      from that boundary; unchanged.
     mechanism: >-
       Trastuzumab deruxtecan releases a membrane-permeable payload that also kills neighbouring cells, so
       it works at low HER2 levels; whether a tumour scored IHC 0 is truly HER2-null or HER2-low therefore
@@ -4741,7 +8000,12 @@ rules:
     requires_origin: any
     therapies: [cetuximab]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Montagut 2012 found S492R in colorectal cancers progressing on cetuximab and showed that it
+      stops cetuximab binding; any origin kept because a pre-existing S492R would block binding too.
+      any_regimen: chemotherapy does not restore binding.
     mechanism: >-
       The arginine at position 492 of the EGFR extracellular domain sits in the cetuximab epitope and
       stops the antibody from binding the receptor.
@@ -4763,6 +8027,7 @@ rules:
   - id: out_egfr_s492r_panitumumab_retained
     title: EGFR S492R does not block panitumumab
     tumor_types: [COADREAD]
+    excluded_prior_therapies: [panitumumab]
     biomarkers:
       - gene: EGFR
         kind: protein_change
@@ -4772,6 +8037,10 @@ rules:
     therapies: [panitumumab]
     effect: retained_sensitivity
     direction: one_way
+    context_checked: >-
+      Same work: panitumumab still bound S492R, with limited clinical observation after cetuximab
+      failure (tentative clinical_other). Added the exclusion after panitumumab, since a
+      retained-sensitivity claim cannot outlast panitumumab's own failure.
     mechanism: >-
       Panitumumab recognises a different part of the EGFR extracellular domain and still binds the S492R
       receptor, so the change that defeats cetuximab leaves it active.
@@ -4804,7 +8073,13 @@ rules:
     requires_origin: any
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      PRIME (phase III, panitumumab with FOLFOX4) and the De Roock consortium series established RAS
+      exon 2-4 mutations as predictors of no anti-EGFR benefit, before or during treatment.
+      any_regimen: the antibody fails whatever chemotherapy is added; a regimen aimed at KRAS G12C
+      itself needs a regimen rule of its own, which then takes precedence.
     mechanism: >-
       Mutant KRAS signals to the MAPK pathway without needing EGFR, so blocking the receptor with an
       antibody leaves the growth signal untouched.
@@ -4855,7 +8130,11 @@ rules:
     requires_origin: any
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: any_regimen
     direction: one_way
+    context_checked: >-
+      Same PRIME and consortium evidence for NRAS exon 2-4 mutations in metastatic colorectal cancer;
+      clinical_randomised and any origin stand. Only the explicit any_regimen scope was added.
     mechanism: >-
       Activated NRAS drives MAPK signalling downstream of EGFR, so anti-EGFR antibodies cannot shut the
       pathway down.
@@ -4891,7 +8170,13 @@ rules:
     requires_origin: any
     therapies: [anti_egfr_antibody]
     effect: resistance
+    scope: with_chemotherapy
     direction: one_way
+    context_checked: >-
+      De Roock 2010 is a retrospective series of chemotherapy-refractory colorectal cancer given
+      cetuximab with or without chemotherapy (clinical_other). Scoped to the antibody alone or with
+      chemotherapy so that a regimen adding a BRAF inhibitor (encorafenib with cetuximab) is not
+      marked resistant.
     mechanism: >-
       BRAF V600E activates MEK and ERK independently of upstream receptor signalling, so EGFR blockade
       alone does not stop the pathway.
@@ -4928,6 +8213,10 @@ rules:
   - arsi
   effect: resistance
   direction: bidirectional
+  context_checked: >-
+    An author statement, backed by a review article, that one ARSI after another meets cross-resistance
+    in castration-resistant prostate cancer, including after ARSI use in hormone-sensitive disease.
+    expert_statement keeps it from deciding a verdict wherever patient data apply; unchanged.
   mechanism: >-
     Tumours that escape one AR signalling inhibitor usually do so by reactivating the AR pathway, which
     also blunts the next agent aimed at the same axis.
@@ -4996,6 +8285,9 @@ rules:
   therapies: *id001
   effect: resistance
   direction: bidirectional
+  context_checked: >-
+    Lombard 2018 and Zhao 2020 used castration-resistant prostate cancer cell lines made resistant to
+    abiraterone or enzalutamide; preclinical and limited to these two drugs. Unchanged.
   mechanism: >-
     Resistant castration-resistant models reactivate AR signalling, largely through constitutively active
     splice variants, so neither drug controls the other's resistant cells.
@@ -5043,6 +8335,9 @@ rules:
   therapies: *id001
   effect: resistance
   direction: bidirectional
+  context_checked: >-
+    The same resistant cell models, showing AR-V7 (stabilised by AKR1C3) behind the cross-resistance;
+    preclinical with AR-V7 required. Unchanged.
   mechanism: >-
     AR-V7 lacks the ligand-binding domain and signals without androgen, so neither lowering androgen (abiraterone)
     nor blocking the ligand pocket (enzalutamide) switches it off; AKR1C3 stabilises the variant.
@@ -5100,6 +8395,9 @@ rules:
   therapies: *id001
   effect: resistance
   direction: bidirectional
+  context_checked: >-
+    AKR1C3-overexpressing, abiraterone- or enzalutamide-resistant prostate cancer cell models;
+    preclinical with high AKR1C3 required. Unchanged.
   mechanism: >-
     AKR1C3 both makes androgens inside the tumour and binds AR-V7 to protect it from degradation, keeping
     AR signalling alive under either drug.
@@ -5141,6 +8439,10 @@ rules:
   therapies: *id001
   effect: resistance
   direction: unknown
+  context_checked: >-
+    Antonarakis 2014 measured AR-V7 in circulating tumour cells of men with metastatic CRPC starting
+    enzalutamide or abiraterone, some after the other drug or docetaxel; AR-V7-positive men did worse.
+    No prior therapy is needed and the drugs stay the two studied; unchanged.
   mechanism: >-
     A ligand-independent AR variant keeps driving the tumour whatever the androgen level or ligand blockade.
   evidence:
@@ -5167,6 +8469,8 @@ rules:
   title: AR-V7 status does not change taxane outcomes
   tumor_types:
   - PRAD
+  excluded_prior_therapies:
+  - cabazitaxel
   biomarkers:
   - gene: AR
     kind: isoform
@@ -5174,9 +8478,15 @@ rules:
     state: positive
     role: required
   therapies:
-  - taxane
+  - docetaxel
+  - cabazitaxel
   effect: retained_sensitivity
   direction: unknown
+  context_checked: >-
+    Antonarakis 2015 followed men with metastatic CRPC starting docetaxel or cabazitaxel; AR-V7 status
+    did not change their outcome. Narrowed from the whole taxane class to these two drugs and stands
+    down after cabazitaxel; a docetaxel rechallenge after docetaxel failure is not supported either, but
+    excluding prior docetaxel would drop the post-docetaxel cabazitaxel setting the study covered.
   mechanism: >-
     Taxanes kill through microtubules rather than the androgen ligand, so an androgen-independent AR variant
     does not protect the tumour from them.
@@ -5212,9 +8522,16 @@ rules:
     class: activating_mutation
     role: required
   therapies:
-  - arsi
+  - abiraterone
+  - enzalutamide
+  - apalutamide
   effect: resistance
   direction: unknown
+  context_checked: >-
+    The review cites cfDNA series in castration-resistant disease and a laboratory study of an AR
+    mutation that defeats enzalutamide and apalutamide (ARN-509); no variant is named and AR mutation
+    effects are drug-specific. Narrowed from every ARSI to abiraterone, enzalutamide and apalutamide,
+    leaving out darolutamide, which the cited work did not study; expert_statement stays.
   mechanism: >-
     Point mutations in AR can turn antagonists into partial agonists or widen the range of ligands that
     activate the receptor.
@@ -5225,7 +8542,8 @@ rules:
     tentative: false
     note: >-
       The review states AR gene aberrations are widely implicated and cites cfDNA patient series and laboratory
-      work, without naming variants; no single variant is encoded here.
+      work, without naming variants; no single variant is encoded here. Darolutamide, which the cited work
+      did not study, is not included.
   references:
   - doi: 10.1038/s41585-021-00438-4
     first_author: Schmidt KT
@@ -5265,6 +8583,10 @@ rules:
   - arsi
   effect: resistance
   direction: unknown
+  context_checked: >-
+    A general statement on AR gene aberrations supported by a cfDNA study of castration-resistant
+    disease; expert_statement, so it cannot decide a verdict on its own. The ARSI class stays because
+    extra receptor copies work against every drug acting through the receptor; unchanged.
   mechanism: >-
     Extra copies of AR raise receptor levels so that residual androgen or incomplete blockade is enough
     to keep signalling.
@@ -5303,6 +8625,11 @@ rules:
   - docetaxel
   effect: reduced_efficacy
   direction: one_way
+  context_checked: >-
+    Retrospective series of metastatic CRPC given docetaxel after abiraterone (Mezynski, Schweizer) or
+    after abiraterone or enzalutamide (van Soest); clinical_other, reduced efficacy. The ARSI class is
+    kept so that apalutamide, darolutamide and use in hormone-sensitive disease count, an inference
+    stated in the note; unchanged.
   mechanism: >-
     Docetaxel, like AR-targeted drugs, hinders AR transport into the nucleus; tumours that adapted to
     ARSIs may therefore already bypass part of its action.
@@ -5350,6 +8677,9 @@ rules:
   - docetaxel
   effect: resistance
   direction: unknown
+  context_checked: >-
+    Cell and xenograft models of enzalutamide or abiraterone resistance (van Soest 2013, 2015);
+    preclinical, so only a signal wherever the clinical rule applies. Unchanged.
   mechanism: >-
     Both drug types act in part by keeping AR out of the nucleus, so resistance to one weakens the other.
   evidence:
@@ -5386,10 +8716,16 @@ rules:
   - PRAD
   prior_therapies:
   - arsi
+  excluded_prior_therapies:
+  - cabazitaxel
   therapies:
   - cabazitaxel
   effect: retained_sensitivity
   direction: one_way
+  context_checked: >-
+    van Soest 2015 looked back at men given cabazitaxel after docetaxel, with or without an earlier
+    ARSI; ARSI exposure did not lower its efficacy. Added the exclusion after cabazitaxel. The cohort
+    was docetaxel-pretreated, which the schema cannot require together with a separate ARSI line; noted.
   mechanism: >-
     Cabazitaxel does not share the AR-trafficking effect that links docetaxel to ARSI resistance.
   evidence:
@@ -5417,10 +8753,15 @@ rules:
   - PRAD
   prior_therapies:
   - arsi
+  excluded_prior_therapies:
+  - cabazitaxel
   therapies:
   - cabazitaxel
   effect: retained_sensitivity
   direction: unknown
+  context_checked: >-
+    The same cell and xenograft models kept their cabazitaxel response after ARSI resistance;
+    preclinical. Added the exclusion after cabazitaxel.
   mechanism: In the same models that cross-resisted docetaxel, cabazitaxel kept its activity.
   evidence:
     study_types:
@@ -5454,6 +8795,8 @@ rules:
   - PRAD
   prior_therapies:
   - abiraterone
+  excluded_prior_therapies:
+  - enzalutamide
   biomarkers:
   - gene: AR
     kind: isoform
@@ -5465,6 +8808,10 @@ rules:
   effect: sequence_preference
   preference: preferred
   direction: one_way
+  context_checked: >-
+    Khalaf 2019 randomised chemotherapy-naive metastatic CRPC to abiraterone then enzalutamide or the
+    reverse, and a review of 17 real-world studies agrees. Added the exclusion once enzalutamide has
+    been given; AR-V7-positive disease stays excluded.
   mechanism: >-
     Enzalutamide still blocks the receptor after androgen synthesis has been suppressed, whereas abiraterone
     after enzalutamide meets tumours that no longer rely on ligand supply.
@@ -5514,6 +8861,9 @@ rules:
   effect: sequence_preference
   preference: dispreferred
   direction: one_way
+  context_checked: >-
+    Mirror of the Khalaf crossover trial in chemotherapy-naive metastatic CRPC; a dispreferred order,
+    counted as reduced efficacy. Unchanged.
   mechanism: >-
     Tumours progressing on enzalutamide have usually found ligand-independent ways to activate AR, which
     cutting androgen supply cannot reverse.
@@ -5554,18 +8904,25 @@ rules:
   - abiraterone
   effect: resistance
   direction: bidirectional
+  context_checked: >-
+    Loriot 2013 gave abiraterone to men progressing after docetaxel and enzalutamide and saw little
+    activity, which alone covers only chemotherapy-pretreated men. The Khalaf 2019 crossover showed the
+    same low activity of abiraterone after enzalutamide in chemotherapy-naive men, so it is added as a
+    reference and the rule keeps applying without prior docetaxel.
   mechanism: >-
     Enzalutamide resistance usually keeps AR signalling active, which also defeats the androgen depletion
     produced by abiraterone.
   evidence:
     study_types:
     - retrospective
+    - phase_2
     level: clinical_other
     tentative: false
     note: >-
       The cited series treated men whose disease had progressed after docetaxel and enzalutamide, so it
-      also speaks to lower efficacy of a second ARSI after chemotherapy. The reverse order is covered
-      by the preclinical and class rules.
+      also speaks to lower efficacy of a second ARSI after chemotherapy. The randomised crossover trial
+      (Khalaf 2019) showed the same low activity of abiraterone after enzalutamide in chemotherapy-naive
+      men. The reverse order is covered by the preclinical and class rules.
   references:
   - doi: 10.1093/annonc/mdt136
     first_author: Loriot Y
@@ -5573,6 +8930,13 @@ rules:
     title: >-
       Antitumour Activity of Abiraterone Acetate Against Metastatic Castration-Resistant Prostate Cancer
       Progressing After Docetaxel and Enzalutamide (MDV3100)
+    checked_in: facts_yaml
+  - doi: 10.1016/S1470-2045(19)30688-6
+    first_author: Khalaf DJ
+    year: 2019
+    title: >-
+      Optimal Sequencing of Enzalutamide and Abiraterone Acetate Plus Prednisone in Metastatic Castration-Resistant
+      Prostate Cancer: A Multicentre, Randomised, Open-Label, Phase 2, Crossover Trial
     checked_in: facts_yaml
   source:
     kind: review
@@ -5585,18 +8949,25 @@ rules:
   - PRAD
   prior_therapies:
   - arsi
+  excluded_prior_therapies:
+  - cabazitaxel
   therapies:
   - cabazitaxel
   effect: sequence_preference
   preference: preferred
   direction: one_way
+  context_checked: >-
+    CARD randomised docetaxel-pretreated men whose disease progressed within 12 months on abiraterone or
+    enzalutamide to cabazitaxel or the other ARSI. The schema cannot require a prior ARSI line and a
+    prior docetaxel line together, so the rule fires after an ARSI alone and is now marked tentative for
+    docetaxel-naive men; added the exclusion after cabazitaxel.
   mechanism: >-
     A taxane works outside the AR axis, so it avoids the cross-resistance that limits a second ARSI.
   evidence:
     study_types:
     - phase_3
     level: clinical_randomised
-    tentative: false
+    tentative: true
     note: >-
       CARD is a randomised open-label trial (registered as phase 4; recorded under the nearest randomised
       study type); the review gives no phase. It enrolled docetaxel-pretreated men whose disease progressed
@@ -5622,13 +8993,17 @@ rules:
   effect: sequence_preference
   preference: dispreferred
   direction: one_way
+  context_checked: >-
+    Comparator arm of CARD (docetaxel-pretreated men with rapid progression on their first ARSI).
+    Outside that population the dispreference is an extrapolation, so the rule is now marked tentative;
+    drugs kept as the ARSI class.
   mechanism: >-
     Tumours that escaped one ARSI tend to resist the next through the same reactivated AR pathway.
   evidence:
     study_types:
     - phase_3
     level: clinical_randomised
-    tentative: false
+    tentative: true
     note: >-
       Comparator arm of CARD (see ar_cabazitaxel_preferred_after_arsi); trial population was docetaxel-pretreated.
   references:
