@@ -327,6 +327,11 @@ public enum Interpreter {
         if preclinicalOnly && verdict == .resistance { verdict = .reducedEfficacy }
         var because: [String] = []
         for m in behind { for b in m.because where !because.contains(b) { because.append(b) } }
+        // A rule about this very regimen waits only on the phase of two changes (cis/trans): re-test first.
+        if verdict == .noKnownEffect, let pending = phasePending(c, matches: matches, catalogue: catalogue) {
+            verdict = .retest
+            because.append(pending)
+        }
         // A biomarker-selected candidate whose biomarker a low-tumour-fraction negative cannot exclude.
         if verdict != .resistance, let unresolved = selection.unresolved(c) {
             verdict = .retest
@@ -343,6 +348,16 @@ public enum Interpreter {
         imp.originUncertain = behind.contains { $0.originUncertain }
         imp.originNotes = Array(Set(behind.compactMap(\.originNote))).sorted()
         return imp
+    }
+
+    /// A rule naming this regimen that did not fire only because the phase of two changes is unknown.
+    static func phasePending(_ c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue) -> String? {
+        for m in matches where !m.fired {
+            guard let last = m.conditions.last, last.status == .notTested, let note = last.note, note.hasPrefix("phase of"),
+                  coverage(of: m.rule, candidate: c, catalogue: catalogue)?.therapySpecificity == 3 else { continue }
+            return "\(m.rule.id) (\(m.rule.effect.rawValue)) depends on \(last.summary): \(note)"
+        }
+        return nil
     }
 
     /// Steps 5–6 of DESIGN §4a over the deciding rules (one evidence tier).

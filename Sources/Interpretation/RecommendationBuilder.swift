@@ -1,4 +1,5 @@
 public import Catalogue
+import Foundation
 
 /// Recommendations that are actionable or absent (DESIGN §4a): a re-test, confirmation or re-biopsy is
 /// recommended only when its result could change a verdict of this case, i.e. it concerns a rule
@@ -22,7 +23,11 @@ struct RecommendationBuilder {
             let key = kind + "\u{1}" + biomarker
             var rec = byKey[key] ?? Recommendation(kind: kind, biomarker: biomarker, therapy: nil, reason: reason, rules: [])
             if let rule, !rec.rules.contains(rule) { rec.rules.append(rule) }
-            if let therapy, !therapy.isEmpty { rec.therapy = rec.therapy.map { $0.contains(therapy) ? $0 : $0 + ", " + therapy } ?? therapy }
+            if let therapy, !therapy.isEmpty {
+                var names = rec.therapy.map { $0.components(separatedBy: ", ") } ?? []
+                for t in therapy.components(separatedBy: ", ") where !names.contains(t) { names.append(t) }
+                rec.therapy = names.joined(separator: ", ")
+            }
             byKey[key] = rec
         }
         let fired = matches.filter(\.fired)
@@ -38,6 +43,9 @@ struct RecommendationBuilder {
                   let therapies = relevantTherapies(m.rule) else { continue }
             if note.contains("below the amplification threshold") {
                 add("confirm", m.rule.biomarkers[m.conditions.count - 1].gene, therapy: therapies, reason: note, rule: m.rule.id)
+            } else if note.hasPrefix("phase of") {
+                add("retest", "\(m.rule.biomarkers[m.conditions.count - 1].gene) phase (cis/trans)", therapy: therapies,
+                    reason: "\(last.summary): \(note)", rule: m.rule.id)
             } else if let lowTFNote, note == lowTFNote {
                 add("retest", "ctDNA / tissue", therapy: therapies,
                     reason: "\(latestID ?? "the latest sample"): \(lowTFNote); \(last.summary) cannot be ruled out: re-test on tissue or a later plasma sample", rule: m.rule.id)
