@@ -43,9 +43,15 @@ public enum TextRenderer {
             }
         }
         out += "\nFINDINGS\n"
-        let findings = doc["findings"]?.list ?? []
-        if findings.isEmpty { out += "  none in the watched genes\n" }
+        let all = doc["findings"]?.list ?? []
+        if all.isEmpty { out += "  none in the watched genes\n" }
+        let isVUS: (JSONValue) -> Bool = { $0["classification"]?.text == "vus" && $0["used"]?.bool != false }
+        let findings = all.filter { !isVUS($0) && $0["used"]?.bool != false } + all.filter(isVUS) + all.filter { $0["used"]?.bool == false }
+        var section = ""
         for f in findings {
+            let heading = isVUS(f) ? "  variants of uncertain significance (listed; they trigger no class rule):\n"
+                : f["used"]?.bool == false ? "  not used for verdicts:\n" : ""
+            if heading != section { out += heading; section = heading }
             let label = f["fusion"]?["name"].map { $0.text + " fusion" }
                 ?? "\(f["gene"]?.text ?? "") \(f["hgvsp"]?.text.nonEmpty ?? f["hgvsc"]?.text.nonEmpty ?? (f["copy_number"]?["state"]?.text ?? ""))"
             let latest = doc["latest_progression_sample"]?.text
