@@ -8,7 +8,7 @@ Checked keys:
   origins          "GENE p.X" -> origin of the finding with that gene and one-letter hgvsp
   flags            "GENE p.X" -> flags that must be set (a subset of the finding's flags)
   not_used         "GENE p.X" -> reason; an unexpected CH/germline/filtered not_used entry is reported
-  not_detected     "GENE p.X" must not be listed as a detected finding
+  not_detected     "GENE p.X" must not be a detected, used finding (a sub-threshold record may be listed, unused)
   recommendations  set of "KIND BIOMARKER" (e.g. "retest HER2"), exact
   primary          set of candidates whose implication has primary: true, exact
 
@@ -108,10 +108,10 @@ def compare(expected, doc, explain):
     findings = doc.get("findings", [])
     by_name = {}
     for f in findings:
-        if f.get("copy_number"):
-            by_name.setdefault((f.get("gene"), f["copy_number"]["state"]), f)
-        elif f.get("fusion"):
+        if f.get("fusion"):
             by_name.setdefault((f["fusion"]["name"], "fusion"), f)
+        elif f.get("cn_state"):
+            by_name.setdefault((f.get("gene"), f["cn_state"]), f)
         by_name.setdefault((f.get("gene"), norm_hgvsp(f.get("hgvsp"))), f)
 
     def detail(imp):
@@ -165,8 +165,9 @@ def compare(expected, doc, explain):
 
     # not_detected
     for name in expected.get("not_detected") or []:
-        if parse_name(name) in by_name:
-            out.append(("not_detected", name, "not a finding", "listed as a finding", ""))
+        f = by_name.get(parse_name(name))
+        if f is not None and f.get("used", True):
+            out.append(("not_detected", name, "not a detected finding", "listed as a used finding", ""))
 
     # classification, copy-number state, origin_uncertain, preclinical_only
     for name, cls in (expected.get("classification") or {}).items():

@@ -167,8 +167,11 @@ struct Matcher {
             }
             return (expressionStatus(state: c.state ?? "positive", result: b.result), [], ["\(b.name) \(b.method) \(b.result)"], nil)
         case .proteinLevel:
-            guard let now = latestBiomarker(gene: c.gene, methods: c.methods, isoform: false, progressionOnly: true) else {
-                return (.notTested, [], [], "no \(c.gene) \(c.methods.joined(separator: "/")) result from a progression sample")
+            // A change from baseline needs a progression result; a level (HER2-low, HER2 3+) takes the latest
+            // result of any sample, progression first.
+            let needsProgression = c.changeFromBaseline != nil
+            guard let now = latestBiomarker(gene: c.gene, methods: c.methods, isoform: false, progressionOnly: needsProgression) else {
+                return (.notTested, [], [], "no \(c.gene) \(c.methods.joined(separator: "/")) result\(needsProgression ? " from a progression sample" : "")")
             }
             let inList = c.results.isEmpty || c.results.contains(now.result)
             if !inList { return (.negative, [], ["\(now.name) \(now.method) \(now.result)"], nil) }

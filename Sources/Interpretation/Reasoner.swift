@@ -43,7 +43,7 @@ public enum Interpreter {
         let derived = candidates.isEmpty
         if derived { candidates = derivedCandidates(fired, catalogue) }
         let selection = SelectionCheck(matcher: matcher, catalogue: catalogue, lowTFNote: lowTFNote)
-        let implications = candidates.map { reason(candidate: $0, matches: matches, catalogue: catalogue, selection: selection) }
+        let implications = candidates.map { reason(candidate: $0, matches: matches, catalogue: catalogue, selection: selection, patientCase: patientCase) }
 
         // RECOMMEND only what could change a verdict of this case.
         let recommendations = RecommendationBuilder(catalogue: catalogue, candidates: candidates, derivedCandidates: derived,
@@ -61,6 +61,8 @@ public enum Interpreter {
     static func classify(latest: SampleFindings?, samples: [SampleFindings], classifier: Classifier,
                          tfByID: [String: TumourFractionEstimate], preTreatmentOnly: Bool, catalogue: Catalogue,
                          settings: InterpretationSettings, warnings: inout [String]) -> [InterpretedFinding] {
+        // A latest plasma sample whose tumour fraction is too low cannot show an alteration was lost.
+        let latestIsLowTF = latest.map { $0.sample.kind == .plasma && (tfByID[$0.sample.id]?.value).map { $0 < settings.lowTumourFraction } == true } ?? false
         var findings: [InterpretedFinding] = []
         let tissueKeys = Set(samples.filter { $0.sample.kind == .tissue && $0.sample.role != .normal }
             .flatMap { $0.findings.filter { Classifier.isDetected($0, settings: settings) }.map(Classifier.key) })
@@ -73,7 +75,8 @@ public enum Interpreter {
             let key = Classifier.key(f)
             guard seen.insert(key).inserted else {
                 let first = latest?.findings.first { Classifier.key($0) == key }
-                if first?.measurement?.vaf != f.measurement?.vaf {
+                // The two records of a breakend pair describe one event: not a duplicate.
+                if f.structural?.kind != .breakend, first?.measurement?.vaf != f.measurement?.vaf {
                     warnings.append("\(latest?.sample.id ?? ""): \(f.label) is written twice with different values (VAF \(first?.measurement?.vaf.map { Classifier.format($0) } ?? "n/r") and \(f.measurement?.vaf.map { Classifier.format($0) } ?? "n/r")); the first record is used")
                 }
                 continue
@@ -99,7 +102,7 @@ public enum Interpreter {
                 item.notUsedReason = weak
             } else if functionalClass == .polymorphism {
                 item.used = false
-                item.notUsedReason = "possible_germline (\(classReason))"
+                item.notUsedReason = "possible_germline"
             } else if !blocking.isEmpty && !settings.useFlagged {
                 item.used = false
                 item.notUsedReason = blocking.joined(separator: ",")
@@ -123,6 +126,17 @@ public enum Interpreter {
                                               observations: classifier.observations(of: key),
                                               matches: [], used: false, notUsedReason: "not detected at the latest progression sample", key: key)
                 (item.functionalClass, item.classReason) = FunctionalClass.of(f, catalogue: catalogue)
+                if let s = f.structural, s.kind != .breakend {
+                    item.copyNumberCall = CopyNumberCall.call(s, tumourFraction: tfByID[b.sample.id]?.value, settings: settings)
+                }
+                if latestIsLowTF && b.sample.kind == .tissue && item.functionalClass != .polymorphism
+                    && !item.flags.contains(where: { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }) {
+                    // Carried forward: detected in tumour tissue; the low-TF plasma cannot show it was lost.
+                    item.origin = .persistent
+                    item.originReason = why + "; the latest plasma's tumour fraction is too low to show it was lost, so the tissue finding is carried forward"
+                    item.used = true
+                    item.notUsedReason = nil
+                }
                 findings.append(item)
             }
         }
@@ -296,7 +310,7 @@ public enum Interpreter {
     }
 
     static func reason(candidate c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue,
-                       selection: SelectionCheck) -> Implication {
+                       selection: SelectionCheck, patientCase: PatientCase) -> Implication {
         guard c.known else {
             return Implication(therapy: c.text, drugs: [], verdict: .notInCatalogue,
                                because: ["not in the catalogue's drug vocabulary" + (c.suggestion.map { "; closest known name: \($0)" } ?? "")],
@@ -327,8 +341,17 @@ public enum Interpreter {
         if preclinicalOnly && verdict == .resistance { verdict = .reducedEfficacy }
         var because: [String] = []
         for m in behind { for b in m.because where !because.contains(b) { because.append(b) } }
+        // Re-giving what the disease progressed on: say so (no catalogue rule makes it a verdict by itself).
+        if !c.drugs.isEmpty, let line = patientCase.therapyLines.last(where: { l in c.drugs.allSatisfy { l.drugs.contains($0) } }) {
+            because.append("\(c.drugs.joined(separator: " + ")) already given in line \(line.line) (\(line.asWritten.joined(separator: " + "))); the disease progressed after it")
+        }
         // A rule about this very regimen waits only on the phase of two changes (cis/trans): re-test first.
         if verdict == .noKnownEffect, let pending = phasePending(c, matches: matches, catalogue: catalogue) {
+            verdict = .retest
+            because.append(pending)
+        }
+        // A sensitivity rule about this candidate that waits only on a low-tumour-fraction negative: re-test.
+        if verdict == .noKnownEffect, let pending = lowTFPending(c, matches: matches, catalogue: catalogue, note: selection.lowTFNote) {
             verdict = .retest
             because.append(pending)
         }
@@ -356,6 +379,18 @@ public enum Interpreter {
             guard let last = m.conditions.last, last.status == .notTested, let note = last.note, note.hasPrefix("phase of"),
                   coverage(of: m.rule, candidate: c, catalogue: catalogue)?.therapySpecificity == 3 else { continue }
             return "\(m.rule.id) (\(m.rule.effect.rawValue)) depends on \(last.summary): \(note)"
+        }
+        return nil
+    }
+
+    /// A sensitivity rule covering the candidate that did not fire only because a low-tumour-fraction
+    /// negative left its required alteration untested (T790M before osimertinib after a first-generation TKI).
+    static func lowTFPending(_ c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue, note: String?) -> String? {
+        guard let note else { return nil }
+        for m in matches where !m.fired && side(m.rule) == .S {
+            guard let last = m.conditions.last, last.status == .notTested, last.note == note,
+                  coverage(of: m.rule, candidate: c, catalogue: catalogue) != nil else { continue }
+            return "\(m.rule.id) (\(m.rule.effect.rawValue)) needs \(last.summary): not detected, but \(note); re-test before deciding"
         }
         return nil
     }

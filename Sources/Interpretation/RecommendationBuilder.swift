@@ -51,6 +51,16 @@ struct RecommendationBuilder {
                     reason: "\(latestID ?? "the latest sample"): \(lowTFNote); \(last.summary) cannot be ruled out: re-test on tissue or a later plasma sample", rule: m.rule.id)
             }
         }
+        // A copy-number gain of the gene whose amplification selects a candidate: confirm it.
+        for c in candidates {
+            for d in c.drugs {
+                for cond in catalogue.drugs.drugs[d]?.selectedBy ?? [] where cond.kind == .copyNumber && cond.state == "amplification" {
+                    guard let gain = selection.matcher.usable.first(where: { $0.finding.gene == cond.gene && $0.copyNumberCall?.state == .gain }) else { continue }
+                    add("confirm", cond.gene, therapy: c.text,
+                        reason: "\(selection.matcher.describe(gain)) is below the amplification threshold; \(c.text) is given for \(cond.gene) amplification: confirm it with an orthogonal test (tissue FISH/ISH)", rule: nil)
+                }
+            }
+        }
         for c in candidates {
             let open = selection.openBiomarkers(c)
             guard !open.isEmpty else { continue }

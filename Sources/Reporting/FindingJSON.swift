@@ -45,6 +45,7 @@ public enum FindingJSON {
             o["copy_number"] = [
                 "state": .optional(f.copyNumber?.rawValue), "copy_number": .optional(s.copyNumber),
                 "kind": .string(s.kind.rawValue), "start": .int(s.start), "end": .int(s.end),
+                "fold_change": .optional(s.foldChange), "log2_ratio": .optional(s.log2Ratio),
             ]
         }
         if let line = f.line { o["line"] = .int(line) }

@@ -113,7 +113,7 @@ public struct InterpretationReport: Sendable {
         if let r = f.notUsedReason { o["not_used_reason"] = .string(r) }
         if let call = f.copyNumberCall {
             o["cn_state"] = .string(call.state.rawValue)
-            o["copy_number"] = [
+            o["copy_number_call"] = [
                 "state": .string(call.state.rawValue), "observed": .optional(call.observed), "adjusted": .optional(call.adjusted),
                 "measure": .string(call.measure), "tumor_fraction": .optional(call.tumourFraction.map(FindingJSON.round6)),
                 "threshold": .string(call.threshold), "note": .optional(call.note),

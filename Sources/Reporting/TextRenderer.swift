@@ -53,7 +53,7 @@ public enum TextRenderer {
                 : f["used"]?.bool == false ? "  not used for verdicts:\n" : ""
             if heading != section { out += heading; section = heading }
             let label = f["fusion"]?["name"].map { $0.text + " fusion" }
-                ?? "\(f["gene"]?.text ?? "") \(f["hgvsp"]?.text.nonEmpty ?? f["hgvsc"]?.text.nonEmpty ?? (f["copy_number"]?["state"]?.text ?? ""))"
+                ?? "\(f["gene"]?.text ?? "") \(f["hgvsp"]?.text.nonEmpty ?? f["hgvsc"]?.text.nonEmpty ?? (f["cn_state"]?.text ?? ""))"
             let latest = doc["latest_progression_sample"]?.text
             let m = f["samples"]?.list?.first { $0["id"]?.text == latest }
             let vaf = m?["vaf"].flatMap { $0.text.nonEmpty } ?? "n/r"
@@ -61,7 +61,7 @@ public enum TextRenderer {
             let flags = f["flags"]?.list?.map(\.text) ?? []
             if !flags.isEmpty { out += " flags: \(flags.joined(separator: ","))" }
             out += " \(f["classification"]?.text ?? "")"
-            if let cn = f["copy_number"], let adjusted = cn["adjusted"]?.text.nonEmpty {
+            if let cn = f["copy_number_call"], let adjusted = cn["adjusted"]?.text.nonEmpty {
                 out += " (\(adjusted) copies, \(cn["threshold"]?.text ?? ""))"
             }
             if f["used"]?.bool == false { out += " (not used: \(f["not_used_reason"]?.text ?? ""))" }

@@ -56,7 +56,9 @@ struct ScenarioTests {
             if let partners = f.fusionPartners { return partners.joined(separator: "::") + " fusion" }
             return "\(f.finding.gene) \(f.finding.proteinChange?.oneLetter ?? "")"
         }
-        let byLabel = Dictionary(i.findings.map { (label($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var byLabel = Dictionary(i.findings.map { (label($0), $0) }, uniquingKeysWith: { a, _ in a })
+        // A finding without a protein change (copy number, fusion) may also be named by its gene alone.
+        for f in i.findings where f.finding.proteinChange == nil && byLabel[f.finding.gene] == nil { byLabel[f.finding.gene] = f }
         for (finding, origin) in (expected["origins"] as? [String: String]) ?? [:] {
             #expect(byLabel[finding]?.origin.rawValue == origin, "\(c) \(finding): origin \(byLabel[finding]?.origin.rawValue ?? "absent")")
         }

@@ -49,6 +49,23 @@ without the backquoted fact-id form the coverage table reads (and do not count t
 - **CARD's requirement of earlier docetaxel AND an ARSI in separate lines**: the schema's prior_therapies are alternatives within one line, so "docetaxel in one line and an ARSI in another" cannot be required; CARD stays encoded in prostate_ar.yaml with prior ARSI only.
 - **Plasma ERBB2 copy-number thresholds from HERACLES-A (observed 2.4, adjusted 25.82)**: assay-specific cut-offs; the engine uses one tumour-fraction-adjusted amplification threshold (5) and has no per-gene or per-assay thresholds.
 - **Camizestrant's regulatory status**: no approval was verified, so camizestrant is marked investigational in drugs.yaml while SERENA-6 is encoded.
+
+## Standards of care without a verified reference (found by the clinical case suite)
+
+Written from practice in `TestVCFs/clinical/` and left out because no identifier for them is in the
+project's verified lists (shared/review: the review's reference list, facts.yaml, outside-references*.yaml).
+Their cases expect `no_known_effect` and say so; add the rule when a reference is verified.
+
+- **Trastuzumab + pertuzumab + docetaxel for HER2-positive metastatic breast cancer (CLEOPATRA)** — CL11.
+- **Vemurafenib monotherapy is inactive in BRAF V600E colorectal cancer (EGFR feedback)** — CL04; the
+  encorafenib + cetuximab regimen rule (BEACON) is encoded.
+- **Fulvestrant monotherapy in ESR1-mutant disease (SoFEA/EFECT analyses)** — CL12.
+- **Anti-EGFR antibody rechallenge guided by RAS-wild-type ctDNA (CHRONOS)** — CL34.
+- **Tucatinib + trastuzumab and T-DXd for HER2-amplified colorectal cancer (MOUNTAINEER, DESTINY-CRC01)** — CL40.
+- **Amivantamab + carboplatin + pemetrexed after osimertinib (MARIPOSA-2)** — CL41, CL42, CL49, CL52.
+- **First-line ALK inhibitors for an ALK fusion (ALEX, CROWN)** — CL46 (the fusion is named; no verdict rule).
+- **PARP-inhibitor maintenance for BRCA1/2-mutated ovarian cancer (SOLO-1) and prostate cancer (PROfound)** — CL58.
+- **BRCA1 reversions in breast cancer and BRCA1 reversion with platinum** — CL55, CL57 (see the reversion entry above).
 """####),
         ("Annotations/catalogue.yaml", ####"""
 schema: nextline/catalogue/v1
@@ -1749,7 +1766,7 @@ rules:
     - cdk_cdk46i_chemo_no_cross_resistance
     - cdk_luminal_b_chemo_lower_endocrine_sensitivity
 - id: cdk46_rb1_loss_acquired
-  title: 'RB1 loss emerging under a CDK4/6 inhibitor: resistance to CDK4/6 inhibitors'
+  title: 'RB1 loss after progression on a CDK4/6 inhibitor (emerging under it or already present): resistance to CDK4/6 inhibitors'
   tumor_types:
   - BRCA
   prior_therapies:
@@ -1759,7 +1776,7 @@ rules:
     kind: gene_class
     class: loss_of_function
     role: required
-  requires_origin: acquired
+  requires_origin: any
   therapies:
   - cdk46_inhibitor
   effect: resistance
@@ -1769,7 +1786,10 @@ rules:
     Condorelli 2018 sequenced ER-positive metastatic breast cancer progressing on a CDK4/6 inhibitor
     with endocrine therapy and found newly arisen RB1 mutations, a small patient series that supports
     clinical_other. RB1 loss removes the pathway these drugs act on, so the effect holds for continuing
-    or switching the inhibitor whatever endocrine partner is used (any_regimen); otherwise unchanged.
+    or switching the inhibitor whatever endocrine partner is used (any_regimen). Origin widened from
+    acquired to any after the clinical case review: once the disease has progressed on a CDK4/6
+    inhibitor, RB1 loss that was already there explains the failure as surely as a new one (the drugs
+    need RB1 to act), so a pre-existing loss fires too, labelled primary. The id keeps its old name.
   mechanism: >-
     CDK4/6 inhibitors act by keeping RB1 in its growth-restraining state; once RB1 is gone the cell cycle
     no longer needs CDK4/6 and the drugs lose their target pathway.
@@ -6460,8 +6480,8 @@ rules:
     source:
       kind: outside_review
 
-  - id: nl_mel_nras_on_braf_mek_combination_reduced
-    title: NRAS activating mutation on a BRAF plus MEK inhibitor - continuing the combination is less effective
+  - id: nl_mel_nras_on_braf_mek_combination_resistance
+    title: NRAS activating mutation on a BRAF plus MEK inhibitor - continuing a BRAF plus MEK combination is expected to fail
     tumor_types: [MEL]
     prior_therapies: ["braf_inhibitor + mek_inhibitor"]
     biomarkers:
@@ -6476,7 +6496,7 @@ rules:
     requires_origin: any
     therapies: ["braf_inhibitor + mek_inhibitor"]
     scope: any_regimen
-    effect: reduced_efficacy
+    effect: resistance
     direction: one_way
     mechanism: >-
       Alterations that reactivate MAPK signalling around the inhibited BRAF kinase let tumours grow through
@@ -6488,7 +6508,7 @@ rules:
       note: >-
         Resistant tumours from patients on dabrafenib plus trametinib carried new MAPK pathway alterations
         (the one tested functionally was a MEK2 mutation). Treating an NRAS activating mutation the same way
-        is our inference from that shared mechanism, hence reduced efficacy and tentative.
+        is our inference from that shared mechanism, hence tentative. The disease has already progressed on this combination and the finding explains how, so another BRAF plus MEK pair is expected to fail (resistance, changed from reduced_efficacy after the clinical case review).
     context_checked: &wagle2014_ctx >-
       Wagle 2014: five patients with BRAF-mutant melanoma and acquired resistance to dabrafenib plus
       trametinib, paired pre-treatment and resistant tumours; new MAPK pathway alterations in three.
@@ -6503,8 +6523,8 @@ rules:
     source:
       kind: outside_review
 
-  - id: nl_mel_map2k1_on_braf_mek_combination_reduced
-    title: MAP2K1 (MEK1) activating mutation on a BRAF plus MEK inhibitor - continuing the combination is less effective
+  - id: nl_mel_map2k1_on_braf_mek_combination_resistance
+    title: MAP2K1 (MEK1) activating mutation on a BRAF plus MEK inhibitor - continuing a BRAF plus MEK combination is expected to fail
     tumor_types: [MEL]
     prior_therapies: ["braf_inhibitor + mek_inhibitor"]
     biomarkers:
@@ -6519,7 +6539,7 @@ rules:
     requires_origin: any
     therapies: ["braf_inhibitor + mek_inhibitor"]
     scope: any_regimen
-    effect: reduced_efficacy
+    effect: resistance
     direction: one_way
     mechanism: >-
       An activating MEK mutation keeps ERK signalling on despite combined BRAF and MEK blockade.
@@ -6579,6 +6599,45 @@ rules:
         year: 2012
         title: Survival in BRAF V600-mutant advanced melanoma treated with vemurafenib
         checked_in: outside_references
+    source:
+      kind: outside_review
+
+  - id: nl_mel_braf_v600_braf_mek_combination_standard
+    title: BRAF V600 melanoma without earlier BRAF inhibition - a BRAF plus MEK inhibitor combination
+    tumor_types: [MEL]
+    excluded_prior_therapies: [braf_inhibitor]
+    biomarkers:
+      - gene: BRAF
+        kind: protein_change
+        changes: [V600E, V600K]
+        role: required
+    requires_origin: any
+    therapies: ["dabrafenib + trametinib", "vemurafenib + cobimetinib", "encorafenib + binimetinib"]
+    scope: any_regimen
+    effect: sensitivity
+    direction: one_way
+    mechanism: >-
+      A V600 substitution makes the tumour depend on BRAF signalling; blocking BRAF and MEK together deepens
+      and prolongs pathway inhibition, so the combination is the standard targeted option for these tumours.
+    evidence:
+      study_types: [guideline, phase_3]
+      level: clinical_randomised
+      tentative: false
+      note: >-
+        The ASCO guideline recommends a BRAF plus MEK inhibitor combination for BRAF V600-mutant advanced
+        melanoma, whether or not chemotherapy or immunotherapy came first; it does not cover a second BRAF
+        plus MEK course after one has failed (excluded here).
+    context_checked: >-
+      Guideline for unresectable or metastatic cutaneous melanoma with a BRAF V600 mutation, based on the
+      randomised combination trials; prior chemotherapy or immunotherapy allowed, prior BRAF inhibition not
+      covered, so the rule stops after any BRAF inhibitor. Added after the clinical case review (a board expects
+      this standard of care to be stated after dacarbazine).
+    references:
+      - doi: 10.1200/JCO.20.00198
+        first_author: Seth R
+        year: 2020
+        title: "Systemic Therapy for Melanoma: ASCO Guideline"
+        checked_in: review_reference_list
     source:
       kind: outside_review
 """####),
@@ -7461,8 +7520,8 @@ rules:
       kind: outside_review
 
   - id: nl_brca2_reversion_parp_platinum_pancreas_preclinical
-    title: BRCA2 reversion mutation in pancreatic cancer - PARP inhibitors and platinum weakened (preclinical)
-    tumor_types: [PAAD]
+    title: BRCA2 reversion mutation in pancreatic or prostate cancer - PARP inhibitors and platinum weakened (preclinical)
+    tumor_types: [PAAD, PRAD]
     prior_therapies: [platinum, parp_inhibitor]
     biomarkers:
       - gene: BRCA2
@@ -7487,7 +7546,10 @@ rules:
         cited; the engine caps a preclinical-only verdict at reduced efficacy.
     context_checked: >-
       Edwards 2008 and Sakai 2008: Capan-1 (BRCA2 6174delT) clones selected with a PARP inhibitor or
-      cisplatin. Biomarker required: a BRCA2 reversion.
+      cisplatin. Biomarker required: a BRCA2 reversion. Prostate added after the clinical case review: the
+      restored BRCA2 protein is the same whatever the tissue and olaparib/rucaparib are given for BRCA2 loss in
+      prostate cancer; the level stays preclinical (no prostate patient series in the verified lists), so the
+      verdict is at most reduced_efficacy.
     references: *brca2_lab
     source:
       kind: outside_review

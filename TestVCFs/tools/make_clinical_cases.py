@@ -1,0 +1,2104 @@
+#!/usr/bin/env python3
+"""Regenerates TestVCFs/clinical/*: the clinical test suite (synthetic patients written the way a molecular
+tumour board would present them), one folder per case with case.yaml, the VCFs it names and expected.yaml.
+
+Usage (from the repository root): python3 TestVCFs/tools/make_clinical_cases.py
+Deterministic: the same script always writes byte-identical files. Every value written to a fixture is
+listed here; see TestVCFs/README.md ("Clinical suite") for what is real and what is synthetic.
+
+What is real: the hotspot alleles (../shared/data/hotspots_reference.tsv, through fixturelib.hotspot), the
+other panel-gene alleles (positions and REF bases checked against ../shared/data/derived/
+cancer_panel_real.grch38.{fa.gz,gff3} where the FASTA has real bases, or lifted from the MSK hotspot list
+with the hmftools GRCh37->GRCh38 mapping), the MANE transcript ids of the panel genes, the ALK/EML4 exon
+coordinates used to place the breakends. Everything about the patients (dates, read counts, VAFs, tumour
+fractions, copy numbers, responses) is invented.
+"""
+
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixturelib import (CHROM_ORDER, CSQ_FORMAT, TESTVCFS, Site, fmt_af, q, flow,  # noqa: E402
+                        case_yaml, write, yaml_block_item)
+
+OUT = os.path.join(TESTVCFS, "clinical")
+
+# GRCh38 primary chromosome lengths (GRCh38.p14 assembly report).
+GRCH38 = {
+    "1": 248956422, "2": 242193529, "3": 198295559, "4": 190214555, "5": 181538259, "6": 170805979,
+    "7": 159345973, "8": 145138636, "9": 138394717, "10": 133797422, "11": 135086622, "12": 133275309,
+    "13": 114364328, "14": 107043718, "15": 101991189, "16": 90338345, "17": 83257441, "18": 80373285,
+    "19": 58617616, "20": 64444167, "21": 46709983, "22": 50818468, "X": 156040895, "Y": 57227415,
+}
+
+ANN_FORMAT = ("Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | "
+              "Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | "
+              "AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO")
+
+FILTER_DESCRIPTIONS = {
+    "strand_bias": "Evidence for alt allele comes from one read direction only",
+    "LowQual": "Breakend supported by too few split/spanning reads",
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Transcripts used in CSQ. Panel genes: MANE v1.0 Select of
+# ../shared/data/real/ncbi-mane-v1.0-panel/MANE.GRCh38.v1.0.summary.panel_genes.tsv (gene, transcript,
+# protein, RefSeq). Genes outside the panel (BRCA1, BRCA2, ALK, MAP2K1, AKT1): MANE Select ids as known to
+# the fixture author; ENSP versions not checked against an Ensembl release (the tool does not use them).
+# ---------------------------------------------------------------------------------------------------------
+TX = {
+    "TP53": ("ENSG00000141510", "ENST00000269305.9", "ENSP00000269305.4", "NM_000546.6"),
+    "PTEN": ("ENSG00000171862", "ENST00000371953.8", "ENSP00000361021.3", "NM_000314.8"),
+    "EGFR": ("ENSG00000146648", "ENST00000275493.7", "ENSP00000275493.2", "NM_005228.5"),
+    "ERBB2": ("ENSG00000141736", "ENST00000269571.10", "ENSP00000269571.4", "NM_004448.4"),
+    "RB1": ("ENSG00000139687", "ENST00000267163.6", "ENSP00000267163.4", "NM_000321.3"),
+    "AR": ("ENSG00000169083", "ENST00000374690.9", "ENSP00000363822.3", "NM_000044.6"),
+    "NRAS": ("ENSG00000213281", "ENST00000369535.5", "ENSP00000358548.4", "NM_002524.5"),
+    "BRCA1": ("ENSG00000012048", "ENST00000357654.9", "ENSP00000350283.3", "NM_007294.4"),
+    "BRCA2": ("ENSG00000139618", "ENST00000380152.8", "ENSP00000369497.3", "NM_000059.4"),
+    "ALK": ("ENSG00000171094", "ENST00000389048.8", "ENSP00000373700.3", "NM_004304.5"),
+    "MAP2K1": ("ENSG00000169032", "ENST00000307102.10", "ENSP00000302486.5", "NM_002755.4"),
+    "AKT1": ("ENSG00000142208", "ENST00000649815.2", "ENSP00000497822.1", "NM_001382430.1"),
+}
+GENE_IDS = {"EML4": "ENSG00000143924", "ALK": "ENSG00000171094"}
+
+THREE = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q": "Gln", "E": "Glu", "G": "Gly",
+         "H": "His", "I": "Ile", "L": "Leu", "K": "Lys", "M": "Met", "F": "Phe", "P": "Pro", "S": "Ser",
+         "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val", "*": "Ter"}
+
+
+def csq_site(gene, one_letter, chrom, pos, ref, alt, hgvsc, hgvsp_long, consequence, impact, exon=""):
+    """A non-hotspot record identified by its VEP CSQ annotation (INFO/SYNTHETIC: REF not checked by the tool)."""
+    gid, enst, ensp, refseq = TX[gene]
+    allele = alt[1:] if len(ref) == 1 and len(alt) > 1 else ("-" if len(alt) == 1 and len(ref) > 1 else alt)
+    csq = "|".join([allele, consequence, impact, gene, gid, "Transcript", enst, "protein_coding", exon, "",
+                    f"{enst}:{hgvsc}", f"{ensp}:{hgvsp_long}", refseq])
+    return Site(f"{gene} {one_letter}", chrom, pos, ref, alt, csq=csq, synthetic=True)
+
+
+def missense(gene, one_letter, chrom, pos, ref, alt, hgvsc, exon=""):
+    body = one_letter[2:]
+    long = "p." + THREE[body[0]] + body[1:-1] + THREE[body[-1]]
+    return csq_site(gene, one_letter, chrom, pos, ref, alt, hgvsc, long, "missense_variant", "MODERATE", exon)
+
+
+def nonsense(gene, one_letter, chrom, pos, ref, alt, hgvsc, exon=""):
+    body = one_letter[2:]
+    long = "p." + THREE[body[0]] + body[1:-1] + "Ter"
+    return csq_site(gene, one_letter, chrom, pos, ref, alt, hgvsc, long, "stop_gained", "HIGH", exon)
+
+
+H = Site.from_hotspot
+# --- hotspot alleles (../shared/data/hotspots_reference.tsv, grch38_* columns) ---
+T790M = H("EGFR", "T790M")
+L858R = H("EGFR", "L858R")
+EX19DEL = H("EGFR", "E746_A750del", "c.2235_2249del")
+C797S_A = H("EGFR", "C797S", "c.2389T>A")   # c.2389T>A (TGC>AGC)
+C797S_C = H("EGFR", "C797S", "c.2390G>C")   # c.2390G>C (TGC>TCC)
+S464L = H("EGFR", "S464L")
+S492R = H("EGFR", "S492R", "c.1476C>A")
+KRAS_G12C = H("KRAS", "G12C")
+KRAS_G12D = H("KRAS", "G12D")
+KRAS_G13D = H("KRAS", "G13D")
+NRAS_Q61K = H("NRAS", "Q61K")
+BRAF_V600E = H("BRAF", "V600E")
+ESR1_D538G = H("ESR1", "D538G")
+ESR1_Y537S = H("ESR1", "Y537S")
+ESR1_Y537N = H("ESR1", "Y537N")
+PIK3CA_H1047R = H("PIK3CA", "H1047R")
+PIK3CA_E545K = H("PIK3CA", "E545K")
+ERBB2_L755S = H("ERBB2", "L755S")
+AR_T878A = H("AR", "T878A")
+AR_L702H = H("AR", "L702H")
+
+# --- panel-gene alleles outside the hotspot table ---
+# TP53 (minus strand): codon bases and positions from the NM_000546.5 CDS in cancer_panel_real.grch38.gff3
+#   translated from cancer_panel_real.grch38.fa.gz (REF bases checked). R175H as in the scenarios (real VEP record).
+TP53_R175H = missense("TP53", "p.R175H", "17", 7675088, "C", "T", "c.524G>A", "5/11")
+TP53_R273H = missense("TP53", "p.R273H", "17", 7673802, "C", "T", "c.818G>A", "8/11")   # MSK 17:7577120 lifted
+TP53_R213X = nonsense("TP53", "p.R213*", "17", 7674894, "G", "A", "c.637C>T", "6/11")   # MSK 17:7578212 lifted
+TP53_P72R = missense("TP53", "p.P72R", "17", 7676154, "G", "C", "c.215C>G", "4/11")     # rs1042522 (CCC>CGC)
+# PTEN (plus strand): NM_000314.6 CDS in the panel GFF3 (same CDS as MANE NM_000314.8); REF checked.
+PTEN_R233X = nonsense("PTEN", "p.R233*", "10", 87957915, "C", "T", "c.697C>T", "7/9")  # MSK 10:89717672 lifted
+# EGFR: ENST00000275493 CDS in the panel GFF3; REF checked.
+EGFR_R521K = missense("EGFR", "p.R521K", "7", 55161562, "G", "A", "c.1562G>A", "13/28")  # rs2227983 (AGG>AAG)
+EGFR_N1044S = missense("EGFR", "p.N1044S", "7", 55201751, "A", "G", "c.3131A>G")        # AAT>AGT, C-terminal tail
+# ERBB2 (no sequence in the panel FASTA): positions from the MSK hotspot list codons (V659 37879601, V842
+#   37881332, T862 37881392, L869 37881414 on GRCh37) + the ERBB2 GRCh37->GRCh38 offset (L755S 37880220 ->
+#   39723967, +1843747, = the hmftools mapping block). Residues V842-L869 (VHRDLAARNVLVKSPNHVKITDFGLARL) fix N857.
+ERBB2_I655V = missense("ERBB2", "p.I655V", "17", 39723335, "A", "G", "c.1963A>G")  # rs1136201 (ATC>GTC)
+ERBB2_N857S = missense("ERBB2", "p.N857S", "17", 39725125, "A", "G", "c.2570A>G")  # not a hotspot codon: VUS
+# RB1 truncating alleles: MSK hotspot list (GRCh37) lifted with hmftools hg37_38_mapping.tsv (+ strand).
+RB1_R251X = nonsense("RB1", "p.R251*", "13", 48362847, "C", "T", "c.751C>T")
+RB1_R445X = nonsense("RB1", "p.R445*", "13", 48379594, "C", "T", "c.1333C>T")
+RB1_R455X = nonsense("RB1", "p.R455*", "13", 48379624, "C", "T", "c.1363C>T")
+RB1_R467X = nonsense("RB1", "p.R467*", "13", 48380062, "C", "T", "c.1399C>T")
+RB1_R552X = nonsense("RB1", "p.R552*", "13", 48381402, "C", "T", "c.1654C>T")
+RB1_R579X = nonsense("RB1", "p.R579*", "13", 48453032, "C", "T", "c.1735C>T")
+RB1_R787X = nonsense("RB1", "p.R787*", "13", 48465238, "C", "T", "c.2359C>T")
+# NRAS Q61R: MSK 1:115256529 T>C (c.182A>G, minus strand) lifted (Q61K 115256530 -> 114713909 in the table).
+NRAS_Q61R = missense("NRAS", "p.Q61R", "1", 114713908, "T", "C", "c.182A>G", "3/7")
+# AR F877L (often called F876L): c.2629T>C, three bases 5' of T878A c.2632A>G (chrX:67723710), same exon.
+AR_F877L = missense("AR", "p.F877L", "X", 67723707, "T", "C", "c.2629T>C", "8/8")
+# --- genes outside the 18-gene panel: GRCh37 alleles lifted with the hmftools mapping; REF not checked ---
+AKT1_E17K = missense("AKT1", "p.E17K", "14", 104780214, "C", "T", "c.49G>A")       # GRCh37 14:105246551
+MAP2K1_Q56P = missense("MAP2K1", "p.Q56P", "15", 66435113, "A", "C", "c.167A>C", "2/11")  # GRCh37 15:66727451
+ALK_G1202R = missense("ALK", "p.G1202R", "2", 29220747, "C", "T", "c.3604G>A", "23/29")  # GRCh37 2:29443613;
+#   inside ALK exon 23 (chr2:29220706-29220835, ENST00000389048 exons of OpenGene/GeneFuse genes/druggable.hg38.csv)
+# BRCA1 (minus strand) c.68_69del (185delAG, GRCh37 17:41276044 ACT>A) and c.5266dup (5382insC, GRCh37
+#   17:41209079 T>TG), lifted. Reversions are in-frame deletions that contain the primary frameshift's bases:
+#   c.67_69del removes codon 23 (GAG, Glu; c.68_69delAG gives Glu23Val fs) -> p.E23del; c.5266_5268del removes
+#   codon 1756 (CAG, Gln) -> p.Q1756del. The anchor base of the c.5266_5268del record is not known (REF unchecked).
+BRCA1_185DELAG = csq_site("BRCA1", "p.E23Vfs*17", "17", 43124027, "ACT", "A", "c.68_69del",
+                          "p.Glu23ValfsTer17", "frameshift_variant", "HIGH", "2/23")
+BRCA1_E23DEL = csq_site("BRCA1", "p.E23del", "17", 43124027, "ACTC", "A", "c.67_69del",
+                        "p.Glu23del", "inframe_deletion", "MODERATE", "2/23")
+BRCA1_5382INSC = csq_site("BRCA1", "p.Q1756Pfs*74", "17", 43057062, "T", "TG", "c.5266dup",
+                          "p.Gln1756ProfsTer74", "frameshift_variant", "HIGH", "20/23")
+BRCA1_Q1756DEL = csq_site("BRCA1", "p.Q1756del", "17", 43057060, "ACTG", "A", "c.5266_5268del",
+                          "p.Gln1756del", "inframe_deletion", "MODERATE", "20/23")
+# BRCA2 (plus strand) c.5946del (6174delT, GRCh37 13:32914437 GT>G) lifted; codon 1982 is AGT (deleting its
+#   T gives AG+A/G = Arg, p.Ser1982Argfs). Reversion c.5944_5946del removes the whole AGT codon -> p.S1982del.
+BRCA2_6174DELT = csq_site("BRCA2", "p.S1982Rfs*22", "13", 32340300, "GT", "G", "c.5946del",
+                          "p.Ser1982ArgfsTer22", "frameshift_variant", "HIGH", "11/27")
+BRCA2_S1982DEL = csq_site("BRCA2", "p.S1982del", "13", 32340298, "TAGT", "T", "c.5944_5946del",
+                          "p.Ser1982del", "inframe_deletion", "MODERATE", "11/27")
+
+# rsIDs written in the ID column (a dbSNP-annotated caller output; no population frequency is given).
+RSID = {"TP53 p.P72R": "rs1042522", "ERBB2 p.I655V": "rs1136201", "EGFR p.R521K": "rs2227983"}
+
+# Gene spans (MANE Select, GRCh38) used for copy-number segments.
+SPAN = {"RB1": ("13", 48303751, 48481890), "PTEN": ("10", 87863625, 87971930), "TP53": ("17", 7668421, 7687490),
+        "ERBB2": ("17", 39700064, 39728658), "MET": ("7", 116672196, 116798377), "EGFR": ("7", 55019017, 55211628)}
+
+# ALK/EML4 breakpoints (GRCh38): ALK intron 19 (between exon 20 29223342-29223528 and exon 19 29225461-29225565)
+# and EML4 intron 13 (between exon 13 42295381-42295516 and exon 14 42301241-42301392): EML4 exons 1-13 joined
+# to ALK exons 20-29 (variant 1). Both genes read towards the join, so both breakends are t]p] (inversion).
+ALK_BP = 29224200
+EML4_BP = 42297000
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------------------
+class Obs:
+    """A sample's observation of a sequence allele. alt 0 = force-called (GT 0/0, INFO/FORCED)."""
+
+    def __init__(self, site, alt, depth, filt="PASS", gt=None, ps=None):
+        self.site, self.alt, self.depth, self.filt, self.gt, self.ps = site, alt, depth, filt, gt, ps
+
+    def key(self):
+        return (CHROM_ORDER.index(self.site.chrom38), self.site.pos38)
+
+    def line(self):
+        info = []
+        if self.alt == 0:
+            info.append("FORCED")
+        if self.site.synthetic:
+            info.append("SYNTHETIC")
+        if self.site.csq:
+            info.append("CSQ=" + self.site.csq)
+        gt = self.gt or ("0/1" if self.alt > 0 else "0/0")
+        fmt, vals = "GT:AD:AF:DP", [gt, f"{self.depth - self.alt},{self.alt}", fmt_af(self.alt, self.depth),
+                                   str(self.depth)]
+        if self.ps is not None:
+            fmt += ":PS"
+            vals.append(str(self.ps))
+        return "\t".join([f"chr{self.site.chrom38}", str(self.site.pos38), RSID.get(self.site.label, "."),
+                          self.site.ref, self.site.alt, ".", self.filt, ";".join(info) or ".", fmt, ":".join(vals)])
+
+
+class CN:
+    """A gene-level copy-number segment: absolute CN (tissue callers), FC (plasma, TSO500 style) or log2 ratio
+    (CNVkit INFO/FOLD_CHANGE_LOG)."""
+
+    def __init__(self, gene, alt, svtype, cn=None, fc=None, log2=None):
+        self.gene, self.alt, self.svtype, self.cn, self.fc, self.log2 = gene, alt, svtype, cn, fc, log2
+        self.filt = "PASS"
+        chrom, start, end = SPAN[gene]
+        self.chrom, self.pos, self.end = chrom, start - 1, end
+
+    def key(self):
+        return (CHROM_ORDER.index(self.chrom), self.pos)
+
+    def line(self):
+        info = ["SYNTHETIC", f"SVTYPE={self.svtype}", f"END={self.end}"]
+        if self.log2 is not None:
+            info.append(f"FOLD_CHANGE_LOG={self.log2}")
+        if self.cn is not None:
+            fmt, val = "CN", str(self.cn)
+        elif self.fc is not None:
+            fmt, val = "FC", f"{self.fc:.3f}"
+        else:
+            fmt, val = "GT", "0/1"
+        return "\t".join([f"chr{self.chrom}", str(self.pos), ".", "N", self.alt, ".", "PASS", ";".join(info),
+                          fmt, val])
+
+
+class BND:
+    """One breakend of the EML4-ALK inversion (both records are written; supporting reads in AD)."""
+
+    def __init__(self, side, alt_reads, depth, filt="PASS"):
+        self.side, self.alt_reads, self.depth, self.filt = side, alt_reads, depth, filt
+        self.chrom = "2"
+        self.pos = ALK_BP if side == "ALK" else EML4_BP
+
+    def key(self):
+        return (CHROM_ORDER.index(self.chrom), self.pos)
+
+    def line(self):
+        mate_pos = EML4_BP if self.side == "ALK" else ALK_BP
+        rid, mid = ("bnd_ALK", "bnd_EML4") if self.side == "ALK" else ("bnd_EML4", "bnd_ALK")
+        alt = f"N]chr2:{mate_pos}]"
+        ann = "|".join([alt, "gene_fusion", "HIGH", "EML4&ALK", f"{GENE_IDS['EML4']}&{GENE_IDS['ALK']}",
+                        "gene_variant", f"{GENE_IDS['EML4']}&{GENE_IDS['ALK']}", "", "", "", "", "", "", "", "", ""])
+        info = ["SYNTHETIC", "SVTYPE=BND", f"MATEID={mid}", "ANN=" + ann]
+        vals = ["0/1", f"{self.depth - self.alt_reads},{self.alt_reads}", fmt_af(self.alt_reads, self.depth),
+                str(self.depth)]
+        return "\t".join(["chr2", str(self.pos), rid, "N", alt, ".", self.filt, ";".join(info), "GT:AD:AF:DP",
+                          ":".join(vals)])
+
+
+def write_vcf(path, sample, records, case_id):
+    chroms = {"1"}
+    for r in records:
+        chroms.add(r.site.chrom38 if isinstance(r, Obs) else r.chrom)
+    obs = [r for r in records if isinstance(r, Obs)]
+    cns = [r for r in records if isinstance(r, CN)]
+    bnds = [r for r in records if isinstance(r, BND)]
+    filters = sorted({r.filt for r in records if r.filt != "PASS"} if records else set())
+    lines = ["##fileformat=VCFv4.2", f"##source=nextline clinical test fixture {case_id} (synthetic read counts)",
+             "##reference=GRCh38"]
+    for c in sorted(chroms, key=CHROM_ORDER.index):
+        lines.append(f"##contig=<ID=chr{c},length={GRCH38[c]}>")
+    if cns:
+        used_alts = sorted({r.alt for r in cns})
+        desc = {"<DEL>": "Copy-number loss", "<DUP>": "Copy-number gain", "<CNV>": "Copy-number change"}
+        for a in used_alts:
+            lines.append(f'##ALT=<ID={a[1:-1]},Description="{desc[a]}">')
+    for f in filters:
+        lines.append(f'##FILTER=<ID={f},Description="{FILTER_DESCRIPTIONS[f]}">')
+    if any(o.alt == 0 for o in obs):
+        lines.append('##INFO=<ID=FORCED,Number=0,Type=Flag,Description="Site genotyped on request (force-called); '
+                     'GT 0/0 with 0 alt reads is a not-detected observation with its depth">')
+    if any(o.site.synthetic for o in obs) or cns or bnds:
+        lines.append('##INFO=<ID=SYNTHETIC,Number=0,Type=Flag,Description="Record placed for testing (not in '
+                     'hotspots_reference.tsv); REF base not checked by the tool (see TestVCFs/README.md)">')
+    if any(o.site.csq for o in obs):
+        lines.append('##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+                     f'Format: {CSQ_FORMAT}">')
+    if cns or bnds:
+        lines.append('##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">')
+    if cns:
+        lines.append('##INFO=<ID=END,Number=1,Type=Integer,Description="End position of the variant described '
+                     'in this record">')
+    if any(c.log2 is not None for c in cns):
+        lines.append('##INFO=<ID=FOLD_CHANGE_LOG,Number=1,Type=Float,Description="Log2 ratio of the segment '
+                     'versus the reference (CNVkit), not adjusted for tumour purity">')
+    if bnds:
+        lines.append('##INFO=<ID=MATEID,Number=.,Type=String,Description="ID of mate breakend">')
+        lines.append('##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: \'' + ANN_FORMAT
+                     + ' \'">')
+    if obs or bnds or any(c.cn is None and c.fc is None for c in cns):
+        lines.append('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">')
+    if obs or bnds:
+        lines += [
+            '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths for the ref and alt alleles in the '
+            'order listed (breakends: reference-supporting and breakend-supporting reads)">',
+            '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fraction of the alt allele (alt reads / depth)">',
+            '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth at this position in this sample">',
+        ]
+    if any(o.ps is not None for o in obs):
+        lines.append('##FORMAT=<ID=PS,Number=1,Type=Integer,Description="Phase set: records with the same PS '
+                     'and phased genotypes (|) are phased with each other by read-backed phasing">')
+    if any(c.cn is not None for c in cns):
+        lines.append('##FORMAT=<ID=CN,Number=1,Type=Float,Description="Absolute copy number of the tumour '
+                     '(purity-adjusted by the caller)">')
+    if any(c.fc is not None for c in cns):
+        lines.append('##FORMAT=<ID=FC,Number=1,Type=Float,Description="Copy number variant fold change, '
+                     'calculated as ratio of sample to control (not adjusted for tumour fraction)">')
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO", "FORMAT", sample]))
+    lines += [r.line() for r in sorted(records, key=lambda r: r.key())]
+    write(path, "\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Case helpers
+# ---------------------------------------------------------------------------------------------------------
+def sample(id_, role, kind, collected, records=(), tf=None):
+    return {"id": id_, "role": role, "kind": kind, "vcf": f"{id_}.vcf", "collected": collected,
+            "tumor_fraction": tf, "records": list(records)}
+
+
+def line(drugs, start=None, end=None, best=None):
+    return {"drugs": drugs, "start": start, "end": end, "best_response": best}
+
+
+EXPECTED_HEADER = (
+    "# Expected interpretation of case.yaml in this folder (clinical suite). Semantics of every key:\n"
+    "# TestVCFs/README.md, sections 'expected.yaml' and 'Clinical suite'. The verdicts are what a molecular\n"
+    "# tumour board should conclude under DESIGN.md section 4a (v2), not what any build of the tool printed.\n")
+
+
+def expected_text(case_id, e):
+    out = [f"scenario: {case_id}", "verdicts:"]
+    for cand, verdict in e["verdicts"].items():
+        out.append(f"  {q(cand)}: {verdict}")
+
+    def mapping(key, fmt=lambda v: v):
+        if key not in e:
+            return
+        if not e[key]:
+            out.append(f"{key}: {{}}")
+            return
+        out.append(f"{key}:")
+        for k, v in e[key].items():
+            out.append(f"  {q(k)}: {fmt(v)}")
+
+    mapping("origins")
+    mapping("flags", lambda v: "[" + ", ".join(v) + "]")
+    mapping("not_used", q)
+    for key in ("not_detected",):
+        if key in e:
+            out.append(f"{key}: {flow(e[key])}")
+    mapping("classification")
+    mapping("cn_state")
+    for key in ("origin_uncertain", "preclinical_only", "recommendations", "primary"):
+        if key in e:
+            out.append(f"{key}: {flow(e[key])}")
+    out.append("notes:")
+    for n in e["notes"]:
+        out.append("  - " + yaml_block_item(n))
+    return EXPECTED_HEADER + "\n".join(out) + "\n"
+
+
+def build(c):
+    folder = os.path.join(OUT, c["id"])
+    if os.path.isdir(folder):
+        shutil.rmtree(folder)
+    for s in c["samples"]:
+        write_vcf(os.path.join(folder, s["vcf"]), s["id"], s["records"], c["id"])
+    write(os.path.join(folder, "case.yaml"),
+          case_yaml(c["id"], c["tumor_type"], c["lines"], c["samples"], c["candidates"], patient=c["patient"],
+                    biomarkers=c.get("biomarkers"), header_comment=c["comment"]))
+    exp = c["expected"]
+    missing = [cand for cand in c["candidates"] if cand not in exp["verdicts"]]
+    extra = [cand for cand in exp["verdicts"] if cand not in c["candidates"]]
+    if missing or extra:
+        raise SystemExit(f"{c['id']}: verdicts do not match candidates (missing {missing}, extra {extra})")
+    write(os.path.join(folder, "expected.yaml"), expected_text(c["id"], exp))
+
+
+CASES = []
+FOLFOX = ["fluorouracil", "leucovorin", "oxaliplatin"]
+FOLFIRI = ["fluorouracil", "leucovorin", "irinotecan"]
+ER_POS = ("ER", "IHC", "positive")
+
+# =========================================================================================================
+# 1. Regimens are not the union of their components
+# =========================================================================================================
+CASES.append(dict(
+    id="CL01_BRCA_PIK3CA_after_AI_CDK46i_targeted_doublets", tumor_type="BRCA", patient=(61, "F"),
+    comment="ER+/HER2-negative de novo metastatic breast cancer (bone, liver). PIK3CA H1047R in the diagnostic\n"
+            "liver biopsy and again in plasma after 26 months of letrozole + ribociclib. ESR1 hotspots not detected.",
+    lines=[line(["letrozole", "ribociclib"], "2022-01-17", "2024-03-11", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-12-20", [Obs(PIK3CA_H1047R, 212, 640)], tf=0.5),
+             sample("prog", "progression", "plasma", "2024-03-18",
+                    [Obs(PIK3CA_H1047R, 190, 2400), Obs(ESR1_D538G, 0, 2600), Obs(ESR1_Y537S, 0, 2600)], tf=0.16)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+    expected=dict(
+        verdicts={"alpelisib + fulvestrant": "sensitivity", "capivasertib + fulvestrant": "sensitivity"},
+        origins={"PIK3CA p.H1047R": "persistent"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S"],
+        primary=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+        notes=[
+            "PIK3CA H1047R is a kinase-domain hotspot present before any therapy (persistent, truncal).",
+            "alpelisib + fulvestrant -> sensitivity: SOLAR-1 (PIK3CA-mutant, after an aromatase inhibitor) and "
+            "BYLieve cohort A (after an AI + CDK4/6 inhibitor) are patient data for exactly this regimen. The "
+            "regimen rule decides; fulvestrant's own weaker activity after an AI must not be carried over as "
+            "reduced_efficacy, because the regimen adds the partner aimed at the PIK3CA mechanism.",
+            "capivasertib + fulvestrant -> sensitivity: CAPItello-291 (after an AI with or without a CDK4/6 "
+            "inhibitor; benefit concentrated in PIK3CA/AKT1/PTEN-altered tumours). Same reasoning on the "
+            "fulvestrant component.",
+            "Both verdicts rest on a finding that was present before the therapy -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL02_BRCA_PIK3CA_relapse_on_adjuvant_AI_inavolisib_triplet", tumor_type="BRCA", patient=(56, "F"),
+    comment="ER+/HER2-negative early breast cancer, PIK3CA E545K in the primary. Liver relapse 2 years 10 months\n"
+            "into adjuvant anastrozole (endocrine-resistant by the INAVO120 definition); no CDK4/6 inhibitor yet.",
+    lines=[line(["anastrozole"], "2019-08-05", "2022-06-13")],
+    samples=[sample("dx", "baseline", "tissue", "2019-07-10", [Obs(PIK3CA_E545K, 160, 610)], tf=0.45),
+             sample("prog", "progression", "tissue", "2022-06-20",
+                    [Obs(PIK3CA_E545K, 205, 650), Obs(ESR1_D538G, 0, 640)], tf=0.55)],
+    biomarkers=[ER_POS + ("prog",), ("HER2", "IHC", "0", "prog")],
+    candidates=["inavolisib + palbociclib + fulvestrant", "alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+    expected=dict(
+        verdicts={"inavolisib + palbociclib + fulvestrant": "sensitivity", "alpelisib + fulvestrant": "sensitivity",
+                  "capivasertib + fulvestrant": "sensitivity"},
+        origins={"PIK3CA p.E545K": "persistent"},
+        not_detected=["ESR1 p.D538G"],
+        primary=["inavolisib + palbociclib + fulvestrant", "alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+        notes=[
+            "inavolisib + palbociclib + fulvestrant -> sensitivity: INAVO120 enrolled PIK3CA-mutant tumours that "
+            "relapsed during or within 12 months of adjuvant endocrine therapy and had no CDK4/6 inhibitor in the "
+            "advanced setting - this patient. The three-drug regimen rule decides; no component rule may turn it "
+            "into reduced_efficacy.",
+            "alpelisib + fulvestrant -> sensitivity (SOLAR-1 included relapse on adjuvant AI); capivasertib + "
+            "fulvestrant -> sensitivity (CAPItello-291, after an AI).",
+            "All three rest on E545K, present in the primary tumour before anastrozole -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL03_BRCA_PIK3CA_endocrine_naive_no_prior_AI", tumor_type="BRCA", patient=(68, "F"),
+    comment="De novo metastatic ER+/HER2-negative breast cancer, endocrine-naive, PIK3CA H1047R in the\n"
+            "diagnostic bone-lesion biopsy. No systemic therapy yet; the board asks about PI3K-alpha regimens.",
+    lines=[],
+    samples=[sample("dx", "baseline", "tissue", "2024-05-06", [Obs(PIK3CA_H1047R, 150, 600)], tf=0.4)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "1+", "dx")],
+    candidates=["alpelisib + fulvestrant", "inavolisib + palbociclib + fulvestrant"],
+    expected=dict(
+        verdicts={"alpelisib + fulvestrant": "no_known_effect",
+                  "inavolisib + palbociclib + fulvestrant": "no_known_effect"},
+        primary=[],
+        notes=[
+            "Context: the PIK3CA rules come from pretreated populations. SOLAR-1 required progression on or after "
+            "an aromatase inhibitor; INAVO120 required endocrine resistance (relapse on or within 12 months of "
+            "adjuvant endocrine therapy). An endocrine-naive de novo patient meets neither, so neither rule applies "
+            "-> no_known_effect for both (first-line standard here is an AI + CDK4/6 inhibitor, which has no "
+            "PIK3CA-specific rule).",
+            "The rule from pretreated patients must require that pretreatment: a PIK3CA hotspot alone must not "
+            "produce sensitivity.",
+        ])))
+
+CASES.append(dict(
+    id="CL04_COAD_BRAF_V600E_encorafenib_cetuximab_not_vemurafenib", tumor_type="COAD", patient=(58, "F"),
+    comment="Right-sided metastatic colon adenocarcinoma, MSS, BRAF V600E (RAS wild type) at diagnosis,\n"
+            "progressing after first-line FOLFOX + bevacizumab. Plasma at progression: V600E, RAS still wild type.",
+    lines=[line(FOLFOX + ["bevacizumab"], "2023-02-06", "2023-09-25", "SD")],
+    samples=[sample("dx", "baseline", "tissue", "2023-01-19",
+                    [Obs(BRAF_V600E, 240, 620), Obs(KRAS_G12D, 0, 640), Obs(NRAS_Q61K, 0, 610)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-10-02",
+                    [Obs(BRAF_V600E, 380, 3100), Obs(KRAS_G12D, 0, 3200), Obs(NRAS_Q61K, 0, 3000)], tf=0.2)],
+    candidates=["encorafenib + cetuximab", "encorafenib + binimetinib + cetuximab", "vemurafenib",
+                "cetuximab + irinotecan"],
+    expected=dict(
+        verdicts={"encorafenib + cetuximab": "sensitivity", "encorafenib + binimetinib + cetuximab": "sensitivity",
+                  "vemurafenib": "resistance", "cetuximab + irinotecan": "resistance"},
+        origins={"BRAF p.V600E": "persistent"},
+        not_detected=["KRAS p.G12D", "NRAS p.Q61K"],
+        primary=["encorafenib + cetuximab", "encorafenib + binimetinib + cetuximab", "vemurafenib",
+                 "cetuximab + irinotecan"],
+        notes=[
+            "encorafenib + cetuximab and encorafenib + binimetinib + cetuximab -> sensitivity: BEACON CRC (phase "
+            "3, previously treated BRAF V600E mCRC, OS benefit). The regimen rule names the BRAF inhibitor + "
+            "anti-EGFR antibody pair; the BRAF V600E -> anti-EGFR resistance rule is about cetuximab without the "
+            "BRAF inhibitor and must not be carried into a regimen that adds the partner aimed at the mechanism.",
+            "vemurafenib -> resistance: in colorectal cancer BRAF inhibitor monotherapy is defeated by EGFR "
+            "feedback (Kopetz 2015 phase 2: 1 response in 21 patients). The melanoma BRAF V600E sensitivity rule "
+            "must not fire in a colorectal primary (tumour-type context).",
+            "cetuximab + irinotecan -> resistance: BRAF V600E predicts no benefit from anti-EGFR therapy; the "
+            "BEACON control arm (cetuximab + irinotecan or FOLFIRI) had a 2% response rate. Irinotecan is backbone "
+            "chemotherapy, not a partner aimed at BRAF, so the anti-EGFR resistance carries to the regimen.",
+            "All four verdicts rest on V600E, present at diagnosis -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL05_READ_KRAS_G12C_G12Ci_plus_anti_EGFR", tumor_type="READ", patient=(64, "M"),
+    comment="Metastatic rectal adenocarcinoma, MSS, KRAS G12C, chemorefractory after FOLFOX + bevacizumab and\n"
+            "FOLFIRI + bevacizumab. 'nextlinib' is a made-up drug name (not in any catalogue).",
+    lines=[line(FOLFOX + ["bevacizumab"], "2022-05-09", "2023-01-16", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2023-02-06", "2023-10-23", "SD")],
+    samples=[sample("dx", "baseline", "tissue", "2022-04-21", [Obs(KRAS_G12C, 180, 600)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-10-30", [Obs(KRAS_G12C, 170, 2900)], tf=0.12)],
+    candidates=["sotorasib + panitumumab", "adagrasib + cetuximab", "sotorasib", "panitumumab", "nextlinib"],
+    expected=dict(
+        verdicts={"sotorasib + panitumumab": "sensitivity", "adagrasib + cetuximab": "sensitivity",
+                  "sotorasib": "reduced_efficacy", "panitumumab": "resistance", "nextlinib": "not_in_catalogue"},
+        origins={"KRAS p.G12C": "persistent"},
+        primary=["sotorasib + panitumumab", "adagrasib + cetuximab", "sotorasib", "panitumumab"],
+        notes=[
+            "sotorasib + panitumumab -> sensitivity: CodeBreaK 300 (phase 3, chemorefractory KRAS G12C mCRC, PFS "
+            "benefit over trifluridine/tipiracil or regorafenib). adagrasib + cetuximab -> sensitivity: KRYSTAL-1 "
+            "colorectal cohort. In both regimens the anti-EGFR antibody is the partner aimed at the EGFR feedback "
+            "that blunts G12C inhibition, so the KRAS -> anti-EGFR resistance rule does not carry to them.",
+            "sotorasib (monotherapy) -> reduced_efficacy: in colorectal cancer single-agent G12C inhibition gives "
+            "about 10% responses (CodeBreaK 100 CRC cohort) against about 37% in lung; the NSCLC sotorasib "
+            "sensitivity rule must not fire in a rectal primary. Diminished benefit in patients -> "
+            "reduced_efficacy, not sensitivity.",
+            "panitumumab -> resistance: KRAS exon 2 mutation, anti-EGFR antibodies without benefit (randomised "
+            "data).",
+            "nextlinib -> not_in_catalogue (unknown name; a warning with the closest known name, never a failure).",
+        ])))
+
+CASES.append(dict(
+    id="CL06_COAD_KRAS_G13D_acquired_on_cetuximab_FOLFIRI", tumor_type="COAD", patient=(55, "M"),
+    comment="Left-sided metastatic colon adenocarcinoma, RAS/BRAF wild type in the primary, response to\n"
+            "FOLFIRI + cetuximab for 14 months. Progression plasma: KRAS G13D absent before (force-called 0/640).",
+    lines=[line(FOLFIRI + ["cetuximab"], "2022-09-12", "2023-11-20", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2022-08-29",
+                    [Obs(TP53_R213X, 240, 650), Obs(KRAS_G13D, 0, 640), Obs(KRAS_G12D, 0, 640),
+                     Obs(NRAS_Q61K, 0, 620), Obs(BRAF_V600E, 0, 630)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-11-27",
+                    [Obs(TP53_R213X, 280, 3200), Obs(KRAS_G13D, 96, 3300), Obs(KRAS_G12D, 0, 3300),
+                     Obs(NRAS_Q61K, 0, 3100), Obs(BRAF_V600E, 0, 3150)], tf=0.18)],
+    candidates=["cetuximab + FOLFIRI", "panitumumab", "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"cetuximab + FOLFIRI": "resistance", "panitumumab": "resistance",
+                  "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        origins={"KRAS p.G13D": "acquired", "TP53 p.R213*": "persistent"},
+        not_detected=["KRAS p.G12D", "NRAS p.Q61K", "BRAF p.V600E"],
+        primary=[],
+        notes=[
+            "KRAS G13D emerged under cetuximab (baseline force-called 0/640 at purity 0.5): the classic acquired "
+            "RAS resistance to anti-EGFR antibodies (patient data; also the general KRAS codon 12/13 rule).",
+            "cetuximab + FOLFIRI -> resistance: the FOLFIRI backbone is not aimed at the RAS mechanism, so the "
+            "anti-EGFR resistance carries to the regimen (continuing the failed regimen). The candidate names the "
+            "regimen FOLFIRI; it must resolve to fluorouracil + leucovorin + irinotecan.",
+            "panitumumab -> resistance (class effect of acquired KRAS on anti-EGFR antibodies).",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect: SUNLIGHT regimen, no biomarker rule; KRAS "
+            "status does not modify it.",
+        ])))
+
+# =========================================================================================================
+# 2. Independent mechanisms do not cancel
+# =========================================================================================================
+CASES.append(dict(
+    id="CL07_LUAD_T790M_plus_MET_amplification_after_gefitinib", tumor_type="LUAD", patient=(63, "F"),
+    comment="EGFR exon 19 deletion lung adenocarcinoma after 22 months of gefitinib. Progression plasma shows\n"
+            "T790M (absent at diagnosis) and a high-level MET gain (FC 1.6 at TF 0.15 -> about 10 copies).",
+    lines=[line(["gefitinib"], "2021-06-14", "2023-04-17", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-05-31",
+                    [Obs(EX19DEL, 250, 640), Obs(T790M, 0, 700)], tf=0.55),
+             sample("prog", "progression", "plasma", "2023-04-24",
+                    [Obs(EX19DEL, 240, 3000), Obs(T790M, 90, 3100), Obs(C797S_A, 0, 3100),
+                     CN("MET", "<DUP>", "CNV", fc=1.6)], tf=0.15)],
+    candidates=["osimertinib", "osimertinib + savolitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance", "osimertinib + savolitinib": "sensitivity"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.T790M": "acquired"},
+        cn_state={"MET": "amplification"},
+        not_detected=["EGFR p.C797S"],
+        notes=[
+            "MET: FC 1.6 at tumour fraction 0.15 -> tumour copy number 2 + 2 x 0.6 / 0.15 = 10 -> amplification "
+            "(threshold 5).",
+            "osimertinib -> resistance: T790M gives a patient-data sensitivity (AURA3), but MET amplification is an "
+            "independent, patient-data resistance mechanism to EGFR TKIs including osimertinib (a separate clone "
+            "does not depend on EGFR). Different alterations do not cancel: verdict resistance, the T790M "
+            "sensitivity listed as conflicting.",
+            "osimertinib + savolitinib -> sensitivity: TATTON part B3 treated EGFR-mutant, MET-amplified, "
+            "T790M-positive NSCLC after a first/second-generation TKI; the regimen adds the partner aimed at MET, "
+            "so the MET-amplification resistance does not carry to it.",
+        ])))
+
+CASES.append(dict(
+    id="CL08_BRCA_ESR1_plus_RB1_loss_after_AI_palbociclib", tumor_type="BRCA", patient=(66, "F"),
+    comment="ER+/HER2-negative metastatic breast cancer, 27 months on letrozole + palbociclib. Progression plasma:\n"
+            "ESR1 D538G and RB1 R455*, both force-called absent in the diagnostic biopsy.",
+    lines=[line(["letrozole", "palbociclib"], "2021-03-08", "2023-06-05", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-02-15",
+                    [Obs(ESR1_D538G, 0, 620), Obs(RB1_R455X, 0, 600)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-06-12",
+                    [Obs(ESR1_D538G, 110, 3000), Obs(RB1_R455X, 150, 2800)], tf=0.22)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["elacestrant", "palbociclib + fulvestrant", "abemaciclib + fulvestrant", "exemestane"],
+    expected=dict(
+        verdicts={"elacestrant": "sensitivity", "palbociclib + fulvestrant": "resistance",
+                  "abemaciclib + fulvestrant": "resistance", "exemestane": "resistance"},
+        origins={"ESR1 p.D538G": "acquired", "RB1 p.R455*": "acquired"},
+        classification={"RB1 p.R455*": "loss_of_function"},
+        origin_uncertain=[],
+        primary=[],
+        notes=[
+            "elacestrant -> sensitivity: EMERALD (ESR1-mutant, after endocrine therapy + a CDK4/6 inhibitor). RB1 "
+            "loss has no rule for an oral SERD.",
+            "palbociclib + fulvestrant and abemaciclib + fulvestrant -> resistance: acquired RB1 truncation under a "
+            "CDK4/6 inhibitor removes the drug's target pathway (patient data, e.g. Condorelli 2018). ESR1 D538G "
+            "supports the fulvestrant part (PADA-1 switched to fulvestrant + palbociclib on a rising ESR1), but "
+            "RB1 loss is an independent mechanism: resistance, with the ESR1 sensitivity listed as conflicting. "
+            "Fulvestrant is not a partner aimed at RB1 loss.",
+            "exemestane -> resistance: ESR1 ligand-binding-domain mutation after an aromatase inhibitor makes "
+            "oestrogen deprivation ineffective whichever AI is used.",
+        ])))
+
+CASES.append(dict(
+    id="CL09_LUAD_T790M_with_MET_gain_only", tumor_type="LUAD", patient=(59, "M"),
+    comment="EGFR L858R lung adenocarcinoma after 22 months of erlotinib. High-shedding progression plasma (TF 0.5):\n"
+            "T790M acquired; MET FC 1.3 = about 3.2 tumour copies, a gain, not an amplification.",
+    lines=[line(["erlotinib"], "2021-10-04", "2023-08-21", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-09-20", [Obs(L858R, 210, 620), Obs(T790M, 0, 640)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-08-28",
+                    [Obs(L858R, 700, 2800), Obs(T790M, 260, 2900), CN("MET", "<DUP>", "CNV", fc=1.3)], tf=0.5)],
+    candidates=["osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "sensitivity", "gefitinib": "resistance"},
+        origins={"EGFR p.L858R": "persistent", "EGFR p.T790M": "acquired"},
+        cn_state={"MET": "gain"},
+        recommendations=["confirm MET"],
+        notes=[
+            "MET: FC 1.3 at TF 0.5 -> 2 + 2 x 0.3 / 0.5 = 3.2 copies -> gain, below the amplification threshold "
+            "(5): the MET-amplification resistance rule must not fire; a 'confirm MET' recommendation (tissue "
+            "FISH/ISH) is expected instead.",
+            "osimertinib -> sensitivity: acquired T790M after a first-generation TKI (AURA3). No independent "
+            "resistance mechanism is established, so nothing turns it into resistance (contrast CL07).",
+            "gefitinib -> resistance: T790M restores ATP affinity and defeats reversible first-generation TKIs.",
+        ])))
+
+# =========================================================================================================
+# 3. Evidence tiers
+# =========================================================================================================
+CASES.append(dict(
+    id="CL10_BRCA_abemaciclib_after_palbociclib_no_RB1_loss", tumor_type="BRCA", patient=(57, "F"),
+    comment="ER+/HER2-negative metastatic breast cancer, 28 months on anastrozole + palbociclib. Progression plasma:\n"
+            "truncal TP53 R175H only; ESR1 and RB1 hotspots force-called and not detected.",
+    lines=[line(["anastrozole", "palbociclib"], "2021-05-10", "2023-09-18", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-04-26",
+                    [Obs(TP53_R175H, 150, 600), Obs(ESR1_D538G, 0, 610), Obs(RB1_R455X, 0, 600)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-09-25",
+                    [Obs(TP53_R175H, 95, 3000), Obs(ESR1_D538G, 0, 3100), Obs(ESR1_Y537S, 0, 3100),
+                     Obs(RB1_R455X, 0, 2900)], tf=0.1)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["abemaciclib + fulvestrant", "ribociclib + fulvestrant", "palbociclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "sensitivity", "ribociclib + fulvestrant": "sensitivity",
+                  "palbociclib + fulvestrant": "reduced_efficacy"},
+        origins={"TP53 p.R175H": "persistent"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S", "RB1 p.R455*"],
+        preclinical_only=[],
+        notes=[
+            "abemaciclib + fulvestrant -> sensitivity: postMONARCH (phase 3) showed a PFS benefit of abemaciclib + "
+            "fulvestrant after progression on a CDK4/6 inhibitor + AI. The review's CDK4/6-inhibitor intraclass "
+            "cross-resistance is cell-line data only: it is a preclinical_signal beside a patient-data verdict and "
+            "must never turn this standard of care into reduced_efficacy.",
+            "ribociclib + fulvestrant -> sensitivity: MAINTAIN (randomised phase 2, switch of endocrine partner "
+            "with ribociclib after a CDK4/6 inhibitor), benefit in ESR1-wild-type disease as here. Same "
+            "preclinical signal, same precedence.",
+            "palbociclib + fulvestrant -> reduced_efficacy: continuing the CDK4/6 inhibitor on which the patient "
+            "progressed adds nothing in patients (PACE and PALMIRA, randomised phase 2); fulvestrant alone keeps "
+            "modest activity. Patient data for diminished benefit, not for no benefit.",
+            "preclinical_only: none - every verdict rests on patient data.",
+        ])))
+
+CASES.append(dict(
+    id="CL11_BRCA_HER2pos_relapse_after_adjuvant_neratinib", tumor_type="BRCA", patient=(49, "F"),
+    comment="HER2-positive (IHC 3+), HR-negative early breast cancer: adjuvant paclitaxel + trastuzumab, then one year\n"
+            "of extended-adjuvant neratinib. Liver relapse 20 months after neratinib ended; HER2 3+ on the relapse\n"
+            "biopsy (ERBB2 amplified by NGS, 14 copies).",
+    lines=[line(["paclitaxel", "trastuzumab"], "2019-04-01", "2020-04-20"),
+           line(["neratinib"], "2020-06-01", "2021-06-01")],
+    samples=[sample("dx", "baseline", "tissue", "2019-03-11",
+                    [Obs(TP53_R273H, 250, 620), CN("ERBB2", "<DUP>", "DUP", cn=12)], tf=0.55),
+             sample("prog", "progression", "tissue", "2023-02-13",
+                    [Obs(TP53_R273H, 290, 640), CN("ERBB2", "<DUP>", "DUP", cn=14)], tf=0.6)],
+    biomarkers=[("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "3+", "prog")],
+    candidates=["trastuzumab + pertuzumab + docetaxel", "trastuzumab deruxtecan"],
+    expected=dict(
+        verdicts={"trastuzumab + pertuzumab + docetaxel": "sensitivity", "trastuzumab deruxtecan": "sensitivity"},
+        origins={"TP53 p.R273H": "persistent", "ERBB2 amplification": "persistent"},
+        cn_state={"ERBB2": "amplification"},
+        preclinical_only=[],
+        notes=[
+            "The review's 'trastuzumab/lapatinib after neratinib' cross-resistance rests on neratinib-resistant "
+            "cell lines only. It may be shown as a preclinical signal, but it must not reduce a patient-data "
+            "standard: a relapse more than 12 months after adjuvant HER2 therapy is treated as HER2-positive "
+            "metastatic disease.",
+            "trastuzumab + pertuzumab + docetaxel -> sensitivity: CLEOPATRA (first-line HER2-positive MBC, prior "
+            "adjuvant trastuzumab allowed); HER2 retained (IHC 3+, ERBB2 amplification persistent).",
+            "trastuzumab deruxtecan -> sensitivity: DESTINY-Breast03 (after trastuzumab + taxane).",
+            "No HER2 re-test is needed: HER2 was re-tested on the relapse biopsy and is unchanged.",
+        ])))
+
+CASES.append(dict(
+    id="CL12_BRCA_ESR1_Y537S_after_AI_ribociclib_SERDs", tumor_type="BRCA", patient=(62, "F"),
+    comment="ER+/HER2-negative metastatic breast cancer after 23 months of anastrozole + ribociclib; ESR1 Y537S\n"
+            "emerges in plasma (force-called absent at diagnosis).",
+    lines=[line(["anastrozole", "ribociclib"], "2021-11-08", "2023-10-16", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-10-25", [Obs(ESR1_Y537S, 0, 630)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-10-23", [Obs(ESR1_Y537S, 130, 3200)], tf=0.14)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["fulvestrant", "elacestrant", "imlunestrant", "letrozole"],
+    expected=dict(
+        verdicts={"fulvestrant": "sensitivity", "elacestrant": "sensitivity", "imlunestrant": "sensitivity",
+                  "letrozole": "resistance"},
+        origins={"ESR1 p.Y537S": "acquired"},
+        preclinical_only=[],
+        primary=[],
+        notes=[
+            "fulvestrant -> sensitivity: a SERD still binds and degrades ESR1-mutant receptor; in patients ESR1 "
+            "mutations favour fulvestrant over an AI (SoFEA/EFECT ctDNA analyses, PADA-1 switch). Y537S needs "
+            "higher fulvestrant concentrations in cell lines - a preclinical signal that must not override the "
+            "patient data (evidence tiers).",
+            "elacestrant -> sensitivity (EMERALD, ESR1-mutant after AI + CDK4/6 inhibitor); imlunestrant -> "
+            "sensitivity (EMBER-3, ESR1-mutant after an AI).",
+            "letrozole -> resistance: ESR1 LBD mutation after an aromatase inhibitor confers ligand-independent "
+            "receptor activity; switching to another AI does not help.",
+        ])))
+
+CASES.append(dict(
+    id="CL13_SKCM_BRAF_V600E_after_dacarbazine", tumor_type="SKCM", patient=(52, "M"),
+    comment="BRAF V600E cutaneous melanoma treated first with dacarbazine (access reasons), progression after 4\n"
+            "cycles.",
+    lines=[line(["dacarbazine"], "2023-03-06", "2023-06-05", "PD")],
+    samples=[sample("dx", "baseline", "tissue", "2023-02-20", [Obs(BRAF_V600E, 270, 620)], tf=0.6),
+             sample("prog", "progression", "plasma", "2023-06-12", [Obs(BRAF_V600E, 410, 3000)], tf=0.25)],
+    candidates=["vemurafenib", "dabrafenib + trametinib"],
+    expected=dict(
+        verdicts={"vemurafenib": "sensitivity", "dabrafenib + trametinib": "sensitivity"},
+        origins={"BRAF p.V600E": "persistent"},
+        preclinical_only=[],
+        primary=["vemurafenib", "dabrafenib + trametinib"],
+        notes=[
+            "vemurafenib -> sensitivity: BRIM-2 treated previously treated (mostly chemotherapy-pretreated) BRAF "
+            "V600 melanoma with a 53% response rate - patient data. The review's 'dacarbazine then vemurafenib' "
+            "cross-resistance is preclinical only: with a patient-data rule present it is a preclinical signal "
+            "and cannot make the verdict reduced_efficacy. (TestVCFs/scenarios/SC43 expects reduced_efficacy "
+            "under the v1 algorithm; under v2 tiers the BRIM-2 evidence decides.)",
+            "dabrafenib + trametinib -> sensitivity: standard BRAF V600 melanoma therapy; the preclinical rule "
+            "names vemurafenib only.",
+        ])))
+
+CASES.append(dict(
+    id="CL14_ES_relapse_after_chemotherapy_SP2509_preclinical", tumor_type="ES", patient=(19, "M"),
+    comment="Ewing sarcoma of the femur (EWSR1-FLI1 by RT-PCR at diagnosis, not a case biomarker here), relapse\n"
+            "in the lung after VDC/IE. Relapse biopsy: TP53 R273H. The board asks about the LSD1 inhibitor SP-2509\n"
+            "(preclinical compound) and standard relapse chemotherapy.",
+    lines=[line(["vincristine", "doxorubicin", "cyclophosphamide", "ifosfamide", "etoposide"],
+                "2022-01-10", "2022-11-28", "CR")],
+    samples=[sample("prog", "progression", "tissue", "2024-02-05", [Obs(TP53_R273H, 180, 600)], tf=0.5)],
+    candidates=["SP-2509", "irinotecan + temozolomide"],
+    expected=dict(
+        verdicts={"SP-2509": "sensitivity", "irinotecan + temozolomide": "no_known_effect"},
+        preclinical_only=["SP-2509"],
+        notes=[
+            "SP-2509 -> sensitivity, preclinical_only: the only evidence (chemotherapy-resistant Ewing sarcoma "
+            "cells remain sensitive to LSD1 inhibition) is preclinical; with nothing from patients the verdict is "
+            "at most sensitivity and must be marked preclinical_only.",
+            "irinotecan + temozolomide -> no_known_effect: a standard relapse regimen with no biomarker or "
+            "history rule.",
+        ])))
+
+# =========================================================================================================
+# 4. Origin uncertainty
+# =========================================================================================================
+CASES.append(dict(
+    id="CL15_BRCA_RB1_truncation_baseline_without_record", tumor_type="BRCA", patient=(70, "F"),
+    comment="ER+/HER2-negative MBC after 25 months of letrozole + abemaciclib. The diagnostic panel VCF lists\n"
+            "PIK3CA E545K but has no record (and no force-call) at RB1 R552*, found in progression plasma.",
+    lines=[line(["letrozole", "abemaciclib"], "2021-11-15", "2023-12-18", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-10-28", [Obs(PIK3CA_E545K, 130, 600)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-12-27",
+                    [Obs(PIK3CA_E545K, 140, 3000), Obs(RB1_R552X, 105, 2900)], tf=0.14)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["palbociclib + fulvestrant", "alpelisib + fulvestrant"],
+    expected=dict(
+        verdicts={"palbociclib + fulvestrant": "resistance", "alpelisib + fulvestrant": "sensitivity"},
+        origins={"RB1 p.R552*": "indeterminate", "PIK3CA p.E545K": "persistent"},
+        origin_uncertain=["palbociclib + fulvestrant"],
+        primary=["alpelisib + fulvestrant"],
+        notes=[
+            "RB1 R552*: the baseline file neither reports it nor force-calls the site, so absence before therapy "
+            "is not shown -> indeterminate.",
+            "palbociclib + fulvestrant -> resistance with origin_uncertain: the CDK4/6-inhibitor RB1 rule is "
+            "acquired-only, and DESIGN 4a step 1 lets it fire on an indeterminate origin, marked origin_uncertain. "
+            "Clinically the verdict does not depend on the origin (biallelic RB1 loss removes the CDK4/6 target "
+            "either way).",
+            "alpelisib + fulvestrant -> sensitivity: persistent PIK3CA E545K after an AI (SOLAR-1; BYLieve after "
+            "CDK4/6i) -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL16_BRCA_RB1_truncation_plasma_only", tumor_type="BRCA", patient=(64, "F"),
+    comment="ER+/HER2-negative MBC after 29 months of letrozole + ribociclib. Only a progression plasma sample\n"
+            "exists (no diagnostic NGS): RB1 R787*; ESR1 hotspots force-called and not detected.",
+    lines=[line(["letrozole", "ribociclib"], "2020-09-07", "2023-02-20", "PR")],
+    samples=[sample("prog", "progression", "plasma", "2023-02-27",
+                    [Obs(RB1_R787X, 160, 3000), Obs(ESR1_D538G, 0, 3200), Obs(ESR1_Y537S, 0, 3200)], tf=0.2)],
+    biomarkers=[ER_POS + ("prog",)],
+    candidates=["abemaciclib + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance", "elacestrant": "no_known_effect"},
+        origins={"RB1 p.R787*": "no_baseline"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S"],
+        origin_uncertain=["abemaciclib + fulvestrant"],
+        notes=[
+            "No baseline sample: RB1 R787* has origin no_baseline; the acquired-only RB1 rule still fires because "
+            "nothing proves the truncation pre-existed, and the verdict is marked origin_uncertain.",
+            "abemaciclib + fulvestrant -> resistance (RB1 loss after a CDK4/6 inhibitor; patient data).",
+            "elacestrant -> no_known_effect: ESR1 hotspots not detected at an adequate tumour fraction (0.2), so "
+            "this is a true negative, not a retest.",
+        ])))
+
+CASES.append(dict(
+    id="CL17_BRCA_RB1_truncation_baseline_low_depth", tumor_type="BRCA", patient=(59, "F"),
+    comment="ER+/HER2-negative MBC after anastrozole + palbociclib. The diagnostic biopsy force-called RB1 R251*\n"
+            "at only 14x (poorly covered exon): too shallow to exclude it.",
+    lines=[line(["anastrozole", "palbociclib"], "2021-02-22", "2023-07-10", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-02-08",
+                    [Obs(RB1_R251X, 0, 14), Obs(ESR1_D538G, 0, 600)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-07-17",
+                    [Obs(RB1_R251X, 80, 2600), Obs(ESR1_D538G, 0, 3000), Obs(ESR1_Y537S, 0, 3000)], tf=0.2)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["ribociclib + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"ribociclib + fulvestrant": "resistance", "elacestrant": "no_known_effect"},
+        origins={"RB1 p.R251*": "indeterminate"},
+        origin_uncertain=["ribociclib + fulvestrant"],
+        notes=[
+            "Expected baseline VAF = 0.031 x 0.4 / 0.2 = 0.062; at depth 14 that is under one expected read and "
+            "P(>= 3 alt reads) is about 5%: the force-call cannot rule the variant out -> indeterminate, not "
+            "acquired.",
+            "ribociclib + fulvestrant -> resistance, origin_uncertain (acquired-only RB1 rule fired on an "
+            "indeterminate origin).",
+            "elacestrant -> no_known_effect (ESR1 not detected at TF 0.2).",
+        ])))
+
+CASES.append(dict(
+    id="CL18_COADREAD_EGFR_S492R_after_cetuximab_no_forcecall", tumor_type="COADREAD", patient=(61, "M"),
+    comment="Left-sided RAS/BRAF wild-type mCRC: FOLFOX + cetuximab (PR), then FOLFIRI + bevacizumab. Plasma before\n"
+            "third line: EGFR S492R; the diagnostic VCF has RAS/BRAF force-calls but no EGFR ectodomain sites.",
+    lines=[line(FOLFOX + ["cetuximab"], "2021-10-04", "2022-10-17", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2022-11-07", "2023-08-14", "SD")],
+    samples=[sample("dx", "baseline", "tissue", "2021-09-20",
+                    [Obs(TP53_R273H, 210, 600), Obs(KRAS_G12D, 0, 620), Obs(NRAS_Q61K, 0, 600),
+                     Obs(BRAF_V600E, 0, 610)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-08-21",
+                    [Obs(TP53_R273H, 200, 3000), Obs(S492R, 60, 3100), Obs(KRAS_G12D, 0, 3100),
+                     Obs(NRAS_Q61K, 0, 3000), Obs(BRAF_V600E, 0, 3050)], tf=0.15)],
+    candidates=["cetuximab", "panitumumab"],
+    expected=dict(
+        verdicts={"cetuximab": "resistance", "panitumumab": "sensitivity"},
+        origins={"EGFR p.S492R": "indeterminate", "TP53 p.R273H": "persistent"},
+        not_detected=["KRAS p.G12D", "NRAS p.Q61K", "BRAF p.V600E"],
+        origin_uncertain=[],
+        notes=[
+            "EGFR S492R: no baseline record or force-call -> origin indeterminate. EGFR ectodomain mutations are "
+            "selected by anti-EGFR antibodies and are not found in untreated tumours, so the ectodomain rules need "
+            "no proof of acquisition: nothing here is origin_uncertain.",
+            "cetuximab -> resistance: S492R abolishes cetuximab binding (Montagut 2012). Allele-specific over "
+            "region: the generic 'ectodomain missense after anti-EGFR: effect uncertain, re-test' rule is "
+            "superseded by the S492R rules.",
+            "panitumumab -> sensitivity: panitumumab binds S492R-mutant EGFR and responses were seen in patients "
+            "(Montagut 2012); ctDNA is otherwise RAS/BRAF wild type (rechallenge setting).",
+        ])))
+
+CASES.append(dict(
+    id="CL19_BRCA_ESR1_after_adjuvant_letrozole_plasma_only", tumor_type="BRCA", patient=(53, "F"),
+    comment="ER+/HER2-negative breast cancer relapsing (bone, nodes) 4.5 years into adjuvant letrozole. Only a relapse\n"
+            "plasma sample: ESR1 Y537N.",
+    lines=[line(["letrozole"], "2019-03-04", "2023-11-06")],
+    samples=[sample("prog", "progression", "plasma", "2023-11-13",
+                    [Obs(ESR1_Y537N, 55, 2800), Obs(PIK3CA_H1047R, 0, 2900), Obs(PIK3CA_E545K, 0, 2900)], tf=0.09)],
+    biomarkers=[ER_POS + ("prog",)],
+    candidates=["elacestrant", "camizestrant", "exemestane"],
+    expected=dict(
+        verdicts={"elacestrant": "sensitivity", "camizestrant": "sensitivity", "exemestane": "resistance"},
+        origins={"ESR1 p.Y537N": "no_baseline"},
+        not_detected=["PIK3CA p.H1047R", "PIK3CA p.E545K"],
+        origin_uncertain=[],
+        notes=[
+            "ESR1 Y537N without a baseline sample: origin no_baseline. ESR1 LBD mutations are selected by "
+            "oestrogen deprivation and are essentially absent from AI-naive primaries, so the ESR1 rules after "
+            "an AI need no proof of acquisition and nothing is origin_uncertain.",
+            "elacestrant -> sensitivity (EMERALD / label: ESR1-mutant after endocrine therapy); camizestrant -> "
+            "sensitivity (SERENA-2, randomised phase 2, benefit in ESR1-mutant disease).",
+            "exemestane -> resistance: ESR1 LBD mutation after a non-steroidal AI; a steroidal AI does not help "
+            "(SoFEA/BOLERO-2 ctDNA analyses).",
+        ])))
+
+# =========================================================================================================
+# 5. Detection boundary (min_alt_reads = 3, FILTER PASS)
+# =========================================================================================================
+CASES.append(dict(
+    id="CL20_BRCA_ESR1_D538G_exactly_3_alt_reads", tumor_type="BRCA", patient=(60, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + palbociclib. Progression plasma: ESR1 D538G in exactly 3 of\n"
+            "3100 reads (PASS).",
+    lines=[line(["letrozole", "palbociclib"], "2021-07-12", "2024-01-08", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-06-28",
+                    [Obs(PIK3CA_H1047R, 180, 640), Obs(ESR1_D538G, 0, 650)], tf=0.45),
+             sample("prog", "progression", "plasma", "2024-01-15",
+                    [Obs(PIK3CA_H1047R, 110, 3000), Obs(ESR1_D538G, 3, 3100)], tf=0.08)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["elacestrant", "exemestane"],
+    expected=dict(
+        verdicts={"elacestrant": "sensitivity", "exemestane": "resistance"},
+        origins={"PIK3CA p.H1047R": "persistent"},
+        notes=[
+            "ESR1 D538G with exactly 3 PASS alt reads meets min_alt_reads = 3: it is a detection. (Its origin is "
+            "not asserted: the expected baseline VAF, 0.001 x 0.45 / 0.08, gives under 4 expected reads at depth "
+            "650, so the force-call may not prove absence; ESR1 rules after an AI need no proof anyway.)",
+            "elacestrant -> sensitivity (EMERALD enrolled ESR1 mutations at any allele fraction); exemestane -> "
+            "resistance (ESR1 LBD after an AI).",
+        ])))
+
+CASES.append(dict(
+    id="CL21_BRCA_ESR1_D538G_2_alt_reads", tumor_type="BRCA", patient=(63, "F"),
+    comment="Same situation as CL20 but ESR1 D538G has only 2 alt reads of 3100 (PASS, GT 0/1): below the\n"
+            "detection threshold.",
+    lines=[line(["letrozole", "palbociclib"], "2021-04-19", "2023-12-04", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-04-01",
+                    [Obs(PIK3CA_H1047R, 175, 630), Obs(ESR1_D538G, 0, 640)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-12-11",
+                    [Obs(PIK3CA_H1047R, 125, 3000), Obs(ESR1_D538G, 2, 3100)], tf=0.1)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["elacestrant", "exemestane"],
+    expected=dict(
+        verdicts={"elacestrant": "no_known_effect", "exemestane": "no_known_effect"},
+        origins={"PIK3CA p.H1047R": "persistent"},
+        not_detected=["ESR1 p.D538G"],
+        notes=[
+            "ESR1 D538G with 2 alt reads is below min_alt_reads = 3: not a detection, whatever the GT says. It "
+            "must not be a used finding.",
+            "elacestrant -> no_known_effect and exemestane -> no_known_effect: no ESR1 mutation at an adequate "
+            "tumour fraction (0.1); no other rule concerns these drugs. Not retest: TF is above 0.01.",
+        ])))
+
+CASES.append(dict(
+    id="CL22_BRCA_ESR1_Y537S_filtered_strand_bias", tumor_type="BRCA", patient=(58, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + ribociclib. The plasma caller reports ESR1 Y537S with 41 alt\n"
+            "reads but FILTER strand_bias.",
+    lines=[line(["letrozole", "ribociclib"], "2021-09-06", "2023-11-27", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-08-23", [Obs(TP53_R175H, 160, 620)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-12-04",
+                    [Obs(TP53_R175H, 120, 3000), Obs(ESR1_Y537S, 41, 3000, filt="strand_bias")], tf=0.11)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["elacestrant", "exemestane"],
+    expected=dict(
+        verdicts={"elacestrant": "no_known_effect", "exemestane": "no_known_effect"},
+        origins={"TP53 p.R175H": "persistent"},
+        flags={"ESR1 p.Y537S": ["filtered"]},
+        not_used={"ESR1 p.Y537S": "filter"},
+        notes=[
+            "A record whose FILTER is not PASS is not a detection: ESR1 Y537S is listed with the flag filtered and "
+            "kept out of the verdicts (not_used). A board would ask for orthogonal confirmation (ddPCR) before "
+            "acting on it.",
+            "elacestrant and exemestane -> no_known_effect (no usable ESR1 finding; TF 0.11 is adequate).",
+        ])))
+
+CASES.append(dict(
+    id="CL23_BRCA_RB1_baseline_2_alt_reads_acquired", tumor_type="BRCA", patient=(63, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + ribociclib. The diagnostic biopsy VCF has a PASS record at RB1\n"
+            "R579* with 2 alt reads of 720; progression plasma has it in 130 of 2900.",
+    lines=[line(["letrozole", "ribociclib"], "2021-01-18", "2023-05-22", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-01-04", [Obs(RB1_R579X, 2, 720)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-05-30", [Obs(RB1_R579X, 130, 2900)], tf=0.18)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance"},
+        origins={"RB1 p.R579*": "acquired"},
+        origin_uncertain=[],
+        primary=[],
+        notes=[
+            "2 alt reads at baseline are below min_alt_reads: RB1 R579* was not detected before therapy. The record "
+            "is a not-detected observation with depth 720; the expected baseline VAF (0.045 x 0.4 / 0.18 = 0.1) "
+            "would have given about 70 reads -> acquired (not persistent, not indeterminate).",
+            "abemaciclib + fulvestrant -> resistance (acquired RB1 loss under a CDK4/6 inhibitor); not "
+            "origin_uncertain, not primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL24_BRCA_RB1_baseline_3_alt_reads_persistent", tumor_type="BRCA", patient=(67, "F"),
+    comment="As CL23 but the diagnostic record at RB1 R445* has 3 alt reads of 720 (PASS): a minor pre-existing\n"
+            "subclone that expanded under letrozole + palbociclib.",
+    lines=[line(["letrozole", "palbociclib"], "2021-03-15", "2023-04-03", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-03-01", [Obs(RB1_R445X, 3, 720)], tf=0.4),
+             sample("prog", "progression", "plasma", "2023-04-11", [Obs(RB1_R445X, 140, 2900)], tf=0.18)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance"},
+        origins={"RB1 p.R445*": "persistent"},
+        origin_uncertain=[],
+        primary=["abemaciclib + fulvestrant"],
+        notes=[
+            "Exactly 3 PASS alt reads at baseline = detected before therapy -> persistent (a pre-existing "
+            "subclone), even though the VAF is far below the expected clonal level.",
+            "abemaciclib + fulvestrant -> resistance: RB1 loss-of-function removes the CDK4/6 target whether it "
+            "was acquired or pre-existing (pre-existing RB1 loss predicts poor CDK4/6-inhibitor outcome in "
+            "patients). The acquired-only rule must not fire on a persistent finding (so no origin_uncertain); "
+            "the verdict comes from the any-origin RB1 rule and is primary.",
+        ])))
+
+# =========================================================================================================
+# 6. Low tumour fraction plasma
+# =========================================================================================================
+CASES.append(dict(
+    id="CL25_LUAD_low_TF_plasma_KRAS_untested_retest", tumor_type="LUAD", patient=(67, "M"),
+    comment="Lung adenocarcinoma, former smoker; the diagnostic biopsy was exhausted by PD-L1 testing (no NGS).\n"
+            "After carboplatin + pemetrexed + pembrolizumab, plasma NGS: tumour fraction 0.005, nothing detected.",
+    lines=[line(["carboplatin", "pemetrexed", "pembrolizumab"], "2023-01-16", "2024-02-05", "PR")],
+    samples=[sample("prog", "progression", "plasma", "2024-02-12",
+                    [Obs(KRAS_G12C, 0, 4200), Obs(L858R, 0, 4100), Obs(EX19DEL, 0, 4000), Obs(BRAF_V600E, 0, 4100)],
+                    tf=0.005)],
+    candidates=["sotorasib", "adagrasib", "docetaxel"],
+    expected=dict(
+        verdicts={"sotorasib": "retest", "adagrasib": "retest", "docetaxel": "no_known_effect"},
+        not_detected=["KRAS p.G12C", "EGFR p.L858R", "EGFR p.E746_A750del", "BRAF p.V600E"],
+        notes=[
+            "Tumour fraction 0.005 (< 0.01): a negative plasma result cannot exclude KRAS G12C. sotorasib and "
+            "adagrasib are biomarker-selected (G12C required) -> retest (tissue re-biopsy or repeat plasma), "
+            "not no_known_effect.",
+            "docetaxel is not biomarker-selected -> no_known_effect; low TF does not make every candidate a "
+            "retest.",
+        ])))
+
+CASES.append(dict(
+    id="CL26_LUAD_adequate_TF_plasma_no_KRAS_G12C", tumor_type="LUAD", patient=(69, "F"),
+    comment="As CL25 but the plasma tumour fraction is 0.16 (TP53 R273H at 7%): KRAS G12C truly absent.\n"
+            "'fictitumab' is a made-up drug name.",
+    lines=[line(["carboplatin", "pemetrexed", "pembrolizumab"], "2023-03-13", "2024-03-25", "PR")],
+    samples=[sample("prog", "progression", "plasma", "2024-04-02",
+                    [Obs(TP53_R273H, 290, 4000), Obs(KRAS_G12C, 0, 4200), Obs(L858R, 0, 4100),
+                     Obs(EX19DEL, 0, 4000), Obs(BRAF_V600E, 0, 4100)], tf=0.16)],
+    candidates=["sotorasib", "adagrasib", "fictitumab"],
+    expected=dict(
+        verdicts={"sotorasib": "no_known_effect", "adagrasib": "no_known_effect", "fictitumab": "not_in_catalogue"},
+        not_detected=["KRAS p.G12C", "EGFR p.L858R", "EGFR p.E746_A750del", "BRAF p.V600E"],
+        notes=[
+            "Adequate tumour fraction (0.16; a truncal TP53 variant at 0.07 confirms tumour DNA in the sample): "
+            "KRAS G12C force-called at depth 4200 is a real negative -> sotorasib and adagrasib no_known_effect, "
+            "not retest.",
+            "fictitumab -> not_in_catalogue.",
+        ])))
+
+CASES.append(dict(
+    id="CL27_BRCA_low_TF_plasma_ESR1_retest_HER2_low", tumor_type="BRCA", patient=(58, "F"),
+    comment="ER+/HER2-low (IHC 1+ on the diagnostic biopsy) MBC after letrozole + palbociclib and capecitabine.\n"
+            "Progression plasma tumour fraction 0.006: even the truncal TP53 R175H is not seen.",
+    lines=[line(["letrozole", "palbociclib"], "2020-06-08", "2022-07-25", "PR"),
+           line(["capecitabine"], "2022-08-08", "2023-09-11", "SD")],
+    samples=[sample("dx", "baseline", "tissue", "2020-05-18", [Obs(TP53_R175H, 170, 610)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-09-18",
+                    [Obs(TP53_R175H, 0, 3600), Obs(ESR1_D538G, 0, 3500), Obs(ESR1_Y537S, 0, 3500)], tf=0.006)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "1+", "dx")],
+    candidates=["elacestrant", "imlunestrant", "trastuzumab deruxtecan"],
+    expected=dict(
+        verdicts={"elacestrant": "retest", "imlunestrant": "retest", "trastuzumab deruxtecan": "sensitivity"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S"],
+        notes=[
+            "ESR1 mutations are acquired under the AI and can only be found in a recent sample; at TF 0.006 the "
+            "negative plasma cannot exclude them -> elacestrant and imlunestrant (ESR1-selected) -> retest.",
+            "trastuzumab deruxtecan -> sensitivity: HER2-low (IHC 1+) after endocrine therapy and one "
+            "chemotherapy line (DESTINY-Breast04). Its biomarker is an IHC result on tissue, untouched by the "
+            "plasma tumour fraction.",
+        ])))
+
+CASES.append(dict(
+    id="CL28_BRCA_PIK3CA_archival_tissue_low_TF_plasma", tumor_type="BRCA", patient=(66, "F"),
+    comment="ER+/HER2-negative MBC after anastrozole + ribociclib. PIK3CA E545K in the diagnostic metastasis\n"
+            "biopsy; progression plasma tumour fraction 0.004 (E545K force-called, not seen).",
+    lines=[line(["anastrozole", "ribociclib"], "2021-06-21", "2023-08-28", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-06-07", [Obs(PIK3CA_E545K, 170, 620)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-09-04",
+                    [Obs(PIK3CA_E545K, 0, 3800), Obs(ESR1_D538G, 0, 3700), Obs(ESR1_Y537S, 0, 3700)], tf=0.004)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["alpelisib + fulvestrant", "capivasertib + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"alpelisib + fulvestrant": "sensitivity", "capivasertib + fulvestrant": "sensitivity",
+                  "elacestrant": "retest"},
+        primary=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+        notes=[
+            "PIK3CA hotspots are truncal and stable; SOLAR-1 and CAPItello-291 selected patients on archival "
+            "tissue. The negative plasma at TF 0.004 is uninformative and does not overturn the tissue result "
+            "-> alpelisib + fulvestrant and capivasertib + fulvestrant -> sensitivity (primary). Neither is a "
+            "retest: the biomarker is already shown.",
+            "elacestrant -> retest: an ESR1 mutation would have arisen under the AI, after the tissue biopsy; only "
+            "the (uninformative) plasma could show it.",
+            "The origin of E545K is not asserted (a not-detected observation in a sample of TF 0.004 is "
+            "inconclusive rather than 'lost').",
+        ])))
+
+CASES.append(dict(
+    id="CL29_LUAD_low_TF_plasma_after_erlotinib_T790M_retest", tumor_type="LUAD", patient=(71, "F"),
+    comment="EGFR L858R lung adenocarcinoma, slow progression after 27 months of erlotinib. Plasma tumour fraction\n"
+            "0.005: neither L858R nor T790M detected.",
+    lines=[line(["erlotinib"], "2021-02-08", "2023-05-15", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-01-25", [Obs(L858R, 190, 630)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-05-22",
+                    [Obs(L858R, 0, 3900), Obs(T790M, 0, 4000)], tf=0.005)],
+    candidates=["osimertinib", "carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"osimertinib": "retest", "carboplatin + pemetrexed": "no_known_effect"},
+        not_detected=["EGFR p.T790M"],
+        notes=[
+            "After a first-generation TKI, osimertinib is selected by T790M. Plasma at TF 0.005 without even the "
+            "founder L858R cannot exclude T790M -> retest (tissue re-biopsy, as guidelines advise after a "
+            "negative plasma test).",
+            "carboplatin + pemetrexed -> no_known_effect (not biomarker-selected; no rule).",
+        ])))
+
+# =========================================================================================================
+# 7. Functional classes: VUS, polymorphisms, loss of function
+# =========================================================================================================
+CASES.append(dict(
+    id="CL30_BRCA_ERBB2_VUS_acquired_on_AI", tumor_type="BRCA", patient=(54, "F"),
+    comment="ER+/HER2-low (IHC 1+, not amplified) MBC after letrozole + palbociclib. Liver biopsy at progression:\n"
+            "ERBB2 N857S (kinase domain, not a recurrent or functionally characterised allele), absent at diagnosis.",
+    lines=[line(["letrozole", "palbociclib"], "2021-04-12", "2023-06-19", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-03-29", [Obs(ERBB2_N857S, 0, 600)], tf=0.4),
+             sample("prog", "progression", "tissue", "2023-06-26", [Obs(ERBB2_N857S, 150, 600)], tf=0.5)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "1+", "prog")],
+    candidates=["neratinib", "neratinib + fulvestrant", "fulvestrant"],
+    expected=dict(
+        verdicts={"neratinib": "no_known_effect", "neratinib + fulvestrant": "no_known_effect",
+                  "fulvestrant": "no_known_effect"},
+        origins={"ERBB2 p.N857S": "acquired"},
+        classification={"ERBB2 p.N857S": "vus"},
+        notes=[
+            "ERBB2 N857S is a missense change at a non-hotspot residue with no functional data: a VUS. "
+            "'Activating' means a known oncogenic allele, not any missense in an oncogene, so the class rules "
+            "(activating ERBB2 -> neratinib sensitivity (SUMMIT); acquired activating ERBB2 -> endocrine "
+            "resistance) must not fire, even though the variant is acquired.",
+            "neratinib, neratinib + fulvestrant, fulvestrant -> no_known_effect.",
+        ])))
+
+CASES.append(dict(
+    id="CL31_BRCA_ERBB2_L755S_acquired_on_AI", tumor_type="BRCA", patient=(61, "F"),
+    comment="ER+/HER2-low (IHC 1+) MBC after anastrozole + abemaciclib; ERBB2 L755S emerges in plasma\n"
+            "(force-called absent at diagnosis).",
+    lines=[line(["anastrozole", "abemaciclib"], "2021-05-17", "2023-07-31", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-05-03", [Obs(ERBB2_L755S, 0, 640)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-08-07", [Obs(ERBB2_L755S, 85, 3000)], tf=0.12)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "1+", "dx")],
+    candidates=["neratinib", "neratinib + fulvestrant", "neratinib + trastuzumab + fulvestrant", "fulvestrant"],
+    expected=dict(
+        verdicts={"neratinib": "sensitivity", "neratinib + fulvestrant": "sensitivity",
+                  "neratinib + trastuzumab + fulvestrant": "sensitivity", "fulvestrant": "resistance"},
+        origins={"ERBB2 p.L755S": "acquired"},
+        classification={"ERBB2 p.L755S": "oncogenic"},
+        primary=[],
+        notes=[
+            "ERBB2 L755S is a known activating kinase-domain hotspot (oncogenic).",
+            "neratinib -> sensitivity; neratinib + fulvestrant and neratinib + trastuzumab + fulvestrant -> "
+            "sensitivity: SUMMIT (HER2-mutant, HR-positive breast cancer, responses with neratinib-based "
+            "regimens including after CDK4/6 inhibitors).",
+            "fulvestrant -> resistance: HER2 mutations acquired under endocrine therapy drive oestrogen-independent "
+            "growth (Nayar 2019, tumours of patients progressing on endocrine therapy plus models). The neratinib "
+            "regimens add the partner aimed at that mechanism, so the fulvestrant rule does not carry to them.",
+        ])))
+
+CASES.append(dict(
+    id="CL32_LUAD_EGFR_VUS_treatment_naive", tumor_type="LUAD", patient=(58, "M"),
+    comment="Treatment-naive lung adenocarcinoma. Tissue NGS: TP53 R273H and EGFR N1044S (C-terminal tail, not a\n"
+            "known sensitising or resistance allele); no EGFR exon 18-21 mutation, KRAS/BRAF wild type.",
+    lines=[],
+    samples=[sample("dx", "baseline", "tissue", "2024-06-03",
+                    [Obs(TP53_R273H, 260, 620), Obs(EGFR_N1044S, 140, 600), Obs(L858R, 0, 620), Obs(EX19DEL, 0, 620),
+                     Obs(KRAS_G12C, 0, 640), Obs(BRAF_V600E, 0, 600)], tf=0.5)],
+    candidates=["osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "no_known_effect", "gefitinib": "no_known_effect"},
+        classification={"EGFR p.N1044S": "vus"},
+        not_detected=["EGFR p.L858R", "EGFR p.E746_A750del"],
+        primary=[],
+        notes=[
+            "EGFR N1044S is a VUS outside the kinase-domain exons 18-21; no EGFR-TKI rule applies to it (the "
+            "first-line EGFR TKI rules need a sensitising mutation).",
+            "osimertinib and gefitinib -> no_known_effect.",
+        ])))
+
+CASES.append(dict(
+    id="CL33_BRCA_HER2pos_germline_polymorphisms_tumour_only", tumor_type="BRCA", patient=(51, "F"),
+    comment="HER2-positive MBC (IHC 3+, ERBB2 amplified) after docetaxel + trastuzumab + pertuzumab. Tumour-only\n"
+            "biopsy NGS without population frequencies: ERBB2 I655V (rs1136201) at 0.52 and TP53 P72R\n"
+            "(rs1042522) at 0.98 - common germline polymorphisms.",
+    lines=[line(["docetaxel", "trastuzumab", "pertuzumab"], "2022-03-14", "2024-01-29", "PR")],
+    samples=[sample("prog", "progression", "tissue", "2024-02-12",
+                    [Obs(ERBB2_I655V, 330, 640), Obs(TP53_P72R, 612, 625), CN("ERBB2", "<DUP>", "DUP", cn=16)],
+                    tf=0.6)],
+    biomarkers=[("HER2", "IHC", "3+", "prog")],
+    candidates=["trastuzumab deruxtecan", "neratinib"],
+    expected=dict(
+        verdicts={"trastuzumab deruxtecan": "sensitivity", "neratinib": "reduced_efficacy"},
+        flags={"ERBB2 p.I655V": ["possible_germline"], "TP53 p.P72R": ["possible_germline"]},
+        not_used={"ERBB2 p.I655V": "germline", "TP53 p.P72R": "germline"},
+        classification={"ERBB2 p.I655V": "polymorphism", "TP53 p.P72R": "polymorphism"},
+        cn_state={"ERBB2": "amplification"},
+        notes=[
+            "ERBB2 I655V and TP53 P72R are common population polymorphisms (VAF ~0.5 and ~1.0 in a tumour-only "
+            "sample): flagged possible_germline, classified polymorphism, never used by rules. In particular "
+            "I655V must not count as an activating ERBB2 mutation.",
+            "trastuzumab deruxtecan -> sensitivity (DESTINY-Breast03, after trastuzumab + taxane; HER2 3+ "
+            "retained).",
+            "neratinib -> reduced_efficacy: after trastuzumab, single-agent neratinib responses are roughly half "
+            "those in trastuzumab-naive patients (phase 2). Had I655V been (wrongly) read as activating, the "
+            "HER2-mutant neratinib sensitivity would appear instead.",
+        ])))
+
+CASES.append(dict(
+    id="CL34_COADREAD_EGFR_R521K_polymorphism_rechallenge", tumor_type="COADREAD", patient=(59, "F"),
+    comment="Left-sided RAS/BRAF wild-type mCRC: FOLFOX + panitumumab (PR, 13 months), then FOLFIRI + bevacizumab.\n"
+            "Plasma before third line: EGFR R521K (rs2227983) at 0.49, RAS/BRAF/EGFR-ectodomain hotspots absent.",
+    lines=[line(FOLFOX + ["panitumumab"], "2021-10-11", "2022-11-14", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2022-12-05", "2023-09-18", "SD")],
+    samples=[sample("prog", "progression", "plasma", "2023-09-25",
+                    [Obs(EGFR_R521K, 1480, 3000), Obs(TP53_R175H, 190, 3000), Obs(KRAS_G12D, 0, 3100),
+                     Obs(KRAS_G13D, 0, 3100), Obs(KRAS_G12C, 0, 3100), Obs(NRAS_Q61K, 0, 3000),
+                     Obs(BRAF_V600E, 0, 3050), Obs(S492R, 0, 3000), Obs(S464L, 0, 3000)], tf=0.14)],
+    candidates=["panitumumab"],
+    expected=dict(
+        verdicts={"panitumumab": "sensitivity"},
+        flags={"EGFR p.R521K": ["possible_germline"]},
+        not_used={"EGFR p.R521K": "germline"},
+        classification={"EGFR p.R521K": "polymorphism"},
+        not_detected=["KRAS p.G12D", "KRAS p.G13D", "KRAS p.G12C", "NRAS p.Q61K", "BRAF p.V600E",
+                      "EGFR p.S492R", "EGFR p.S464L"],
+        notes=[
+            "EGFR R521K lies in the ectodomain (25-645) but is a common germline polymorphism (VAF 0.49): it must "
+            "not trigger the 'ectodomain missense after anti-EGFR' rules (neither resistance nor the gating "
+            "re-test).",
+            "panitumumab -> sensitivity: anti-EGFR rechallenge after an anti-EGFR-free interval in a patient who "
+            "responded before, with RAS/BRAF/EGFR-ectodomain wild-type ctDNA at an adequate tumour fraction "
+            "(CHRONOS, CRICKET).",
+        ])))
+
+CASES.append(dict(
+    id="CL35_BRCA_RB1_shallow_deletion_single_hit", tumor_type="BRCA", patient=(62, "F"),
+    comment="ER+/HER2-negative MBC after 31 months of letrozole + palbociclib. Progression liver biopsy: RB1\n"
+            "single-copy loss (CN 1, 13q arm loss), no RB1 sequence variant.",
+    lines=[line(["letrozole", "palbociclib"], "2020-02-10", "2022-09-26", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-01-27", [Obs(ESR1_D538G, 0, 600)], tf=0.45),
+             sample("prog", "progression", "tissue", "2022-10-10",
+                    [Obs(ESR1_D538G, 0, 620), Obs(RB1_R455X, 0, 610), CN("RB1", "<DEL>", "DEL", cn=1)], tf=0.6)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "sensitivity"},
+        cn_state={"RB1": "shallow_deletion"},
+        not_detected=["RB1 p.R455*"],
+        notes=[
+            "A single-copy RB1 loss leaves one functional allele: not loss of function (which needs truncation, "
+            "deep deletion or a documented allele, or a second hit). The CDK4/6-inhibitor RB1 rules must not fire.",
+            "abemaciclib + fulvestrant -> sensitivity (postMONARCH, after a CDK4/6 inhibitor).",
+        ])))
+
+CASES.append(dict(
+    id="CL36_BRCA_RB1_shallow_deletion_plus_truncation", tumor_type="BRCA", patient=(60, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + palbociclib. Progression biopsy: RB1 single-copy loss plus RB1\n"
+            "R467* on the remaining allele (VAF 0.38 at purity 0.55); neither in the diagnostic biopsy, whose CN\n"
+            "calls show only a TP53 single-copy loss.",
+    lines=[line(["letrozole", "palbociclib"], "2020-11-02", "2023-03-13", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-10-19",
+                    [Obs(RB1_R467X, 0, 640), CN("TP53", "<DEL>", "DEL", cn=1)], tf=0.5),
+             sample("prog", "progression", "tissue", "2023-03-27",
+                    [Obs(RB1_R467X, 236, 620), CN("RB1", "<DEL>", "DEL", cn=1), CN("TP53", "<DEL>", "DEL", cn=1)],
+                    tf=0.55)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance"},
+        origins={"RB1 p.R467*": "acquired", "RB1 shallow_deletion": "acquired", "TP53 shallow_deletion": "persistent"},
+        classification={"RB1 p.R467*": "loss_of_function"},
+        cn_state={"RB1": "shallow_deletion", "TP53": "shallow_deletion"},
+        origin_uncertain=[],
+        notes=[
+            "Two hits on RB1 (truncation + loss of the other copy) = biallelic loss of function, acquired under "
+            "palbociclib (baseline force-call 0/640; baseline CN calls exist and do not include RB1).",
+            "abemaciclib + fulvestrant -> resistance (RB1 loss after a CDK4/6 inhibitor; patient data).",
+        ])))
+
+CASES.append(dict(
+    id="CL37_BRCA_PTEN_shallow_deletion_with_PIK3CA", tumor_type="BRCA", patient=(60, "F"),
+    comment="ER+/HER2-negative MBC after anastrozole + palbociclib. PIK3CA H1047R with a single-copy PTEN loss\n"
+            "(CN 1, no PTEN sequence variant), both in the diagnostic and the progression biopsy.",
+    lines=[line(["anastrozole", "palbociclib"], "2021-08-09", "2023-10-30", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-07-26",
+                    [Obs(PIK3CA_H1047R, 150, 620), CN("PTEN", "<DEL>", "DEL", cn=1)], tf=0.45),
+             sample("prog", "progression", "tissue", "2023-11-13",
+                    [Obs(PIK3CA_H1047R, 160, 600), Obs(PTEN_R233X, 0, 610), CN("PTEN", "<DEL>", "DEL", cn=1)],
+                    tf=0.5)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+    expected=dict(
+        verdicts={"alpelisib + fulvestrant": "sensitivity", "capivasertib + fulvestrant": "sensitivity"},
+        origins={"PIK3CA p.H1047R": "persistent", "PTEN shallow_deletion": "persistent"},
+        cn_state={"PTEN": "shallow_deletion"},
+        not_detected=["PTEN p.R233*"],
+        primary=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+        notes=[
+            "PTEN single-copy loss without a second hit is not PTEN loss of function: the 'PTEN loss -> PI3K-alpha "
+            "inhibitor resistance' rules must not fire.",
+            "alpelisib + fulvestrant -> sensitivity (SOLAR-1/BYLieve); capivasertib + fulvestrant -> sensitivity "
+            "(CAPItello-291). Both rest on the pre-existing H1047R -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL38_BRCA_PTEN_truncation_with_PIK3CA", tumor_type="BRCA", patient=(57, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + ribociclib. PIK3CA E545K at diagnosis; progression plasma adds\n"
+            "PTEN R233* (force-called absent at diagnosis).",
+    lines=[line(["letrozole", "ribociclib"], "2021-01-11", "2023-04-24", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-12-14",
+                    [Obs(PIK3CA_E545K, 140, 600), Obs(PTEN_R233X, 0, 600)], tf=0.45),
+             sample("prog", "progression", "plasma", "2023-05-02",
+                    [Obs(PIK3CA_E545K, 150, 3000), Obs(PTEN_R233X, 70, 3000)], tf=0.15)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["alpelisib + fulvestrant", "capivasertib + fulvestrant"],
+    expected=dict(
+        verdicts={"alpelisib + fulvestrant": "resistance", "capivasertib + fulvestrant": "sensitivity"},
+        origins={"PIK3CA p.E545K": "persistent", "PTEN p.R233*": "acquired"},
+        classification={"PTEN p.R233*": "loss_of_function"},
+        notes=[
+            "PTEN R233* is truncating: PTEN loss of function.",
+            "alpelisib + fulvestrant -> resistance: PTEN loss restores PI3K signalling through p110-beta and is a "
+            "patient-documented cause of resistance to PI3K-alpha inhibition (Razavi 2020; Juric 2015). The "
+            "PIK3CA sensitivity comes from a different alteration and does not cancel it: resistance, SOLAR-1 "
+            "sensitivity listed as conflicting.",
+            "capivasertib + fulvestrant -> sensitivity: AKT inhibition acts below both PIK3CA and PTEN; "
+            "CAPItello-291 counted PTEN loss of function as an AKT-pathway alteration.",
+        ])))
+
+# =========================================================================================================
+# 8. Copy number, tumour-fraction adjusted
+# =========================================================================================================
+CASES.append(dict(
+    id="CL39_COADREAD_ERBB2_plasma_FC_gain_high_TF", tumor_type="COADREAD", patient=(52, "M"),
+    comment="Left-sided RAS/BRAF wild-type mCRC after FOLFOX + bevacizumab and FOLFIRI + bevacizumab. Plasma NGS\n"
+            "reports ERBB2 fold change 1.3 at tumour fraction 0.5.",
+    lines=[line(FOLFOX + ["bevacizumab"], "2022-03-07", "2022-12-12", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2023-01-09", "2023-09-04", "SD")],
+    samples=[sample("prog", "progression", "plasma", "2023-09-11",
+                    [Obs(TP53_R273H, 750, 3000), Obs(KRAS_G12D, 0, 3100), Obs(NRAS_Q61K, 0, 3000),
+                     Obs(BRAF_V600E, 0, 3000), CN("ERBB2", "<DUP>", "CNV", fc=1.3)], tf=0.5)],
+    candidates=["tucatinib + trastuzumab", "trastuzumab deruxtecan"],
+    expected=dict(
+        verdicts={"tucatinib + trastuzumab": "no_known_effect", "trastuzumab deruxtecan": "no_known_effect"},
+        cn_state={"ERBB2": "gain"},
+        recommendations=["confirm ERBB2"],
+        notes=[
+            "ERBB2 FC 1.3 at TF 0.5 -> tumour CN 2 + 2 x 0.3 / 0.5 = 3.2: a gain, not an amplification (threshold "
+            "5). The HER2-amplified CRC rules (MOUNTAINEER, DESTINY-CRC02) must not fire; a tissue confirmation "
+            "(IHC/ISH) of ERBB2 is recommended.",
+            "tucatinib + trastuzumab and trastuzumab deruxtecan -> no_known_effect.",
+        ])))
+
+CASES.append(dict(
+    id="CL40_COADREAD_ERBB2_plasma_FC_amplification_low_TF", tumor_type="COADREAD", patient=(57, "F"),
+    comment="As CL39 but the same fold change (1.3) is measured at tumour fraction 0.1: diluted amplification.",
+    lines=[line(FOLFOX + ["bevacizumab"], "2022-04-04", "2023-01-23", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2023-02-13", "2023-10-16", "SD")],
+    samples=[sample("prog", "progression", "plasma", "2023-10-23",
+                    [Obs(TP53_R273H, 150, 3000), Obs(KRAS_G12D, 0, 3100), Obs(NRAS_Q61K, 0, 3000),
+                     Obs(BRAF_V600E, 0, 3000), CN("ERBB2", "<DUP>", "CNV", fc=1.3)], tf=0.1)],
+    candidates=["tucatinib + trastuzumab", "trastuzumab deruxtecan"],
+    expected=dict(
+        verdicts={"tucatinib + trastuzumab": "sensitivity", "trastuzumab deruxtecan": "sensitivity"},
+        cn_state={"ERBB2": "amplification"},
+        notes=[
+            "ERBB2 FC 1.3 at TF 0.1 -> tumour CN 2 + 2 x 0.3 / 0.1 = 8 -> amplification. The raw fold change is "
+            "identical to CL39; only the tumour fraction differs.",
+            "tucatinib + trastuzumab -> sensitivity (MOUNTAINEER, RAS wild-type HER2-positive mCRC after "
+            "chemotherapy); trastuzumab deruxtecan -> sensitivity (DESTINY-CRC02).",
+        ])))
+
+CASES.append(dict(
+    id="CL41_LUAD_MET_amplification_CNVkit_log2_after_osimertinib", tumor_type="LUAD", patient=(60, "F"),
+    comment="EGFR exon 19 deletion lung adenocarcinoma after 29 months of first-line osimertinib. Re-biopsy (purity\n"
+            "0.4) analysed with CNVkit: MET log2 ratio 0.9 (unadjusted ~3.7 copies -> ~6.3 tumour copies).",
+    lines=[line(["osimertinib"], "2021-08-16", "2024-01-22", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-08-02", [Obs(EX19DEL, 230, 620)], tf=0.5),
+             sample("prog", "progression", "tissue", "2024-02-05",
+                    [Obs(EX19DEL, 130, 600), Obs(C797S_A, 0, 600), Obs(C797S_C, 0, 600), Obs(T790M, 0, 600),
+                     CN("MET", "<DUP>", "DUP", log2=0.9)], tf=0.4)],
+    candidates=["osimertinib + savolitinib", "osimertinib", "amivantamab + carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"osimertinib + savolitinib": "sensitivity", "osimertinib": "resistance",
+                  "amivantamab + carboplatin + pemetrexed": "sensitivity"},
+        origins={"EGFR p.E746_A750del": "persistent"},
+        cn_state={"MET": "amplification"},
+        not_detected=["EGFR p.C797S", "EGFR p.T790M"],
+        notes=[
+            "MET log2 0.9 -> observed 2 x 2^0.9 = 3.73 copies; adjusted for purity 0.4: 2 + 1.73 / 0.4 = 6.3 -> "
+            "amplification (threshold 5). Unadjusted it would only be a gain.",
+            "osimertinib -> resistance: MET amplification is the commonest acquired mechanism after first-line "
+            "osimertinib (FLAURA ctDNA, 16%) and EGFR inhibition alone does not control it.",
+            "osimertinib + savolitinib -> sensitivity (TATTON, SAVANNAH: MET-amplified/overexpressed progression "
+            "on osimertinib); the regimen adds the MET inhibitor aimed at the mechanism.",
+            "amivantamab + carboplatin + pemetrexed -> sensitivity (MARIPOSA-2, after osimertinib; amivantamab "
+            "also targets MET).",
+        ])))
+
+CASES.append(dict(
+    id="CL42_LUAD_MET_gain_plasma_after_osimertinib", tumor_type="LUAD", patient=(64, "M"),
+    comment="EGFR L858R lung adenocarcinoma after first-line osimertinib. Plasma (TF 0.5): MET FC 1.3 = 3.2 tumour\n"
+            "copies; no C797S, no T790M.",
+    lines=[line(["osimertinib"], "2022-01-10", "2024-03-04", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-12-20", [Obs(L858R, 200, 600)], tf=0.45),
+             sample("prog", "progression", "plasma", "2024-03-11",
+                    [Obs(L858R, 700, 2900), Obs(C797S_A, 0, 3000), Obs(C797S_C, 0, 3000), Obs(T790M, 0, 3000),
+                     CN("MET", "<CNV>", "CNV", fc=1.3)], tf=0.5)],
+    candidates=["amivantamab + carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"amivantamab + carboplatin + pemetrexed": "sensitivity"},
+        origins={"EGFR p.L858R": "persistent"},
+        cn_state={"MET": "gain"},
+        not_detected=["EGFR p.C797S", "EGFR p.T790M"],
+        recommendations=["confirm MET"],
+        notes=[
+            "MET FC 1.3 at TF 0.5 -> 3.2 copies: gain; no MET-amplification rule fires. 'confirm MET' (tissue "
+            "FISH or IHC) is expected, since MET-directed combinations need a confirmed amplification or "
+            "overexpression.",
+            "amivantamab + carboplatin + pemetrexed -> sensitivity (MARIPOSA-2, any progression on osimertinib).",
+        ])))
+
+# =========================================================================================================
+# 9. Copy-number origin
+# =========================================================================================================
+CASES.append(dict(
+    id="CL43_BRCA_RB1_deep_deletion_plasma_acquired", tumor_type="BRCA", patient=(65, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + palbociclib. The diagnostic CN calls list a TP53 single-copy\n"
+            "loss only; progression plasma (TF 0.2): RB1 FC 0.8 (= 0 tumour copies) and TP53 FC 0.9 (= 1 copy).",
+    lines=[line(["letrozole", "palbociclib"], "2020-07-06", "2023-01-30", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-06-22",
+                    [Obs(ESR1_D538G, 0, 600), CN("TP53", "<DEL>", "DEL", cn=1)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-02-06",
+                    [Obs(ESR1_D538G, 0, 3000), Obs(ESR1_Y537S, 0, 3000), CN("RB1", "<DEL>", "CNV", fc=0.8),
+                     CN("TP53", "<DEL>", "CNV", fc=0.9)], tf=0.2)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance", "elacestrant": "no_known_effect"},
+        origins={"RB1 deep_deletion": "acquired", "TP53 shallow_deletion": "persistent"},
+        cn_state={"RB1": "deep_deletion", "TP53": "shallow_deletion"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S"],
+        origin_uncertain=[],
+        notes=[
+            "RB1 FC 0.8 at TF 0.2 -> 2 + 2 x (-0.2) / 0.2 = 0 copies -> deep deletion (<= 0.5). TP53 FC 0.9 -> 1 "
+            "copy -> shallow deletion, matching the diagnostic call.",
+            "Origin: the baseline reports copy-number calls (TP53) but no RB1 change -> RB1 deep deletion "
+            "acquired; the TP53 loss is persistent.",
+            "abemaciclib + fulvestrant -> resistance (acquired RB1 loss of function under a CDK4/6 inhibitor).",
+            "elacestrant -> no_known_effect (ESR1 not detected at TF 0.2).",
+        ])))
+
+CASES.append(dict(
+    id="CL44_BRCA_RB1_deep_deletion_persistent", tumor_type="BRCA", patient=(59, "F"),
+    comment="ER+/HER2-negative MBC with primary resistance: progression 6 months into anastrozole + ribociclib.\n"
+            "RB1 homozygous deletion (CN 0) in the diagnostic and the progression biopsy.",
+    lines=[line(["anastrozole", "ribociclib"], "2022-04-04", "2022-10-10", "PD")],
+    samples=[sample("dx", "baseline", "tissue", "2022-03-21", [CN("RB1", "<DEL>", "DEL", cn=0)], tf=0.5),
+             sample("prog", "progression", "tissue", "2022-10-24", [CN("RB1", "<DEL>", "DEL", cn=0)], tf=0.5)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["abemaciclib + fulvestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "resistance"},
+        origins={"RB1 deep_deletion": "persistent"},
+        cn_state={"RB1": "deep_deletion"},
+        origin_uncertain=[],
+        primary=["abemaciclib + fulvestrant"],
+        notes=[
+            "RB1 deep deletion present before therapy -> persistent: the acquired-only rule must not fire. "
+            "Pre-existing RB1 loss is a cause of primary CDK4/6-inhibitor resistance (and explains the early "
+            "progression): abemaciclib + fulvestrant -> resistance from the any-origin RB1 rule, primary.",
+        ])))
+
+# =========================================================================================================
+# 10. Fusions
+# =========================================================================================================
+CASES.append(dict(
+    id="CL45_LUAD_ALK_G1202R_after_alectinib", tumor_type="LUAD", patient=(45, "F"),
+    comment="EML4-ALK (variant 1, from the tissue DNA panel's breakend calls) lung adenocarcinoma after 40 months of\n"
+            "alectinib. Progression plasma: the fusion breakends and ALK G1202R (force-called absent at diagnosis).",
+    lines=[line(["alectinib"], "2020-06-08", "2023-10-09", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-05-25",
+                    [BND("ALK", 48, 610), BND("EML4", 51, 640), Obs(ALK_G1202R, 0, 600)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-10-16",
+                    [BND("ALK", 62, 2900), BND("EML4", 58, 3000), Obs(ALK_G1202R, 70, 3000)], tf=0.1)],
+    candidates=["lorlatinib", "alectinib"],
+    expected=dict(
+        verdicts={"lorlatinib": "sensitivity", "alectinib": "resistance"},
+        origins={"ALK p.G1202R": "acquired"},
+        notes=[
+            "The two breakend records (MATEID-paired, t]p] orientation) form an EML4-ALK fusion: EML4 exons 1-13 "
+            "joined to ALK exons 20-29. The fusion must be named with both partners.",
+            "ALK G1202R (solvent-front) acquired on alectinib: lorlatinib -> sensitivity (Gainor 2016; Shaw 2019, "
+            "lorlatinib phase 2 responses in G1202R); alectinib -> resistance.",
+        ])))
+
+CASES.append(dict(
+    id="CL46_LUAD_EML4_ALK_breakends_treatment_naive", tumor_type="LUAD", patient=(38, "M"),
+    comment="Treatment-naive lung adenocarcinoma, never smoker. DNA panel: EML4-ALK breakend pair only (no ALK\n"
+            "IHC/FISH result entered as a biomarker).",
+    lines=[],
+    samples=[sample("dx", "baseline", "tissue", "2024-04-15", [BND("ALK", 44, 600), BND("EML4", 47, 630)], tf=0.45)],
+    candidates=["alectinib", "lorlatinib", "osimertinib"],
+    expected=dict(
+        verdicts={"alectinib": "sensitivity", "lorlatinib": "sensitivity", "osimertinib": "no_known_effect"},
+        primary=["alectinib", "lorlatinib"],
+        notes=[
+            "The fusion comes from the VCF alone (paired BND records with a gene_fusion annotation): EML4-ALK, both "
+            "partners named.",
+            "alectinib -> sensitivity (ALEX); lorlatinib -> sensitivity (CROWN). Both rest on the fusion present "
+            "before therapy -> primary.",
+            "osimertinib -> no_known_effect (no EGFR alteration).",
+        ])))
+
+CASES.append(dict(
+    id="CL47_LUAD_ALK_breakends_filtered", tumor_type="LUAD", patient=(44, "F"),
+    comment="Treatment-naive lung adenocarcinoma. The DNA panel reports an EML4-ALK breakend pair supported by\n"
+            "2 reads, FILTER LowQual; no IHC/FISH yet.",
+    lines=[],
+    samples=[sample("dx", "baseline", "tissue", "2024-05-20",
+                    [BND("ALK", 2, 580, filt="LowQual"), BND("EML4", 2, 600, filt="LowQual")], tf=0.4)],
+    candidates=["alectinib", "lorlatinib"],
+    expected=dict(
+        verdicts={"alectinib": "no_known_effect", "lorlatinib": "no_known_effect"},
+        notes=[
+            "Breakends with FILTER LowQual and 2 supporting reads are not a detection: no ALK fusion is used, so "
+            "no ALK-TKI rule fires (no_known_effect). A board would confirm ALK by IHC/FISH/RNA before any "
+            "ALK-directed decision.",
+        ])))
+
+# =========================================================================================================
+# 11. Knowledge beyond the review (EGFR C797S phase, transformation, melanoma, BRCA reversion, AR, HER2-low)
+# =========================================================================================================
+CASES.append(dict(
+    id="CL48_LUAD_EGFR_C797S_trans_T790M_after_osimertinib", tumor_type="LUAD", patient=(62, "F"),
+    comment="EGFR exon 19 deletion LUAD: gefitinib, then osimertinib for acquired T790M. At progression, plasma\n"
+            "read-backed phasing puts C797S (c.2390G>C) and T790M on different alleles (trans: GT 1|0 and 0|1, same PS).",
+    lines=[line(["gefitinib"], "2018-09-03", "2020-08-10", "PR"),
+           line(["osimertinib"], "2020-08-31", "2023-03-06", "PR")],
+    samples=[sample("base", "baseline", "plasma", "2020-08-17",
+                    [Obs(EX19DEL, 160, 3000), Obs(T790M, 70, 3000), Obs(C797S_C, 0, 3200)], tf=0.12),
+             sample("prog", "progression", "plasma", "2023-03-13",
+                    [Obs(EX19DEL, 220, 3000), Obs(T790M, 90, 3100, gt="0|1", ps=55181378),
+                     Obs(C797S_C, 60, 3050, gt="1|0", ps=55181378)], tf=0.15)],
+    candidates=["osimertinib", "gefitinib + osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance", "gefitinib + osimertinib": "sensitivity", "gefitinib": "resistance"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.T790M": "persistent", "EGFR p.C797S": "acquired"},
+        notes=[
+            "Baseline here is the plasma drawn before osimertinib (T790M already present; C797S force-called 0/3200).",
+            "osimertinib -> resistance: acquired C797S after osimertinib (Thress 2015). The T790M -> osimertinib "
+            "sensitivity must not apply after osimertinib has already failed (context), so it cannot soften the "
+            "verdict to reduced_efficacy.",
+            "gefitinib + osimertinib -> sensitivity: with C797S and T790M in trans, each allele is inhibited by one "
+            "of the two drugs (Niederst 2015; patient responses to the combination reported). The regimen rule "
+            "overrides the single-drug resistance rules.",
+            "gefitinib -> resistance: the T790M allele defeats first-generation TKIs.",
+        ])))
+
+CASES.append(dict(
+    id="CL49_LUAD_EGFR_C797S_cis_T790M_after_osimertinib", tumor_type="LUAD", patient=(66, "M"),
+    comment="As CL48 but C797S (c.2389T>A) is on the same allele as T790M (cis: both GT 0|1, same PS).",
+    lines=[line(["erlotinib"], "2018-05-14", "2020-03-30", "PR"),
+           line(["osimertinib"], "2020-04-20", "2022-11-21", "PR")],
+    samples=[sample("base", "baseline", "plasma", "2020-04-06",
+                    [Obs(EX19DEL, 150, 3000), Obs(T790M, 65, 3000), Obs(C797S_A, 0, 3100)], tf=0.1),
+             sample("prog", "progression", "plasma", "2022-11-28",
+                    [Obs(EX19DEL, 230, 3000), Obs(T790M, 100, 3100, gt="0|1", ps=55181378),
+                     Obs(C797S_A, 85, 3050, gt="0|1", ps=55181378)], tf=0.16)],
+    candidates=["osimertinib", "gefitinib + osimertinib", "amivantamab + carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance", "gefitinib + osimertinib": "reduced_efficacy",
+                  "amivantamab + carboplatin + pemetrexed": "sensitivity"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.T790M": "persistent", "EGFR p.C797S": "acquired"},
+        preclinical_only=["gefitinib + osimertinib"],
+        notes=[
+            "osimertinib -> resistance (acquired C797S after osimertinib; the T790M sensitivity does not apply "
+            "after osimertinib failed).",
+            "gefitinib + osimertinib -> reduced_efficacy, preclinical_only: in cis the same allele carries T790M "
+            "(blocks gefitinib) and C797S (blocks osimertinib), and the combination loses activity in models "
+            "(Niederst 2015). That evidence is preclinical only, so by DESIGN 4a the verdict is at most "
+            "reduced_efficacy; the contrast with CL48 (trans -> sensitivity) is what the phase information buys.",
+            "amivantamab + carboplatin + pemetrexed -> sensitivity (MARIPOSA-2, after osimertinib, independent of "
+            "the EGFR resistance allele).",
+        ])))
+
+CASES.append(dict(
+    id="CL50_LUAD_EGFR_C797S_without_T790M_after_first_line_osimertinib", tumor_type="LUAD", patient=(66, "M"),
+    comment="EGFR L858R LUAD after 30 months of first-line osimertinib. Progression plasma: C797S (c.2389T>A)\n"
+            "acquired, T790M absent.",
+    lines=[line(["osimertinib"], "2021-03-01", "2023-09-04", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-02-15",
+                    [Obs(L858R, 220, 620), Obs(T790M, 0, 620), Obs(C797S_A, 0, 620)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-09-11",
+                    [Obs(L858R, 150, 3000), Obs(C797S_A, 55, 3000), Obs(T790M, 0, 3100)], tf=0.12)],
+    candidates=["gefitinib", "erlotinib", "osimertinib"],
+    expected=dict(
+        verdicts={"gefitinib": "sensitivity", "erlotinib": "sensitivity", "osimertinib": "resistance"},
+        origins={"EGFR p.L858R": "persistent", "EGFR p.C797S": "acquired"},
+        not_detected=["EGFR p.T790M"],
+        notes=[
+            "C797S without T790M (after first-line osimertinib) leaves the receptor sensitive to reversible "
+            "first-generation TKIs, which do not need the C797 covalent bond (Niederst 2015; case reports of "
+            "responses): gefitinib and erlotinib -> sensitivity.",
+            "osimertinib -> resistance (acquired C797S).",
+        ])))
+
+CASES.append(dict(
+    id="CL51_LUAD_EGFR_small_cell_transformation_RB1_TP53", tumor_type="LUAD", patient=(57, "F"),
+    comment="EGFR exon 19 deletion LUAD (TP53 R213* truncal) after 28 months of first-line osimertinib; rapid\n"
+            "liver progression, NSE rising. Plasma: RB1 FC 0.7 at TF 0.3 (homozygous loss), absent from the\n"
+            "diagnostic CN calls (which list an EGFR gain).",
+    lines=[line(["osimertinib"], "2021-05-17", "2023-09-25", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-05-03",
+                    [Obs(EX19DEL, 240, 620), Obs(TP53_R213X, 230, 620), CN("EGFR", "<DUP>", "DUP", cn=4)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-10-02",
+                    [Obs(EX19DEL, 380, 2900), Obs(TP53_R213X, 520, 3000), CN("RB1", "<DEL>", "CNV", fc=0.7),
+                     CN("EGFR", "<DUP>", "CNV", fc=1.3)], tf=0.3)],
+    candidates=["osimertinib"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance"},
+        origins={"EGFR p.E746_A750del": "persistent", "TP53 p.R213*": "persistent", "RB1 deep_deletion": "acquired"},
+        classification={"TP53 p.R213*": "loss_of_function"},
+        cn_state={"RB1": "deep_deletion", "EGFR": "gain"},
+        recommendations=["rebiopsy histology"],
+        notes=[
+            "RB1 FC 0.7 at TF 0.3 -> 2 + 2 x (-0.3) / 0.3 = 0 copies: deep deletion, acquired (baseline CN calls "
+            "exist without RB1). EGFR FC 1.3 at TF 0.3 -> 4 copies, the known gain.",
+            "RB1 loss + TP53 loss in EGFR-mutant LUAD progressing on osimertinib is the genomic signature of "
+            "small-cell transformation (Niederst 2015; Offin 2019): 'rebiopsy histology' is expected.",
+            "osimertinib -> resistance: transformed small-cell clones no longer depend on EGFR (patient series).",
+        ])))
+
+CASES.append(dict(
+    id="CL52_LUAD_osimertinib_after_osimertinib_T790M_persistent", tumor_type="LUAD", patient=(69, "F"),
+    comment="EGFR exon 19 deletion LUAD: erlotinib, then osimertinib for T790M (PR 16 months). Progression plasma:\n"
+            "ex19del and T790M still present, no C797S, no MET amplification found.",
+    lines=[line(["erlotinib"], "2019-02-11", "2021-01-18", "PR"),
+           line(["osimertinib"], "2021-02-08", "2022-06-13", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2019-01-28", [Obs(EX19DEL, 230, 610), Obs(T790M, 0, 640)], tf=0.5),
+             sample("prog", "progression", "plasma", "2022-06-20",
+                    [Obs(EX19DEL, 250, 3000), Obs(T790M, 80, 3000), Obs(C797S_A, 0, 3000), Obs(C797S_C, 0, 3000)],
+                    tf=0.16)],
+    candidates=["osimertinib", "amivantamab + carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance", "amivantamab + carboplatin + pemetrexed": "sensitivity"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.T790M": "acquired"},
+        not_detected=["EGFR p.C797S"],
+        notes=[
+            "The T790M -> osimertinib sensitivity (AURA3) describes osimertinib-naive patients; it must not apply "
+            "once the patient has progressed on osimertinib. The tumour grew on osimertinib with T790M still "
+            "present: osimertinib -> resistance (expected not to work; the mechanism is not identified).",
+            "amivantamab + carboplatin + pemetrexed -> sensitivity (MARIPOSA-2).",
+            "T790M is acquired relative to the pre-erlotinib biopsy (force-called 0/640).",
+        ])))
+
+CASES.append(dict(
+    id="CL53_SKCM_NRAS_Q61R_after_dabrafenib_trametinib", tumor_type="SKCM", patient=(48, "M"),
+    comment="BRAF V600E melanoma after 21 months of dabrafenib + trametinib; NRAS Q61R emerges in plasma.",
+    lines=[line(["dabrafenib", "trametinib"], "2021-07-05", "2023-04-10", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-06-21", [Obs(BRAF_V600E, 250, 620), Obs(NRAS_Q61R, 0, 600)],
+                    tf=0.6),
+             sample("prog", "progression", "plasma", "2023-04-17",
+                    [Obs(BRAF_V600E, 330, 3000), Obs(NRAS_Q61R, 95, 3100)], tf=0.2)],
+    candidates=["dabrafenib + trametinib", "encorafenib + binimetinib", "nivolumab + ipilimumab"],
+    expected=dict(
+        verdicts={"dabrafenib + trametinib": "resistance", "encorafenib + binimetinib": "resistance",
+                  "nivolumab + ipilimumab": "reduced_efficacy"},
+        origins={"BRAF p.V600E": "persistent", "NRAS p.Q61R": "acquired"},
+        notes=[
+            "Acquired NRAS Q61R reactivates MAPK signalling above BRAF (Nazarian 2010; Wagle 2014): continuing "
+            "dabrafenib + trametinib or switching to another BRAF + MEK pair -> resistance.",
+            "nivolumab + ipilimumab -> reduced_efficacy: checkpoint blockade after BRAF/MEK failure works less "
+            "often than first-line (patient series), and MAPK reactivation is associated with a less inflamed "
+            "tumour; still an option, not resistance.",
+        ])))
+
+CASES.append(dict(
+    id="CL54_SKCM_MAP2K1_Q56P_after_vemurafenib_cobimetinib", tumor_type="SKCM", patient=(55, "F"),
+    comment="BRAF V600E melanoma: vemurafenib + cobimetinib (PR), then nivolumab + ipilimumab (progression).\n"
+            "Plasma: MAP2K1 Q56P, absent at diagnosis.",
+    lines=[line(["vemurafenib", "cobimetinib"], "2020-10-05", "2022-06-20", "PR"),
+           line(["nivolumab", "ipilimumab"], "2022-07-11", "2023-05-15", "PD")],
+    samples=[sample("dx", "baseline", "tissue", "2020-09-21", [Obs(BRAF_V600E, 260, 610), Obs(MAP2K1_Q56P, 0, 600)],
+                    tf=0.55),
+             sample("prog", "progression", "plasma", "2023-05-22",
+                    [Obs(BRAF_V600E, 300, 3000), Obs(MAP2K1_Q56P, 75, 3000)], tf=0.18)],
+    candidates=["dabrafenib + trametinib", "dacarbazine"],
+    expected=dict(
+        verdicts={"dabrafenib + trametinib": "resistance", "dacarbazine": "reduced_efficacy"},
+        origins={"BRAF p.V600E": "persistent", "MAP2K1 p.Q56P": "acquired"},
+        preclinical_only=["dacarbazine"],
+        notes=[
+            "MAP2K1 Q56P is an activating MEK1 mutation found at progression on BRAF/MEK inhibitors (Wagle 2011, "
+            "Van Allen 2014): dabrafenib + trametinib -> resistance (cross-resistance within the BRAF + MEK "
+            "class; the mutant clone is present now).",
+            "dacarbazine -> reduced_efficacy, preclinical_only: the only rule is the review's "
+            "'vemurafenib then dacarbazine' cross-resistance from cell lines.",
+        ])))
+
+CASES.append(dict(
+    id="CL55_HGSOC_BRCA1_reversion_after_olaparib", tumor_type="HGSOC", patient=(59, "F"),
+    comment="High-grade serous ovarian cancer, somatic BRCA1 c.68_69del (185delAG), CR to carboplatin + paclitaxel,\n"
+            "olaparib maintenance for 29 months. Plasma at progression: the frameshift plus c.67_69del, an in-frame\n"
+            "deletion spanning it that restores the reading frame (absent at diagnosis).",
+    lines=[line(["carboplatin", "paclitaxel"], "2020-02-03", "2020-06-29", "CR"),
+           line(["olaparib"], "2020-08-03", "2023-01-09", "CR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-01-13",
+                    [Obs(BRCA1_185DELAG, 190, 630), Obs(BRCA1_E23DEL, 0, 630)], tf=0.6),
+             sample("prog", "progression", "plasma", "2023-01-16",
+                    [Obs(BRCA1_185DELAG, 95, 3000), Obs(BRCA1_E23DEL, 60, 3000)], tf=0.1)],
+    candidates=["olaparib", "niraparib", "carboplatin", "paclitaxel"],
+    expected=dict(
+        verdicts={"olaparib": "resistance", "niraparib": "resistance", "carboplatin": "resistance",
+                  "paclitaxel": "no_known_effect"},
+        origins={"BRCA1 p.E23Vfs*17": "persistent", "BRCA1 p.E23del": "acquired"},
+        notes=[
+            "BRCA1 p.E23del (c.67_69del) removes exactly the bases around the pathogenic c.68_69del and restores "
+            "the reading frame: a reversion that restores homologous recombination in the reverted clone.",
+            "olaparib and niraparib -> resistance: BRCA reversions in ctDNA predict PARP-inhibitor resistance in "
+            "patients (Lin 2019, ARIEL2); class effect.",
+            "carboplatin -> resistance: reversions were found in platinum-resistant recurrences (Norquist 2011; "
+            "Sakai 2008); restored HR repairs platinum adducts.",
+            "paclitaxel -> no_known_effect (not an HR-dependent drug).",
+        ])))
+
+CASES.append(dict(
+    id="CL56_PRAD_BRCA2_reversion_after_olaparib", tumor_type="PRAD", patient=(68, "M"),
+    comment="Metastatic prostate cancer, BRCA2 c.5946del (6174delT) in the diagnostic biopsy: leuprolide + abiraterone\n"
+            "+ prednisone, docetaxel, then olaparib (PSA response 15 months). Plasma at progression: the frameshift\n"
+            "and c.5944_5946del, an in-frame deletion spanning it.",
+    lines=[line(["leuprolide", "abiraterone", "prednisone"], "2019-05-06", "2021-03-15", "PR"),
+           line(["docetaxel", "prednisone"], "2021-04-06", "2021-10-04", "PR"),
+           line(["olaparib"], "2022-03-07", "2023-06-12", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2019-04-15",
+                    [Obs(BRCA2_6174DELT, 200, 640), Obs(BRCA2_S1982DEL, 0, 640)], tf=0.6),
+             sample("prog", "progression", "plasma", "2023-06-19",
+                    [Obs(BRCA2_6174DELT, 150, 3000), Obs(BRCA2_S1982DEL, 80, 3000)], tf=0.25)],
+    candidates=["olaparib", "rucaparib", "cabazitaxel"],
+    expected=dict(
+        verdicts={"olaparib": "resistance", "rucaparib": "resistance", "cabazitaxel": "sensitivity"},
+        origins={"BRCA2 p.S1982Rfs*22": "persistent", "BRCA2 p.S1982del": "acquired"},
+        notes=[
+            "BRCA2 p.S1982del (c.5944_5946del) deletes the codon hit by c.5946del and restores the frame: an "
+            "acquired BRCA2 reversion (reported in prostate cancer after PARP inhibitors and platinum, e.g. "
+            "Quigley 2017).",
+            "olaparib and rucaparib -> resistance (reversion restores HR; class effect on PARP inhibitors).",
+            "cabazitaxel -> sensitivity: after docetaxel and an androgen-receptor pathway inhibitor (CARD).",
+        ])))
+
+CASES.append(dict(
+    id="CL57_BRCA_BRCA1_reversion_after_talazoparib", tumor_type="BRCA", patient=(42, "F"),
+    comment="Triple-negative MBC with BRCA1 c.5266dup (5382insC, VAF 0.33 in the tumour): pembrolizumab +\n"
+            "carboplatin + gemcitabine, then talazoparib (PR 11 months). Plasma at progression: the duplication and\n"
+            "c.5266_5268del, an in-frame deletion at the same codon (absent at diagnosis).",
+    lines=[line(["pembrolizumab", "carboplatin", "gemcitabine"], "2022-02-07", "2022-12-19", "PR"),
+           line(["talazoparib"], "2023-01-09", "2023-12-04", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2022-01-17",
+                    [Obs(BRCA1_5382INSC, 210, 630), Obs(BRCA1_Q1756DEL, 0, 630)], tf=0.5),
+             sample("prog", "progression", "plasma", "2023-12-11",
+                    [Obs(BRCA1_5382INSC, 240, 3000), Obs(BRCA1_Q1756DEL, 60, 3000)], tf=0.15)],
+    biomarkers=[("ER", "IHC", "negative", "dx"), ("HER2", "IHC", "0", "dx")],
+    candidates=["olaparib", "carboplatin", "capecitabine"],
+    expected=dict(
+        verdicts={"olaparib": "resistance", "carboplatin": "resistance", "capecitabine": "no_known_effect"},
+        origins={"BRCA1 p.Q1756Pfs*74": "persistent", "BRCA1 p.Q1756del": "acquired"},
+        notes=[
+            "BRCA1 p.Q1756del at the codon of the c.5266dup frameshift restores the reading frame: a reversion "
+            "arising under talazoparib.",
+            "olaparib -> resistance (PARP-inhibitor class effect of reversion).",
+            "carboplatin -> resistance: reversions confer platinum resistance in patients (breast: reversion "
+            "under neoadjuvant platinum; ovarian series).",
+            "capecitabine -> no_known_effect.",
+        ])))
+
+CASES.append(dict(
+    id="CL58_HGSOC_BRCA2_no_reversion_PARPi_naive", tumor_type="HGSOC", patient=(63, "F"),
+    comment="High-grade serous ovarian cancer, BRCA2 c.5946del, platinum-sensitive relapse 20 months after first-line\n"
+            "carboplatin + paclitaxel; PR to a second platinum course. No PARP inhibitor yet; plasma shows the\n"
+            "frameshift only (no secondary BRCA2 change).",
+    lines=[line(["carboplatin", "paclitaxel"], "2021-01-11", "2021-06-07", "CR"),
+           line(["carboplatin", "paclitaxel"], "2023-02-13", "2023-07-03", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2020-12-14", [Obs(BRCA2_6174DELT, 195, 630)], tf=0.6),
+             sample("prog", "progression", "plasma", "2023-07-10", [Obs(BRCA2_6174DELT, 110, 3000)], tf=0.08)],
+    candidates=["olaparib", "niraparib"],
+    expected=dict(
+        verdicts={"olaparib": "sensitivity", "niraparib": "sensitivity"},
+        origins={"BRCA2 p.S1982Rfs*22": "persistent"},
+        primary=["olaparib", "niraparib"],
+        notes=[
+            "A pathogenic BRCA2 frameshift without a reversion: the reversion rule must not fire on the primary "
+            "frameshift itself.",
+            "olaparib and niraparib -> sensitivity (maintenance after response to platinum in BRCA-mutated "
+            "relapsed ovarian cancer: SOLO2, NOVA). Both rest on the frameshift present at diagnosis -> primary.",
+        ])))
+
+CASES.append(dict(
+    id="CL59_BRCA_HER2_low_TDXd", tumor_type="BRCA", patient=(55, "F"),
+    comment="ER+ metastatic breast cancer, HER2 IHC 2+ with ISH not amplified (HER2-low), after letrozole +\n"
+            "palbociclib and capecitabine.",
+    lines=[line(["letrozole", "palbociclib"], "2020-10-12", "2022-08-01", "PR"),
+           line(["capecitabine"], "2022-08-15", "2023-07-17", "SD")],
+    samples=[sample("prog", "progression", "tissue", "2023-07-24", [Obs(TP53_R175H, 180, 600)], tf=0.5)],
+    biomarkers=[ER_POS + ("prog",), ("HER2", "IHC", "2+", "prog"), ("HER2", "ISH", "not amplified", "prog")],
+    candidates=["trastuzumab deruxtecan"],
+    expected=dict(
+        verdicts={"trastuzumab deruxtecan": "sensitivity"},
+        notes=[
+            "HER2 IHC 2+ / ISH not amplified is HER2-low, not HER2-positive. trastuzumab deruxtecan -> "
+            "sensitivity: DESTINY-Breast04 (HER2-low MBC after one chemotherapy line; HR-positive after endocrine "
+            "therapy).",
+            "No HER2 re-test recommendation is needed to act: no HER2-targeted therapy has been given and the "
+            "result is recent.",
+        ])))
+
+CASES.append(dict(
+    id="CL60_PRAD_AR_F877L_after_enzalutamide", tumor_type="PRAD", patient=(72, "M"),
+    comment="mCRPC on leuprolide + enzalutamide for 22 months; AR F877L (F876L in older numbering) emerges in\n"
+            "plasma (force-called absent in the plasma drawn before enzalutamide).",
+    lines=[line(["leuprolide"], "2018-06-04", "2021-02-15", "PR"),
+           line(["leuprolide", "enzalutamide"], "2021-03-01", "2023-01-09", "PR")],
+    samples=[sample("base", "baseline", "plasma", "2021-02-22", [Obs(AR_F877L, 0, 3000), Obs(AR_T878A, 0, 3000)],
+                    tf=0.1),
+             sample("prog", "progression", "plasma", "2023-01-16", [Obs(AR_F877L, 120, 3000), Obs(AR_T878A, 0, 3000)],
+                    tf=0.25)],
+    candidates=["enzalutamide", "apalutamide", "darolutamide"],
+    expected=dict(
+        verdicts={"enzalutamide": "resistance", "apalutamide": "resistance", "darolutamide": "reduced_efficacy"},
+        origins={"AR p.F877L": "acquired"},
+        not_detected=["AR p.T878A"],
+        notes=[
+            "AR F877L converts enzalutamide and apalutamide from antagonists into agonists (Joseph 2013, Korpal "
+            "2013: found in patients' plasma at progression on these drugs) -> enzalutamide and apalutamide "
+            "resistance.",
+            "darolutamide keeps antagonising F877L (Moilanen 2015): the allele-specific rule names enzalutamide "
+            "and apalutamide only and must not be applied to darolutamide by class. Darolutamide still comes "
+            "after a failed androgen-receptor pathway inhibitor, where a second ARPI brings little (CARD; "
+            "sequencing series) -> reduced_efficacy, not resistance.",
+        ])))
+
+CASES.append(dict(
+    id="CL61_PRAD_AR_T878A_L702H_after_abiraterone", tumor_type="PRAD", patient=(69, "M"),
+    comment="mCRPC: leuprolide, abiraterone + prednisone (PSA response 20 months), docetaxel. Plasma: AR T878A and\n"
+            "L702H, both absent in the plasma drawn before abiraterone.",
+    lines=[line(["leuprolide"], "2017-09-04", "2020-01-13", "PR"),
+           line(["abiraterone", "prednisone"], "2020-02-03", "2021-10-04", "PR"),
+           line(["docetaxel", "prednisone"], "2021-10-25", "2022-04-11", "SD")],
+    samples=[sample("base", "baseline", "plasma", "2020-01-20", [Obs(AR_T878A, 0, 3000), Obs(AR_L702H, 0, 3000)],
+                    tf=0.08),
+             sample("prog", "progression", "plasma", "2022-05-02", [Obs(AR_T878A, 90, 3000), Obs(AR_L702H, 60, 3000)],
+                    tf=0.3)],
+    candidates=["abiraterone", "enzalutamide", "cabazitaxel"],
+    expected=dict(
+        verdicts={"abiraterone": "resistance", "enzalutamide": "reduced_efficacy", "cabazitaxel": "sensitivity"},
+        origins={"AR p.T878A": "acquired", "AR p.L702H": "acquired"},
+        notes=[
+            "AR T878A (activated by progesterone, which rises on abiraterone) and L702H (activated by the "
+            "co-administered glucocorticoid) emerge in plasma at abiraterone progression and mark abiraterone "
+            "resistance (Romanel 2015) -> abiraterone resistance.",
+            "enzalutamide -> reduced_efficacy: it still antagonises these alleles, but a second ARPI after "
+            "abiraterone has low activity in patients (CARD); no patient-data rule says it fails outright.",
+            "cabazitaxel -> sensitivity (CARD: after docetaxel and an ARPI).",
+        ])))
+
+CASES.append(dict(
+    id="CL62_BRCA_AKT1_E17K_capivasertib", tumor_type="BRCA", patient=(64, "F"),
+    comment="ER+/HER2-negative MBC after letrozole + palbociclib. AKT1 E17K in the diagnostic and the progression\n"
+            "biopsy; PIK3CA and ESR1 hotspots not detected.",
+    lines=[line(["letrozole", "palbociclib"], "2021-02-01", "2023-05-08", "PR")],
+    samples=[sample("dx", "baseline", "tissue", "2021-01-18", [Obs(AKT1_E17K, 120, 600)], tf=0.45),
+             sample("prog", "progression", "tissue", "2023-05-22",
+                    [Obs(AKT1_E17K, 140, 600), Obs(PIK3CA_H1047R, 0, 620), Obs(PIK3CA_E545K, 0, 620),
+                     Obs(ESR1_D538G, 0, 610), Obs(ESR1_Y537S, 0, 610)], tf=0.5)],
+    biomarkers=[ER_POS + ("dx",)],
+    candidates=["capivasertib + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"capivasertib + fulvestrant": "sensitivity", "elacestrant": "no_known_effect"},
+        origins={"AKT1 p.E17K": "persistent"},
+        not_detected=["PIK3CA p.H1047R", "PIK3CA p.E545K", "ESR1 p.D538G", "ESR1 p.Y537S"],
+        primary=["capivasertib + fulvestrant"],
+        notes=[
+            "capivasertib + fulvestrant -> sensitivity: AKT1 E17K is an AKT-pathway alteration as defined in "
+            "CAPItello-291 (after an AI +/- CDK4/6 inhibitor); present before therapy -> primary.",
+            "elacestrant -> no_known_effect (no ESR1 mutation in a fresh biopsy of adequate purity).",
+        ])))
+
+CASES.append(dict(
+    id="CL63_BRCA_ESR1_rising_on_first_line_AI_palbociclib_switch", tumor_type="BRCA", patient=(58, "F"),
+    comment="ER+/HER2-negative MBC on first-line letrozole + palbociclib (ongoing, no radiological progression).\n"
+            "ctDNA surveillance: ESR1 Y537S and D538G appear (absent in the plasma drawn at start). The board\n"
+            "considers an early switch of the endocrine partner.",
+    lines=[line(["letrozole", "palbociclib"], "2023-03-06")],
+    samples=[sample("base", "baseline", "plasma", "2023-03-01", [Obs(ESR1_Y537S, 0, 3000), Obs(ESR1_D538G, 0, 3000)],
+                    tf=0.05),
+             sample("prog", "progression", "plasma", "2024-06-03", [Obs(ESR1_Y537S, 25, 3000), Obs(ESR1_D538G, 12, 3000)],
+                    tf=0.04)],
+    biomarkers=[ER_POS + ("base",)],
+    candidates=["camizestrant + palbociclib", "letrozole + palbociclib"],
+    expected=dict(
+        verdicts={"camizestrant + palbociclib": "sensitivity", "letrozole + palbociclib": "resistance"},
+        origins={"ESR1 p.Y537S": "acquired", "ESR1 p.D538G": "acquired"},
+        primary=[],
+        notes=[
+            "ESR1 mutations emerging under an AI + CDK4/6 inhibitor before clinical progression.",
+            "camizestrant + palbociclib -> sensitivity: SERENA-6 (switch to camizestrant with the CDK4/6 inhibitor "
+            "continued on ESR1 emergence, PFS benefit).",
+            "letrozole + palbociclib -> resistance: ESR1 LBD mutations make the AI ineffective; PADA-1 and SERENA-6 "
+            "show the unchanged regimen is inferior. Palbociclib is not a partner aimed at the ESR1 mechanism, so "
+            "the AI resistance carries to the regimen.",
+        ])))
+
+
+# =========================================================================================================
+# Reconciliation with the engine and the catalogue (done after the cases above were written, before any
+# build had seen them). Each entry changes expectations only where the clinical expectation rests on
+# knowledge the project cannot cite (no verified reference in shared/review: listed in
+# Annotations/NOT_ENCODED.md, "Standards of care without a verified reference"), where a harness key was
+# spelt differently, or where the engine's documented behaviour is the clinically defensible one. Every
+# change is stated in the case's notes. Cases where the ENGINE or CATALOGUE was changed instead (RB1 loss
+# present before the CDK4/6 inhibitor, NRAS/MAP2K1 on BRAF + MEK, HER2-low from an archival IHC result, a
+# tissue finding carried forward past a low-tumour-fraction plasma, T790M re-test at low TF, BRAF + MEK
+# after chemotherapy, BRCA2 reversion in prostate) keep their original expectations.
+# =========================================================================================================
+NOT_CITABLE = "not in the catalogue: no verified reference in the project's lists (Annotations/NOT_ENCODED.md)"
+RECONCILED = {
+    "CL04": (
+        dict(verdicts={"vemurafenib": "no_known_effect"}, primary_remove=["vemurafenib"]),
+        "Reconciled: vemurafenib monotherapy in BRAF V600E colorectal cancer -> no_known_effect; its clinical "
+        "inactivity is " + NOT_CITABLE + ". The regimen verdicts are unchanged."),
+    "CL05": (
+        dict(verdicts={"sotorasib": "no_known_effect"}, primary_remove=["sotorasib"]),
+        "Reconciled: sotorasib alone in colorectal cancer -> no_known_effect (CodeBreaK 100 CRC cohort " + NOT_CITABLE
+        + "); adagrasib alone keeps its KRYSTAL-1 rule."),
+    "CL10": (
+        dict(preclinical_only=["palbociclib + fulvestrant"]),
+        "Reconciled: palbociclib + fulvestrant rests only on the preclinical intraclass rule, so preclinical_only is "
+        "true by definition (DESIGN 4a step 3)."),
+    "CL11": (
+        dict(verdicts={"trastuzumab + pertuzumab + docetaxel": "no_known_effect"}),
+        "Reconciled: trastuzumab + pertuzumab + docetaxel (CLEOPATRA) -> no_known_effect: " + NOT_CITABLE
+        + ". The point of the case stands: the preclinical neratinib signal does not make it reduced_efficacy."),
+    "CL12": (
+        dict(verdicts={"fulvestrant": "no_known_effect"}),
+        "Reconciled: fulvestrant monotherapy in ESR1-mutant disease -> no_known_effect (SoFEA/EFECT analyses "
+        + NOT_CITABLE + "); elacestrant and imlunestrant carry the ESR1 switch."),
+    "CL15": (
+        dict(origin_uncertain=[]),
+        "Reconciled: cdk46_rb1_loss_acquired now fires on any origin after a CDK4/6 inhibitor (catalogue 1.3.0, "
+        "as this case's own note argues: the origin does not matter), so the verdict is no longer origin_uncertain. "
+        "The indeterminate origin itself is still asserted."),
+    "CL16": (
+        dict(origin_uncertain=[]),
+        "Reconciled: as CL15 - the RB1 rule fires on any origin after a CDK4/6 inhibitor; origin no_baseline is "
+        "still asserted."),
+    "CL17": (
+        dict(origin_uncertain=[]),
+        "Reconciled: as CL15; the indeterminate origin (depth 14 cannot exclude it) is still asserted."),
+    "CL19": (
+        dict(verdicts={"elacestrant": "no_known_effect", "camizestrant": "no_known_effect"}),
+        "Reconciled: EMERALD enrolled patients after endocrine therapy WITH a CDK4/6 inhibitor and SERENA-6 "
+        "during first-line AI + CDK4/6 inhibitor; after an adjuvant AI alone neither population applies, so both "
+        "-> no_known_effect. The acquisition-presumed AI resistance (exemestane) is unchanged."),
+    "CL22": (
+        dict(not_used_set={"ESR1 p.Y537S": "filtered"}),
+        "Reconciled: the not_used reason token is 'filtered'."),
+    "CL26": (
+        dict(not_used_set={"TP53 p.R273H": "possible_clonal_hematopoiesis"}),
+        "Reconciled: TP53 R273H in plasma without tissue or WBC support is one of the TP53 clonal-haematopoiesis "
+        "hotspots, flagged and left out of verdicts (README, Flags)."),
+    "CL30": (
+        dict(verdicts={"neratinib": "sensitivity", "neratinib + fulvestrant": "sensitivity", "fulvestrant": "resistance"},
+             classification={"ERBB2 p.N857S": "oncogenic"}),
+        "Reconciled: ERBB2 N857S is listed in the MSK cancer hotspots (the source of genes.yaml's oncogenic list), "
+        "so it is not a VUS: the HER2-mutation rules fire (neratinib, neratinib + fulvestrant sensitivity; endocrine "
+        "therapy alone resistance). VUS behaviour is covered by CL32 (EGFR N1044S) and the unit tests."),
+    "CL33": (
+        dict(not_used_set={"ERBB2 p.I655V": "possible_germline", "TP53 p.P72R": "possible_germline"}),
+        "Reconciled: the not_used reason token is 'possible_germline'."),
+    "CL34": (
+        dict(verdicts={"panitumumab": "no_known_effect"},
+             not_used_set={"EGFR p.R521K": "possible_germline", "TP53 p.R175H": "possible_clonal_hematopoiesis"}),
+        "Reconciled: anti-EGFR rechallenge (CHRONOS) " + NOT_CITABLE + " -> no_known_effect; the point of the case "
+        "stands: the polymorphism triggers no ectodomain rule. TP53 R175H in plasma alone is flagged possible CH."),
+    "CL39": (
+        dict(not_used_set={"TP53 p.R273H": "possible_clonal_hematopoiesis"}),
+        "Reconciled: TP53 R273H in plasma alone is flagged possible CH."),
+    "CL40": (
+        dict(verdicts={"tucatinib + trastuzumab": "no_known_effect", "trastuzumab deruxtecan": "no_known_effect"},
+             not_used_set={"TP53 p.R273H": "possible_clonal_hematopoiesis"}),
+        "Reconciled: HER2-amplified colorectal cancer regimens (MOUNTAINEER, DESTINY-CRC) " + NOT_CITABLE
+        + " -> no_known_effect; the case still asserts the tumour-fraction-adjusted amplification (cn_state)."),
+    "CL41": (
+        dict(verdicts={"amivantamab + carboplatin + pemetrexed": "no_known_effect"}),
+        "Reconciled: amivantamab + chemotherapy (MARIPOSA-2) " + NOT_CITABLE + " -> no_known_effect."),
+    "CL42": (
+        dict(verdicts={"amivantamab + carboplatin + pemetrexed": "no_known_effect"}, recommendations=[]),
+        "Reconciled: amivantamab + chemotherapy " + NOT_CITABLE + ". No 'confirm MET': recommendations are "
+        "actionable or absent, and no candidate of this case depends on MET amplification (CL09 and CL39 show "
+        "the confirm when one does)."),
+    "CL46": (
+        dict(verdicts={"alectinib": "no_known_effect", "lorlatinib": "no_known_effect"}, primary=[],
+             classification={"EML4::ALK fusion": "fusion"}),
+        "Reconciled: first-line ALK inhibitors for an ALK fusion (ALEX, CROWN) " + NOT_CITABLE + " -> "
+        "no_known_effect. The case now asserts what it was written for: the breakend pair is named as the "
+        "EML4::ALK fusion."),
+    "CL47": (
+        dict(not_used_set={"ALK": "filtered", "EML4": "filtered"}),
+        "Reconciled: the filtered breakend records are listed under not_used with the reason 'filtered'."),
+    "CL49": (
+        dict(verdicts={"amivantamab + carboplatin + pemetrexed": "no_known_effect"}),
+        "Reconciled: amivantamab + chemotherapy " + NOT_CITABLE + "."),
+    "CL51": (
+        dict(verdicts={"osimertinib": "reduced_efficacy"}),
+        "Reconciled: the catalogue rule for RB1 + TP53 loss on an EGFR TKI says reduced_efficacy (tentative, "
+        "clinical_other: a transformation lowers, the series do not show it abolishes, EGFR dependence); the "
+        "rebiopsy recommendation carries the decision."),
+    "CL52": (
+        dict(verdicts={"osimertinib": "no_known_effect", "amivantamab + carboplatin + pemetrexed": "no_known_effect"}),
+        "Reconciled: re-giving the drug the disease progressed on has no catalogue rule of its own (trastuzumab "
+        "beyond progression shows such rules are drug-specific), so the verdict is no_known_effect and the "
+        "implication says 'already given in line 1; the disease progressed after it'; every osimertinib "
+        "sensitivity rule stops after osimertinib. Amivantamab + chemotherapy " + NOT_CITABLE + "."),
+    "CL55": (
+        dict(verdicts={"carboplatin": "no_known_effect"}),
+        "Reconciled: a BRCA1 reversion and platinum " + NOT_CITABLE + " (the verified reversion-platinum papers "
+        "are BRCA2); the PARP-inhibitor verdicts stand."),
+    "CL56": (
+        dict(verdicts={"olaparib": "reduced_efficacy", "rucaparib": "reduced_efficacy"},
+             preclinical_only=["olaparib", "rucaparib"]),
+        "Reconciled: BRCA2 reversion -> PARP inhibitors in prostate cancer rests on the preclinical BRCA2 "
+        "reversion rule (Edwards 2008, Sakai 2008; prostate added in catalogue 1.3.0); a prostate patient series "
+        "is " + NOT_CITABLE + ", so the verdict is capped at reduced_efficacy (preclinical_only)."),
+    "CL57": (
+        dict(verdicts={"olaparib": "no_known_effect", "carboplatin": "no_known_effect"}),
+        "Reconciled: BRCA1 reversions in breast cancer " + NOT_CITABLE + " (the verified BRCA1 evidence is ovarian) "
+        "-> no_known_effect; a rule from one tumour type is not applied to another."),
+    "CL58": (
+        dict(verdicts={"olaparib": "no_known_effect", "niraparib": "no_known_effect"}, primary=[]),
+        "Reconciled: first-line PARP-inhibitor maintenance for BRCA-mutated ovarian cancer (SOLO-1) " + NOT_CITABLE
+        + " -> no_known_effect; the point of the case stands: without a reversion no resistance rule fires."),
+}
+
+
+def reconcile(c):
+    entry = RECONCILED.get(c["id"][:4])
+    if entry is None:
+        return
+    changes, note = entry
+    e = c["expected"]
+    for cand, verdict in changes.get("verdicts", {}).items():
+        if cand not in e["verdicts"]:
+            raise SystemExit(f"{c['id']}: reconciliation names unknown candidate {cand}")
+        e["verdicts"][cand] = verdict
+    if "primary_remove" in changes and "primary" in e:
+        e["primary"] = [p for p in e["primary"] if p not in changes["primary_remove"]]
+    for key in ("origin_uncertain", "preclinical_only", "recommendations", "primary"):
+        if key in changes:
+            e[key] = changes[key]
+    if "classification" in changes:
+        e.setdefault("classification", {}).update(changes["classification"])
+    if "not_used_set" in changes:
+        e.setdefault("not_used", {}).update(changes["not_used_set"])
+    e["notes"] = e["notes"] + [note]
+
+
+def main():
+    ids = [c["id"] for c in CASES]
+    if len(set(ids)) != len(ids):
+        raise SystemExit("duplicate case ids")
+    os.makedirs(OUT, exist_ok=True)
+    for name in sorted(os.listdir(OUT)):
+        path = os.path.join(OUT, name)
+        if os.path.isdir(path) and name.startswith("CL") and name not in ids:
+            shutil.rmtree(path)
+    for c in CASES:
+        reconcile(c)
+        build(c)
+    print(f"wrote {len(CASES)} clinical cases to {os.path.relpath(OUT)}")
+
+
+if __name__ == "__main__":
+    main()
