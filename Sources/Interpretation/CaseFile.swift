@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 public import Catalogue
 public import VariantModel
@@ -16,7 +17,21 @@ public struct PatientCase: Sendable {
         public var bestResponse: String?
     }
     public enum SampleRole: String, Sendable, Hashable, CaseIterable { case baseline, progression, normal }
-    public enum SampleKind: String, Sendable, Hashable, CaseIterable { case tissue, plasma, wbc }
+    public enum SampleKind: String, Sendable, Hashable, CaseIterable {
+        case tissue, plasma, wbc
+        /// The kind for a name as labs write it: `ctDNA`, `cfDNA`, `liquid biopsy` are plasma; `PBMC`,
+        /// `buffy coat`, `blood normal` are the white-cell normal; `FFPE`, `biopsy` are tissue.
+        public init?(caseText: String) {
+            let k = vocabularyKey(caseText)
+            if let exact = SampleKind(rawValue: k) { self = exact; return }
+            switch k {
+            case "ctdna", "cfdna", "liquid", "liquidbiopsy", "blood", "serum", "cellfreedna", "circulatingtumordna": self = .plasma
+            case "pbmc", "buffycoat", "bloodnormal", "germline", "whitebloodcells", "leukocytes", "normalblood": self = .wbc
+            case "ffpe", "biopsy", "tumor", "tumour", "frozen", "resection", "cytology": self = .tissue
+            default: return nil
+            }
+        }
+    }
     public struct Sample: Sendable, Hashable {
         public var id: String
         public var role: SampleRole
@@ -74,6 +89,26 @@ public struct PatientCase: Sendable {
 
 /// Reads and validates case files; errors name the file, the key and the closest known value.
 public enum CaseReader {
+    /// The drugs of a therapy as written: split on `+`; a part the vocabulary does not know as a whole
+    /// (`dabrafenib and trametinib`, `carboplatin/pemetrexed`, `FOLFOX, bevacizumab`) is split on the
+    /// other separators people write, but only when every piece is then a known name
+    /// (`trifluridine/tipiracil` stays one drug).
+    static func therapyParts(_ text: String, catalogue: Catalogue) -> [String] {
+        var out: [String] = []
+        for raw in text.split(separator: "+") {
+            let part = raw.trimmed()
+            guard !part.isEmpty else { continue }
+            if catalogue.drugs.resolve(part) != nil { out.append(part); continue }
+            var pieces = [part]
+            for sep in [" and ", " plus ", " with ", ",", "/", "&", ";"] {
+                pieces = pieces.flatMap { (p: String) -> [String] in p.components(separatedBy: sep) }
+                    .map { (p: String) -> String in p.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            out += pieces.count > 1 && pieces.allSatisfy({ catalogue.drugs.resolve($0) != nil }) ? pieces : [part]
+        }
+        return out
+    }
+
     public static let biomarkerMethods = ["IHC", "ISH", "FISH", "NGS", "RT-PCR", "CTC-mRNA", "ddPCR", "other"]
     public static let biomarkerResults = ["0", "1+", "2+", "3+", "amplified", "not amplified", "equivocal", "positive",
                                           "negative", "high", "low", "detected", "not detected"]
@@ -166,7 +201,7 @@ public enum CaseReader {
                 case "drugs":
                     let names = v.sequence.map { $0.compactMap { $0.scalar?.string } } ?? (v.scalar.map { [$0.string] } ?? [])
                     for name in names {
-                        for part in name.split(separator: "+").map({ $0.trimmed() }) where !part.isEmpty {
+                        for part in CaseReader.therapyParts(name, catalogue: catalogue) {
                             line.asWritten.append(part)
                             switch catalogue.drugs.resolve(part) {
                             case .drug(let d)?: line.drugs.append(d)
@@ -212,8 +247,8 @@ public enum CaseReader {
                     if let r = PatientCase.SampleRole(rawValue: value) { s.role = r }
                     else { sink.add(path, v, "samples[\(i)].role: '\(value)' is not baseline, progression or normal") }
                 case "kind":
-                    if let r = PatientCase.SampleKind(rawValue: value) { s.kind = r }
-                    else { sink.add(path, v, "samples[\(i)].kind: '\(value)' is not tissue, plasma or wbc") }
+                    if let r = PatientCase.SampleKind(caseText: value) { s.kind = r }
+                    else { sink.add(path, v, "samples[\(i)].kind: '\(value)' is not tissue, plasma (ctDNA, cfDNA) or wbc") }
                 case "vcf": s.vcf = value.hasPrefix("/") ? value : (directory == "." ? value : directory + "/" + value)
                 case "sample": s.column = value
                 case "collected": s.collected = value
@@ -282,7 +317,7 @@ public enum CaseReader {
             var terms: [DrugVocabulary.Term] = []
             var drugs: [String] = []
             var unknown: [String] = []
-            for part in text.split(separator: "+").map({ $0.trimmed() }) where !part.isEmpty {
+            for part in CaseReader.therapyParts(text, catalogue: catalogue) {
                 guard let t = catalogue.drugs.resolve(part) else { unknown.append(part); continue }
                 terms.append(t)
                 if case .drugClass = t {} else { drugs += catalogue.drugs.drugs(of: t) }

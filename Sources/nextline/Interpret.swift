@@ -42,7 +42,9 @@ struct Interpret: ParsableCommand {
         }
         if caseFile == nil && tumorType == nil { throw ValidationError("--tumor-type is required without --case") }
         if let t = tumorFraction, !(0...1).contains(t) { throw ValidationError("--tumor-fraction must be between 0 and 1") }
-        if !["tissue", "plasma"].contains(sampleKind) { throw ValidationError("--sample-kind must be tissue or plasma") }
+        if [nil, .wbc].contains(PatientCase.SampleKind(caseText: sampleKind)) {
+            throw ValidationError("--sample-kind must be tissue or plasma (ctdna and cfdna mean plasma)")
+        }
     }
 
     func run() throws {
@@ -99,7 +101,7 @@ struct Interpret: ParsableCommand {
         if let b = baseline { yaml += "  - {id: baseline, role: baseline, kind: tissue, vcf: \(quoted(b))}\n" }
         if let n = normal { yaml += "  - {id: normal, role: normal, kind: wbc, vcf: \(quoted(n))}\n" }
         if let v = vcf {
-            yaml += "  - {id: progression, role: progression, kind: \(sampleKind), vcf: \(quoted(v))"
+            yaml += "  - {id: progression, role: progression, kind: \(PatientCase.SampleKind(caseText: sampleKind)?.rawValue ?? "tissue"), vcf: \(quoted(v))"
             if let t = tumorFraction { yaml += ", tumor_fraction: \(t)" }
             yaml += "}\n"
         }

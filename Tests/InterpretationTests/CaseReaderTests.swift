@@ -56,6 +56,20 @@ struct CaseReaderTests {
         #expect(c.warnings.contains { $0.contains("'osimertinb'") && $0.contains("closest known: osimertinib") && $0.contains("not_in_catalogue") })
     }
 
+    @Test("regimens written with 'and', '/' or ',' resolve when every piece is a known drug; a slash drug stays whole")
+    func separators() throws {
+        let c = try read("case_id: X\ntumor_type: SKCM\ntherapy_lines: [{line: 1, drugs: ['nivolumab and ipilimumab']}]\ncandidates: ['dabrafenib and trametinib', 'trifluridine/tipiracil', 'carboplatin/paclitaxel', 'foo and bar']\n")
+        #expect(c.therapyLines.first?.drugs == ["nivolumab", "ipilimumab"])
+        #expect(c.candidates.map(\.drugs) == [["dabrafenib", "trametinib"], ["trifluridine/tipiracil"], ["carboplatin", "paclitaxel"], []])
+        #expect(c.candidates.map(\.known) == [true, true, true, false])
+    }
+
+    @Test("sample kinds as labs write them: ctDNA and cfDNA are plasma, PBMC is the white-cell normal")
+    func sampleKinds() throws {
+        let c = try read("case_id: X\ntumor_type: LUAD\nsamples: [{id: a, role: progression, kind: ctDNA}, {id: b, role: baseline, kind: FFPE}, {id: c, role: normal, kind: PBMC}]\n")
+        #expect(c.samples.map(\.kind) == [.plasma, .tissue, .wbc])
+    }
+
     @Test("errors name the key and suggest the closest known value", arguments: [
         ("tumour_type: LUAD", "unknown key 'tumour_type' (did you mean 'tumor_type'?)"),
         ("tumor_type: LUDA", "unknown tumour type 'LUDA'"),
