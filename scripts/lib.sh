@@ -15,12 +15,24 @@ require_swift() {
 
 install_system_packages() {
   local need=()
-  dpkg -s libhts-dev >/dev/null 2>&1 || need+=(libhts-dev)
-  dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+  # Libraries are detected the way the build finds them: through pkg-config (not dpkg), so a
+  # source-built htslib in PKG_CONFIG_PATH counts.
   command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+  if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists htslib || need+=(libhts-dev)
+    pkg-config --exists zlib || need+=(zlib1g-dev)
+  else
+    need+=(libhts-dev zlib1g-dev)
+  fi
   command -v bcftools >/dev/null 2>&1 || need+=(bcftools)
   command -v tabix >/dev/null 2>&1 || need+=(tabix)
   if [ ${#need[@]} -gt 0 ]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+      echo "error: missing ${need[*]} and no apt-get here." >&2
+      echo "       Install htslib (with its pkg-config file htslib.pc), zlib, pkg-config, bcftools and tabix" >&2
+      echo "       with your package manager (e.g. 'brew install htslib bcftools pkg-config'), then re-run." >&2
+      exit 1
+    fi
     echo "== installing: ${need[*]}"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

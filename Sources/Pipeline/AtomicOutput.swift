@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a document so that no partial or corrupt file is ever left under the final name: a
 /// temporary file beside the target, `fsync`, `rename`, then `fsync` of the directory.

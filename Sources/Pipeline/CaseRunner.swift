@@ -1,7 +1,11 @@
 public import Catalogue
 public import Interpretation
 public import VariantModel
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Interprets a case end to end: read every sample's VCF (read → normalise → identify → measure),
 /// then classify → match → reason.

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import VariantModel
 
 /// Streams a file into a pipe that htslib reads from, hashing every byte on the way, so the input's

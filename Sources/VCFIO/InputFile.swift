@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import VariantModel
 
 /// Checks a path before htslib sees it, so a missing file, a directory, an empty file or a foreign

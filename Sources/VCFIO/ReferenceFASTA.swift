@@ -1,5 +1,9 @@
 internal import CHTSlib
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A reference genome FASTA read through htslib's faidx (plain or BGZF-compressed, with its `.fai`;
 /// a `.gzi` too when compressed). Sequence names are used as the FASTA writes them.

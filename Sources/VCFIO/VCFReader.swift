@@ -1,5 +1,9 @@
 internal import CHTSlib
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import VariantModel
 
 /// What to read from a variant file and which records to keep.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Interpretation
 import Reporting
 import VariantModel
 
@@ -7,7 +8,7 @@ struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "Validate, list and show catalogue rules; print the review coverage table.",
-        subcommands: [Validate.self, List.self, Show.self, Coverage.self, Info.self])
+        subcommands: [Validate.self, List.self, Show.self, Coverage.self, Info.self, Drugs.self, TumorTypes.self, Biomarkers.self])
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate rule files on top of the built-in catalogue (all problems at once).")
@@ -135,6 +136,59 @@ struct CatalogueCommand: ParsableCommand {
                 files: \(c.files.count)
 
                 """)
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct Drugs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The drug vocabulary a case file accepts: drugs (with brands and codes), classes, regimens.")
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: [])
+                var out = "kind\tname\tclasses_or_drugs\taliases\tselected_by\n"
+                for d in c.drugs.drugs.values.sorted(by: { $0.name < $1.name }) {
+                    out += [d.kind, d.name, d.classes.joined(separator: ","), d.aliases.joined(separator: ","),
+                            d.selectedBy.map(\.summary).joined(separator: " | ")].joined(separator: "\t") + "\n"
+                }
+                for k in c.drugs.classes.values.sorted(by: { $0.id < $1.id }) {
+                    out += ["class", k.id, k.parents.joined(separator: ","), ([k.name] + k.aliases).joined(separator: ","), ""].joined(separator: "\t") + "\n"
+                }
+                for r in c.drugs.regimens.values.sorted(by: { $0.name < $1.name }) {
+                    out += ["regimen", r.name, r.drugs.joined(separator: ","), "", ""].joined(separator: "\t") + "\n"
+                }
+                FileHandleStdout.write(out)
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct TumorTypes: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "tumor-types",
+                                                        abstract: "The OncoTree codes a case file accepts, with names, parents and aliases.")
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: [])
+                var out = "code\tname\tparent\taliases\n"
+                for t in c.tumourTypes.types.values.sorted(by: { $0.code < $1.code }) {
+                    out += [t.code, t.name, t.parent ?? "", t.aliases.joined(separator: ",")].joined(separator: "\t") + "\n"
+                }
+                FileHandleStdout.write(out + "# OncoTree release \(c.tumourTypes.release)\n")
+            } catch { throw CLISupport.fail(error) }
+        }
+    }
+
+    struct Biomarkers: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Biomarker names (genes, aliases, isoforms), methods and results a case file accepts.")
+        func run() throws {
+            do {
+                let c = try CLISupport.loadCatalogue(extra: [])
+                var out = "gene\trole\taliases\tisoforms\n"
+                for g in c.genes.genes.values.sorted(by: { $0.symbol < $1.symbol }) {
+                    out += [g.symbol, g.role, g.aliases.joined(separator: ","), g.isoforms.joined(separator: ",")].joined(separator: "\t") + "\n"
+                }
+                out += "# fusions: GENE1-GENE2 (e.g. EML4-ALK)\n"
+                out += "# methods: " + CaseReader.biomarkerMethods.joined(separator: ", ") + "\n"
+                out += "# results: " + CaseReader.biomarkerResults.joined(separator: ", ") + "\n"
+                FileHandleStdout.write(out)
             } catch { throw CLISupport.fail(error) }
         }
     }

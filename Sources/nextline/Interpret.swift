@@ -17,7 +17,8 @@ struct Interpret: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "Progression VCF/BCF (without --case).") var vcf: String?
-    @Option(name: .customLong("case"), help: "Case file (YAML or JSON); sample paths are relative to it.") var caseFile: String?
+    @Option(name: .customLong("case"), help: "Case file (YAML or JSON); sample paths are relative to it.") var caseFiles: [String] = []
+    var caseFile: String? { caseFiles.first }
     @Option(name: .customLong("tumor-type"), help: "OncoTree code or name (without --case).") var tumorType: String?
     @Option(help: "A previous therapy line, oldest first (repeat); \"A + B\" for drugs given together.") var prior: [String] = []
     @Option(help: "Baseline (pre-treatment) VCF/BCF.") var baseline: String?
@@ -36,6 +37,7 @@ struct Interpret: ParsableCommand {
     @OptionGroup var output: OutputOptionGroup
 
     func validate() throws {
+        if caseFiles.count > 1 { throw ValidationError("--case was given \(caseFiles.count) times; give one case file") }
         if caseFile == nil && vcf == nil { throw ValidationError("give --case FILE or a progression VCF") }
         if caseFile != nil && (vcf != nil || tumorType != nil || !prior.isEmpty || baseline != nil || normal != nil) {
             throw ValidationError("--case cannot be combined with a VCF argument or case flags (--tumor-type, --prior, --baseline, --normal)")

@@ -1,7 +1,11 @@
 import Foundation
 import ArgumentParser
 import Catalogue
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Interpretation
 import Pipeline
 import Reporting

@@ -48,6 +48,13 @@ struct CLITests {
         #expect(s2 == 65)
         #expect(e2.contains("unknown gene 'EGRF'"))
         #expect(run(["catalogue", "validate", Fixtures.path("TestVCFs/catalogue-valid/extra_rule.yaml")]).0 == 0)
+        // --case twice is a usage error, not "the last one wins".
+        let demo = Fixtures.path("TestVCFs/demo/case.yaml")
+        let (s3, _, e3) = run(["interpret", "--case", demo, "--case", demo])
+        #expect(s3 == 64)
+        #expect(e3.contains("--case was given 2 times"))
+        // A validated catalogue folder (an Annotations/ checkout being edited).
+        #expect(run(["catalogue", "validate", "--annotations", Fixtures.path("Annotations")]).0 == 0)
     }
 
     @Test("--output is atomic: nothing left behind on failure, an existing file kept, input and directory refused")
