@@ -166,6 +166,15 @@ public enum ScanRunner {
         warnings += result.warnings
         result.warnings = warnings
         let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(streamedVAFSources)).sorted()
+        // No VAF anywhere, yet the header declares a field that looks like one: name it and the option.
+        if sources.isEmpty, choice.sample != nil, summary.recordsKept > 0, options.vafField == nil {
+            let plausible = ["TVAF", "VAF", "FREQ", "FA", "AF", "VF", "ALLELE_FREQ", "ALT_FREQ", "TAF", "AFR", "FRACTION", "VAF_T"]
+            let declared = plausible.filter { header.format[$0] != nil || header.info[$0] != nil }
+            let hint = declared.isEmpty ? "the file declares no allele-fraction field; give AD/DP or --vaf-field NAME"
+                : "the header declares " + declared.map { (header.format[$0] != nil ? "FORMAT/" : "INFO/") + $0 }.joined(separator: ", ")
+                    + ": pass --vaf-field \(declared[0])"
+            warnings.append("\(path): no VAF could be read for sample \(choice.sample ?? "?") (VAFs are 'not reported'); \(hint)")
+        }
         let provenance = InputProvenance(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
                                          build: detected.build, buildEvidence: detected.evidence, sample: choice.sample,
                                          sampleChoice: choice.how, container: summary.container, readMode: summary.mode,

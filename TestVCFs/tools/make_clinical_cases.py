@@ -377,11 +377,18 @@ def build(c):
     folder = os.path.join(OUT, c["id"])
     if os.path.isdir(folder):
         shutil.rmtree(folder)
-    for s in c["samples"]:
-        write_vcf(os.path.join(folder, s["vcf"]), s["id"], s["records"], c["id"])
-    write(os.path.join(folder, "case.yaml"),
-          case_yaml(c["id"], c["tumor_type"], c["lines"], c["samples"], c["candidates"], patient=c["patient"],
-                    biomarkers=c.get("biomarkers"), header_comment=c["comment"]))
+    if "files" in c:
+        # Second-round cases (CL64-): every VCF has its own writer (caller styles, GRCh37, files shared by two
+        # case samples such as a Mutect2 tumour/normal VCF); samples name their file and column.
+        for name, writer in c["files"].items():
+            writer(os.path.join(folder, name), c["id"])
+        write(os.path.join(folder, "case.yaml"), case_yaml2(c))
+    else:
+        for s in c["samples"]:
+            write_vcf(os.path.join(folder, s["vcf"]), s["id"], s["records"], c["id"])
+        write(os.path.join(folder, "case.yaml"),
+              case_yaml(c["id"], c["tumor_type"], c["lines"], c["samples"], c["candidates"], patient=c["patient"],
+                        biomarkers=c.get("biomarkers"), header_comment=c["comment"]))
     exp = c["expected"]
     missing = [cand for cand in c["candidates"] if cand not in exp["verdicts"]]
     extra = [cand for cand in exp["verdicts"] if cand not in c["candidates"]]

@@ -18,6 +18,18 @@ struct MoreCallerTests {
         return r.result.findings.first?.measurement
     }
 
+    @Test("no readable VAF but a declared TVAF: the warning names the field and --vaf-field; with it, the VAF is read")
+    func vafFieldHint() throws {
+        let header = Fixtures.vcfHeader(samples: ["S"], extra: ["##FORMAT=<ID=TVAF,Number=A,Type=Float,Description=\"Tumour VAF\">"])
+        let path = Fixtures.write(header + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:TVAF\t0/1:0.04\n", to: dir, as: "tvaf.vcf")
+        let plain = try ScanRunner.scan(path: path, catalogue: try Catalogue.builtIn(), options: InputOptions())
+        #expect(plain.result.findings.first?.measurement?.vaf == nil)
+        #expect(plain.provenance.warnings.contains { $0.contains("FORMAT/TVAF") && $0.contains("--vaf-field TVAF") })
+        let given = try ScanRunner.scan(path: path, catalogue: try Catalogue.builtIn(), options: InputOptions(vafField: "TVAF"))
+        #expect(given.result.findings.first?.measurement?.vaf == 0.04)
+        #expect(!given.provenance.warnings.contains { $0.contains("no VAF could be read") })
+    }
+
     @Test("DeepVariant FORMAT/VAF with AD/DP")
     func deepVariant() throws {
         let m = try #require(try measure(format: ["##FORMAT=<ID=VAF,Number=A,Type=Float,Description=\"Variant allele fractions\">"],
