@@ -100,7 +100,7 @@ final class CatalogueLoader {
         }
         for item in m.list("drugs") ?? [] {
             guard let d = YAMLMap(item, file: file, entry: nil, field: "drugs", sink: sink,
-                                  allowed: ["name", "classes", "aliases", "kind", "description", "notes", "note", "selected_by"],
+                                  allowed: ["name", "classes", "aliases", "kind", "description", "notes", "note", "selected_by", "deselected_by"],
                                   required: ["name"]),
                   let name = d.string("name") else { continue }
             let aliases = d.strings("aliases") ?? []
@@ -113,6 +113,9 @@ final class CatalogueLoader {
             var drug = DrugVocabulary.Drug(name: name, classes: d.strings("classes") ?? [], aliases: aliases, kind: kind)
             for node in d.list("selected_by") ?? [] {
                 if let b = parseBiomarker(node, id: name, file: file, field: "selected_by") { drug.selectedBy.append(b) }
+            }
+            for node in d.list("deselected_by") ?? [] {
+                if let b = parseBiomarker(node, id: name, file: file, field: "deselected_by") { drug.deselectedBy.append(b) }
             }
             catalogue.drugs.add(drug)
         }

@@ -17,6 +17,9 @@ public struct DrugVocabulary: Sendable {
         /// The alterations that select patients for this drug (alternatives): a drug given only for a
         /// biomarker. A low-tumour-fraction negative that cannot exclude it makes the verdict `retest`.
         public var selectedBy: [BiomarkerCondition] = []
+        /// Alterations whose presence rules the drug out (RAS/BRAF for an anti-EGFR antibody): a
+        /// low-tumour-fraction negative that cannot exclude them makes the verdict `retest` too.
+        public var deselectedBy: [BiomarkerCondition] = []
     }
     public struct Regimen: Sendable, Hashable {
         public var name: String

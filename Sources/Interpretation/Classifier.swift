@@ -113,8 +113,11 @@ struct Classifier {
     /// Origin of an alteration detected at the latest progression (or, for `baselineOnly`, at baseline).
     func origin(of f: Finding, tf: [String: TumourFractionEstimate]) -> (Origin, String) {
         let key = Classifier.key(f)
-        let baselines = samples.filter { $0.sample.role == .baseline }
-        if baselines.isEmpty { return (.noBaseline, "no baseline sample in the case") }
+        let baselines = samples.filter { $0.sample.role == .baseline && $0.sample.vcf != nil }
+        if baselines.isEmpty {
+            let unsequenced = samples.contains { $0.sample.role == .baseline }
+            return (.noBaseline, unsequenced ? "the case's baseline samples have no variant file (results only)" : "no baseline sample in the case")
+        }
         var reasons: [String] = []
         for b in baselines {
             if let bf = b.findings.first(where: { Classifier.key($0) == key }) {
@@ -174,6 +177,9 @@ struct Classifier {
             }
             if !calls.isEmpty {
                 return (.acquired, "baseline \(b.sample.id) reports copy-number/structural calls (\(calls.count)) and not this \(f.gene) change")
+            }
+            if let s = f.structural, b.referenceBlocks.contains(where: { $0.copyNumberMeasured && $0.chromosome == s.chromosome && $0.start <= s.end && $0.end >= s.start }) {
+                return (.acquired, "baseline \(b.sample.id) measured copy number over \(f.gene) and called no change")
             }
             if let s = f.structural, let regions = b.coveredRegions?[s.chromosome],
                regions.contains(where: { $0.overlaps(s.start...max(s.start, s.end)) }) {

@@ -31,11 +31,16 @@ public struct CopyNumberCall: Sendable, Hashable, Codable {
     /// Calls the state of a copy-number finding in a sample with a tumour fraction.
     public static func call(_ s: StructuralChange, tumourFraction tf: Double?, settings: InterpretationSettings) -> CopyNumberCall {
         let th = settings.copyNumber
-        if let cn = s.copyNumber {
+        // An absolute CN is the tumour's, unless it only rounds the sample's own ratio (CNVkit `export vcf`
+        // without purity correction writes round(2·2^log2)): then it is diluted like the ratio.
+        let ratioCN = s.log2Ratio.map { 2 * pow(2, $0) } ?? s.foldChange.map { 2 * $0 }
+        if let cn = s.copyNumber, !(ratioCN.map { abs(cn - $0) <= 0.5 } ?? false) {
             return decide(observed: cn, adjusted: cn, measure: "CN (absolute copy number)", tf: nil, th: th, note: nil)
         }
         let measure: String
-        if s.foldChange != nil { measure = "FC (fold change; diluted by normal DNA)" }
+        if s.copyNumber != nil, ratioCN != nil {
+            measure = "CN equal to the rounded sample ratio (not purity-corrected), adjusted as the ratio"
+        } else if s.foldChange != nil { measure = "FC (fold change; diluted by normal DNA)" }
         else if s.log2Ratio != nil { measure = "log2 ratio (diluted by normal DNA)" }
         else {
             // A symbolic record without a level: the direction is known, the depth is not.
@@ -56,7 +61,7 @@ public struct CopyNumberCall: Sendable, Hashable, Codable {
                                       threshold: "no copy number", note: nil)
             }
         }
-        guard let observed = s.observedCopyNumber else {
+        guard let observed = ratioCN ?? s.observedCopyNumber else {
             return CopyNumberCall(state: .neutral, observed: nil, adjusted: nil, measure: measure, tumourFraction: nil, threshold: "no copy number", note: nil)
         }
         guard let tf, tf > 0 else {

@@ -85,6 +85,10 @@ public struct ReferenceBlock: Sendable, Hashable {
     public var start: Int
     public var end: Int
     public var depth: Int?
+    /// The record measured copy number here and called no change (a TSO500 `ALT .` CNV record with a
+    /// fold change, or a CN/SVTYPE=CNV record without an ALT): evidence that no amplification or
+    /// deletion was present.
+    public var copyNumberMeasured: Bool = false
 }
 
 /// What one scan of a file found.

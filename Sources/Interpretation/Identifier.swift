@@ -101,8 +101,12 @@ public final class Identifier {
             let fields = sampleFields?.fields ?? [:]
             let depth = (fields["MIN_DP"]?.numbers?.first ?? nil) ?? (fields["DP"]?.numbers?.first ?? nil)
             let end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? (record.position + max(record.reference.count, 1) - 1)
-            result.referenceBlocks.append(ReferenceBlock(chromosome: chrom, start: record.position, end: max(end, record.position),
-                                                         depth: depth.map { Int($0) }))
+            var block = ReferenceBlock(chromosome: chrom, start: record.position, end: max(end, record.position),
+                                       depth: depth.map { Int($0) })
+            block.copyNumberMeasured = record.alternates.isEmpty
+                && (fields["FC"] != nil || fields["CN"] != nil || record.info["SVTYPE"]?.stringValue?.uppercased() == "CNV"
+                    || record.info["FOLD_CHANGE"] != nil || record.info["FOLD_CHANGE_LOG"] != nil)
+            result.referenceBlocks.append(block)
             result.skipped[record.alternates.isEmpty ? "no_alt_allele (ALT '.')" : "reference_block (<NON_REF>/<*>)", default: 0] += 1
             return
         }

@@ -99,10 +99,11 @@ public enum Interpreter {
             let blocking = flags.filter { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }
             if let weak, !detected {
                 item.used = false
-                item.notUsedReason = weak
+                let germline = functionalClass == .polymorphism || flags.contains("possible_germline") ? ["possible_germline"] : []
+                item.notUsedReason = ([weak] + germline + flags.filter { $0 == "possible_clonal_hematopoiesis" }).joined(separator: ",")
             } else if functionalClass == .polymorphism {
                 item.used = false
-                item.notUsedReason = "possible_germline"
+                item.notUsedReason = (["possible_germline"] + blocking.filter { $0 != "possible_germline" }).joined(separator: ",")
             } else if !blocking.isEmpty && !settings.useFlagged {
                 item.used = false
                 item.notUsedReason = blocking.joined(separator: ",")
@@ -341,9 +342,16 @@ public enum Interpreter {
         if preclinicalOnly && verdict == .resistance { verdict = .reducedEfficacy }
         var because: [String] = []
         for m in behind { for b in m.because where !because.contains(b) { because.append(b) } }
-        // Re-giving what the disease progressed on: say so (no catalogue rule makes it a verdict by itself).
+        // Re-giving what the disease progressed on: say so. The exact therapy of a line whose best response
+        // was progressive disease (primary refractory) is expected to fail again; after a response, a
+        // re-challenge can work, so that alone decides nothing.
         if !c.drugs.isEmpty, let line = patientCase.therapyLines.last(where: { l in c.drugs.allSatisfy { l.drugs.contains($0) } }) {
-            because.append("\(c.drugs.joined(separator: " + ")) already given in line \(line.line) (\(line.asWritten.joined(separator: " + "))); the disease progressed after it")
+            if line.bestResponse?.uppercased() == "PD" && Set(line.drugs) == Set(c.drugs) && verdict != .resistance {
+                verdict = .resistance
+                because.append("primary refractory: line \(line.line) gave exactly \(line.asWritten.joined(separator: " + ")) and its best response was progressive disease")
+            } else {
+                because.append("\(c.drugs.joined(separator: " + ")) already given in line \(line.line) (\(line.asWritten.joined(separator: " + "))); the disease progressed after it")
+            }
         }
         // A rule about this very regimen waits only on the phase of two changes (cis/trans): re-test first.
         if verdict == .noKnownEffect, let pending = phasePending(c, matches: matches, catalogue: catalogue) {
@@ -368,7 +376,11 @@ public enum Interpreter {
                               preclinicalOnly: preclinicalOnly && !behind.isEmpty,
                               primary: behind.contains { $0.primary }, components: components.mapValues { $0.sorted() })
         imp.preclinicalSignals = signals.map(\.match.rule.id).sorted()
-        imp.originUncertain = behind.contains { $0.originUncertain }
+        // Uncertain only when the verdict depends on an unproven origin: no rule of the same side behind it
+        // rests on a proven one.
+        let decisiveSides: [Side] = verdict == .resistance ? [.R] : verdict == .reducedEfficacy ? [.R, .r] : [.S, .T]
+        let decisive = behind.filter { decisiveSides.contains(side($0.rule)) }
+        imp.originUncertain = !decisive.isEmpty && decisive.allSatisfy(\.originUncertain)
         imp.originNotes = Array(Set(behind.compactMap(\.originNote))).sorted()
         return imp
     }
@@ -387,7 +399,7 @@ public enum Interpreter {
     /// negative left its required alteration untested (T790M before osimertinib after a first-generation TKI).
     static func lowTFPending(_ c: PatientCase.Candidate, matches: [RuleMatch], catalogue: Catalogue, note: String?) -> String? {
         guard let note else { return nil }
-        for m in matches where !m.fired && side(m.rule) == .S {
+        for m in matches where !m.fired && side(m.rule) == .S && m.rule.evidence.restsOnPatientData {
             guard let last = m.conditions.last, last.status == .notTested, last.note == note,
                   coverage(of: m.rule, candidate: c, catalogue: catalogue) != nil else { continue }
             return "\(m.rule.id) (\(m.rule.effect.rawValue)) needs \(last.summary): not detected, but \(note); re-test before deciding"

@@ -13,11 +13,18 @@ struct SelectionCheck {
         guard lowTFNote != nil else { return [] }
         var open: [String] = []
         for d in c.drugs {
-            guard let drug = catalogue.drugs.drugs[d], !drug.selectedBy.isEmpty else { continue }
-            let statuses = drug.selectedBy.map { matcher.evaluate($0).0 }
-            if statuses.contains(.positive) { continue }
-            if statuses.contains(.notTested) {
-                open += drug.selectedBy.map(\.summary).filter { !open.contains($0) }
+            guard let drug = catalogue.drugs.drugs[d] else { continue }
+            if !drug.selectedBy.isEmpty {
+                let statuses = drug.selectedBy.map { matcher.evaluate($0).0 }
+                if !statuses.contains(.positive) && statuses.contains(.notTested) {
+                    open += drug.selectedBy.map(\.summary).filter { !open.contains($0) }
+                }
+            }
+            // Negative selection: an excluding alteration found rules the drug out (the rules say so);
+            // one a low-TF negative cannot rule out leaves the choice open.
+            let excluding = drug.deselectedBy.map { ($0, matcher.evaluate($0).0) }
+            if !excluding.contains(where: { $0.1 == .positive }) {
+                open += excluding.filter { $0.1 == .notTested }.map { "absence of " + $0.0.summary }.filter { !open.contains($0) }
             }
         }
         return open

@@ -1940,6 +1940,1408 @@ CASES.append(dict(
 
 
 # =========================================================================================================
+# SECOND ROUND (CL64-CL93): a second, independent board member's cases. They aim at what the first round did
+# not cover (prostate AR-V7 / AR copy number / CARD, gastric HER2 after trastuzumab, platinum-resistant ovarian
+# cancer, EGFR after first-line osimertinib, KRAS G12C boundaries, KEAP1, ALK, colorectal first line and
+# polyclonal anti-EGFR resistance, NRAS melanoma, HER2-positive / HER2-mutant / ESR1 + PIK3CA / CDK4/6
+# sequences in breast cancer, pancreatic cancer after FOLFIRINOX) and at inputs that look like real caller
+# output: a Mutect2 tumour/normal VCF with VEP CSQ (two case samples read two columns of one file), VEP CSQ on
+# every record, a GRCh37 case, a multi-allelic record, indels, a CNVkit `export vcf` record merged into a
+# small-variant VCF, Illumina TSO500 (Craft) copy-number VCFs with ALT "." for measured-but-neutral genes, and
+# a plasma sample with a matched WBC normal. The expectations are the clinical verdicts; where the catalogue
+# cannot cite the knowledge the notes say so and the verdict is NOT bent (no RECONCILED entries for them).
+# =========================================================================================================
+
+from fixturelib import hotspot as hotspot_row  # noqa: E402
+
+# GRCh37 primary chromosome lengths (as in the real TSO500/Craft GRCh37 header and GRCh37.p13).
+GRCH37 = {
+    "1": 249250621, "2": 243199373, "3": 198022430, "4": 191154276, "5": 180915260, "6": 171115067,
+    "7": 159138663, "8": 146364022, "9": 141213431, "10": 135534747, "11": 135006516, "12": 133851895,
+    "13": 115169878, "14": 107349540, "15": 102531392, "16": 90354753, "17": 81195210, "18": 78077248,
+    "19": 59128983, "20": 63025520, "21": 48129895, "22": 51304566, "X": 155270560, "Y": 59373566,
+}
+
+# MANE v1.0 Select ids of further panel genes (../shared/data/real/ncbi-mane-v1.0-panel, Ensembl_Gene without
+# version, Ensembl_nuc, Ensembl_prot, RefSeq_nuc).
+TX.update({
+    "KRAS": ("ENSG00000133703", "ENST00000311936.8", "ENSP00000308495.3", "NM_004985.5"),
+    "BRAF": ("ENSG00000157764", "ENST00000646891.2", "ENSP00000493543.1", "NM_004333.6"),
+    "PIK3CA": ("ENSG00000121879", "ENST00000263967.4", "ENSP00000263967.3", "NM_006218.4"),
+    "ESR1": ("ENSG00000091831", "ENST00000206249.8", "ENSP00000206249.3", "NM_000125.4"),
+    "KEAP1": ("ENSG00000079999", "ENST00000171111.10", "ENSP00000171111.4", "NM_203500.2"),
+    "DNMT3A": ("ENSG00000119772", "ENST00000321117.10", "ENSP00000324375.5", "NM_022552.5"),
+    "MET": ("ENSG00000105976", "ENST00000397752.8", "ENSP00000380860.3", "NM_000245.4"),
+})
+
+# Gene spans (MANE Select, GRCh38; Annotations/gene_spans.tsv) for the new copy-number records.
+SPAN.update({"AR": ("X", 67544021, 67730619), "BRCA2": ("13", 32315508, 32400268),
+             "KRAS": ("12", 25205246, 25250929), "PIK3CA": ("3", 179148357, 179240093)})
+
+# Coding exons of the hotspots that get a VEP annotation (MANE transcripts; EGFR 28, KRAS 5, NRAS 7, BRAF 18,
+# PIK3CA 21 exons). Left empty where not checked.
+HOTSPOT_EXON = {("EGFR", "T790M"): "20/28", ("EGFR", "C797S"): "20/28", ("EGFR", "L858R"): "21/28",
+                ("EGFR", "E746_A750del"): "19/28", ("EGFR", "G465R"): "12/28", ("EGFR", "S492R"): "12/28",
+                ("KRAS", "G12C"): "2/5", ("KRAS", "G12D"): "2/5", ("KRAS", "G12V"): "2/5", ("KRAS", "G13D"): "2/5",
+                ("KRAS", "Q61H"): "3/5", ("NRAS", "Q61K"): "3/7", ("BRAF", "V600E"): "15/18",
+                ("PIK3CA", "H1047R"): "21/21", ("PIK3CA", "E545K"): "10/21"}
+
+
+def protein_long(change):
+    """One-letter protein change (T790M, E746_A750del) -> p. three-letter form."""
+    if change.endswith("del") and "_" in change:
+        a, b = change[:-3].split("_")
+        return f"p.{THREE[a[0]]}{a[1:]}_{THREE[b[0]]}{b[1:]}del"
+    return "p." + THREE[change[0]] + change[1:-1] + THREE[change[-1]]
+
+
+def csq_entry(gene, ref, alt, consequence, impact, hgvsc, hgvsp_long, exon=""):
+    gid, enst, ensp, refseq = TX[gene]
+    allele = alt[1:] if len(ref) == 1 and len(alt) > 1 else ("-" if len(alt) == 1 and len(ref) > 1 else alt)
+    return "|".join([allele, consequence, impact, gene, gid, "Transcript", enst, "protein_coding", exon, "",
+                     f"{enst}:{hgvsc}", f"{ensp}:{hgvsp_long}", refseq])
+
+
+def annotated(site, gene, change, hgvsc):
+    """A hotspot-table allele as a VEP-annotated caller would write it (CSQ; not SYNTHETIC: coordinates real)."""
+    deletion = change.endswith("del")
+    csq = csq_entry(gene, site.ref, site.alt, "inframe_deletion" if deletion else "missense_variant", "MODERATE",
+                    hgvsc, protein_long(change), HOTSPOT_EXON.get((gene, change), ""))
+    return Site(site.label, site.chrom38, site.pos38, site.ref, site.alt, site.chrom37, site.pos37, csq=csq)
+
+
+def HA(gene, change, hgvsc=None):
+    """Hotspot allele with a VEP CSQ annotation."""
+    return annotated(H(gene, change, hgvsc), gene, change, hotspot_row(gene, change, hgvsc)["hgvs_c_mane"])
+
+
+# --- second-round alleles outside the hotspot table (positions and REF as stated) ---
+# KRAS (minus strand) codons from the NM_004985.5 CDS of ../shared/data/derived/cancer_panel_real.grch38.gff3
+# translated from cancer_panel_real.grch38.fa.gz (real bases; REF checked): A146 = GCA at 25225628-25225626
+# (c.436G>A = genomic C>T at 25225628; also the MSK list's GRCh37 12:25378562 C>T lifted), R164 = CGA at
+# 25209872-25209870 (c.491G>A = genomic C>T at 25209871; not a hotspot codon: a VUS).
+KRAS_A146T = missense("KRAS", "p.A146T", "12", 25225628, "C", "T", "c.436G>A", "4/5")
+KRAS_R164Q = missense("KRAS", "p.R164Q", "12", 25209871, "C", "T", "c.491G>A", "5/5")
+# BRCA2 N372H (rs144848, c.1114A>C, AAT>CAT): GRCh37 13:32906729 A>C lifted with the hmftools mapping
+# (-> 13:32332592). A common germline polymorphism curated in genes.yaml. REF not checked.
+BRCA2_N372H = missense("BRCA2", "p.N372H", "13", 32332592, "A", "C", "c.1114A>C", "10/27")
+RSID["BRCA2 p.N372H"] = "rs144848"
+
+# --- hotspot alleles used by the second round (with and without CSQ) ---
+KRAS_G12V = H("KRAS", "G12V")
+KRAS_Q61H = H("KRAS", "Q61H", "c.183A>C")
+ERBB2_V777L = H("ERBB2", "V777L", "c.2329G>T")
+EGFR_G465R = H("EGFR", "G465R", "c.1393G>A")
+KEAP1_G333C = H("KEAP1", "G333C")
+DNMT3A_R882H = H("DNMT3A", "R882H")
+EX19DEL_B = H("EGFR", "E746_A750del", "c.2236_2250del")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Second-round records and writers
+# ---------------------------------------------------------------------------------------------------------
+def contig(chrom, build):
+    return f"chr{chrom}" if build == "GRCh38" else chrom
+
+
+def coords(site, build):
+    if build == "GRCh38":
+        return site.chrom38, site.pos38
+    if site.chrom37 is None:
+        raise SystemExit(f"{site.label}: no GRCh37 coordinate")
+    return site.chrom37, site.pos37
+
+
+class Var:
+    """One sample's observation of one allele (alt 0 = force-called, GT 0/0, INFO/FORCED)."""
+
+    def __init__(self, site, alt, depth, filt="PASS", gt=None):
+        self.site, self.alt, self.depth, self.filt, self.gt = site, alt, depth, filt, gt
+
+    def chrom(self, build):
+        return coords(self.site, build)[0]
+
+    def key(self, build):
+        c, p = coords(self.site, build)
+        return (CHROM_ORDER.index(c), p)
+
+    def line(self, build):
+        c, p = coords(self.site, build)
+        info = []
+        if self.alt == 0:
+            info.append("FORCED")
+        if self.site.synthetic:
+            info.append("SYNTHETIC")
+        if self.site.csq:
+            info.append("CSQ=" + self.site.csq)
+        gt = self.gt or ("0/1" if self.alt > 0 else "0/0")
+        vals = [gt, f"{self.depth - self.alt},{self.alt}", fmt_af(self.alt, self.depth), str(self.depth)]
+        return "\t".join([contig(c, build), str(p), RSID.get(self.site.label, "."), self.site.ref, self.site.alt,
+                          ".", self.filt, ";".join(info) or ".", "GT:AD:AF:DP", ":".join(vals)])
+
+
+class MultiVar:
+    """A multi-allelic record: several ALT alleles at one position (per-allele AD and AF, Number=R / A)."""
+
+    def __init__(self, sites, alts, depth, filt="PASS"):
+        assert len({(s.chrom38, s.pos38, s.ref) for s in sites}) == 1
+        self.sites, self.alts, self.depth, self.filt = sites, alts, depth, filt
+        self.site = sites[0]
+
+    def chrom(self, build):
+        return coords(self.site, build)[0]
+
+    def key(self, build):
+        c, p = coords(self.site, build)
+        return (CHROM_ORDER.index(c), p)
+
+    def line(self, build):
+        c, p = coords(self.site, build)
+        info = []
+        if not any(self.alts):
+            info.append("FORCED")
+        csqs = [s.csq for s in self.sites if s.csq]
+        if csqs:
+            info.append("CSQ=" + ",".join(csqs))
+        called = [str(i + 1) for i, a in enumerate(self.alts) if a > 0]
+        gt = "/".join(["0"] + called) if called else "0/0"
+        ad = ",".join([str(self.depth - sum(self.alts))] + [str(a) for a in self.alts])
+        af = ",".join(fmt_af(a, self.depth) for a in self.alts)
+        return "\t".join([contig(c, build), str(p), ".", self.site.ref, ",".join(s.alt for s in self.sites), ".",
+                          self.filt, ";".join(info) or ".", "GT:AD:AF:DP", ":".join([gt, ad, af, str(self.depth)])])
+
+
+class CNVkitCN:
+    """A CNVkit `export vcf` segment record (cnvkit/export.py segments2vcf, run on a .cns without `call`): INFO
+    IMPRECISE/SVTYPE/END/SVLEN/FOLD_CHANGE/FOLD_CHANGE_LOG/PROBES, FILTER '.', FORMAT GT:GQ:CN:CNQ for gains with
+    CN = rint(2 x 2^log2) - the copy number of the whole sample (purity 1.0), NOT purity-adjusted - and CNQ holding
+    the probe count as CNVkit writes it."""
+
+    def __init__(self, gene, log2, probes):
+        self.gene, self.log2, self.probes = gene, log2, probes
+        self.filt = "."
+        chrom, start, end = SPAN[gene]
+        self.chrom_, self.pos, self.end = chrom, start, end
+
+    def chrom(self, build):
+        return self.chrom_
+
+    def key(self, build):
+        return (CHROM_ORDER.index(self.chrom_), self.pos)
+
+    def line(self, build):
+        ncopies = int(round(2 * 2 ** self.log2))
+        gain = ncopies > 2
+        svtype = "DUP" if gain else "DEL"
+        svlen = (self.end - self.pos) * (1 if gain else -1)
+        info = ["IMPRECISE", f"SVTYPE={svtype}", f"END={self.end}", f"SVLEN={svlen}",
+                f"FOLD_CHANGE={2.0 ** self.log2:f}", f"FOLD_CHANGE_LOG={self.log2:f}", f"PROBES={self.probes}",
+                "SYNTHETIC"]
+        fmt, val = ("GT:GQ:CN:CNQ", f"0/1:0:{ncopies}:{self.probes}") if gain else \
+            ("GT:GQ", f"{'1/1' if ncopies == 0 else '0/1'}:{self.probes}")
+        return "\t".join([contig(self.chrom_, build), str(self.pos), ".", "N", f"<{svtype}>", ".", ".", ";".join(info),
+                          fmt, val])
+
+
+def rec_chrom(r, build):
+    if isinstance(r, CN):
+        return r.chrom
+    if isinstance(r, CNVkitCN):
+        return r.chrom_
+    return coords(r.site, build)[0]
+
+
+def rec_key(r, build):
+    return r.key() if isinstance(r, CN) else r.key(build)
+
+
+def rec_line(r, build):
+    return r.line() if isinstance(r, CN) else r.line(build)
+
+
+def write_vcf2(path, sample, records, case_id, build="GRCh38", source=None, meta=()):
+    """Like write_vcf, for the second round: GRCh37 or GRCh38, multi-allelic records, CNVkit segments merged
+    into a small-variant file, every field declared."""
+    lengths = GRCH38 if build == "GRCh38" else GRCH37
+    chroms = {"1"} | {rec_chrom(r, build) for r in records}
+    vars_ = [r for r in records if isinstance(r, (Var, MultiVar))]
+    sites = [s for r in vars_ for s in (r.sites if isinstance(r, MultiVar) else [r.site])]
+    cns = [r for r in records if isinstance(r, CN)]
+    cnvkit = [r for r in records if isinstance(r, CNVkitCN)]
+    filters = sorted({r.filt for r in records if r.filt not in ("PASS", ".")})
+    lines = ["##fileformat=VCFv4.2", f"##source={source or 'nextline clinical test fixture ' + case_id}",
+             f"##reference={build}"]
+    lines += list(meta)
+    for c in sorted(chroms, key=CHROM_ORDER.index):
+        lines.append(f"##contig=<ID={contig(c, build)},length={lengths[c]}>")
+    alts = sorted({r.alt for r in cns} | {"<DUP>" if int(round(2 * 2 ** r.log2)) > 2 else "<DEL>" for r in cnvkit})
+    desc = {"<DEL>": "Copy-number loss", "<DUP>": "Copy-number gain", "<CNV>": "Copy-number change"}
+    for a in alts:
+        lines.append(f'##ALT=<ID={a[1:-1]},Description="{desc[a]}">')
+    for f in filters:
+        lines.append(f'##FILTER=<ID={f},Description="{FILTER_DESCRIPTIONS[f]}">')
+    if any((isinstance(r, Var) and r.alt == 0) or (isinstance(r, MultiVar) and not any(r.alts)) for r in vars_):
+        lines.append('##INFO=<ID=FORCED,Number=0,Type=Flag,Description="Site genotyped on request (force-called); '
+                     'GT 0/0 with 0 alt reads is a not-detected observation with its depth">')
+    if any(s.synthetic for s in sites) or cns or cnvkit:
+        lines.append('##INFO=<ID=SYNTHETIC,Number=0,Type=Flag,Description="Record placed for testing (not in '
+                     'hotspots_reference.tsv); REF base not checked by the tool (see TestVCFs/README.md)">')
+    if any(s.csq for s in sites):
+        lines.append('##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+                     f'Format: {CSQ_FORMAT}">')
+    if cns or cnvkit:
+        lines.append('##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">')
+        lines.append('##INFO=<ID=END,Number=1,Type=Integer,Description="End position of the variant described '
+                     'in this record">')
+    if cnvkit:
+        lines += [
+            '##INFO=<ID=IMPRECISE,Number=0,Type=Flag,Description="Imprecise structural variation">',
+            '##INFO=<ID=SVLEN,Number=1,Type=Integer,Description="Difference in length between REF and ALT alleles">',
+            '##INFO=<ID=FOLD_CHANGE,Number=1,Type=Float,Description="Fold change">',
+            '##INFO=<ID=FOLD_CHANGE_LOG,Number=1,Type=Float,Description="Log fold change">',
+            '##INFO=<ID=PROBES,Number=1,Type=Integer,Description="Number of probes in CNV">',
+        ]
+    elif any(c.log2 is not None for c in cns):
+        lines.append('##INFO=<ID=FOLD_CHANGE_LOG,Number=1,Type=Float,Description="Log2 ratio of the segment '
+                     'versus the reference (CNVkit), not adjusted for tumour purity">')
+    lines.append('##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">')
+    if vars_:
+        lines += [
+            '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths for the ref and alt alleles in the '
+            'order listed">',
+            '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fraction of the alt allele(s) (alt reads / '
+            'depth)">',
+            '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth at this position in this sample">',
+        ]
+    if cnvkit:
+        lines += [
+            '##FORMAT=<ID=GQ,Number=1,Type=Float,Description="Genotype quality">',
+            '##FORMAT=<ID=CN,Number=1,Type=Integer,Description="Copy number genotype for imprecise events">',
+            '##FORMAT=<ID=CNQ,Number=1,Type=Float,Description="Copy number genotype quality for imprecise events">',
+        ]
+    if any(c.cn is not None for c in cns):
+        lines.append('##FORMAT=<ID=CN,Number=1,Type=Float,Description="Absolute copy number of the tumour '
+                     '(purity-adjusted by the caller)">')
+    if any(c.fc is not None for c in cns):
+        lines.append('##FORMAT=<ID=FC,Number=1,Type=Float,Description="Copy number variant fold change, '
+                     'calculated as ratio of sample to control (not adjusted for tumour fraction)">')
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO", "FORMAT", sample]))
+    lines += [rec_line(r, build) for r in sorted(records, key=lambda r: rec_key(r, build))]
+    write(path, "\n".join(lines) + "\n")
+
+
+def vcf(sample_name, records, build="GRCh38", source=None, meta=()):
+    """A file writer for c['files']."""
+    return lambda path, case_id: write_vcf2(path, sample_name, records, case_id, build=build, source=source,
+                                            meta=meta)
+
+
+# --- Mutect2 (GATK 4 FilterMutectCalls) tumour/normal VCF, annotated by VEP ---
+class M2:
+    """One Mutect2 record: tumour and normal read counts, FILTER as FilterMutectCalls writes it."""
+
+    def __init__(self, site, t_alt, t_depth, n_alt, n_depth, filt="PASS", popaf=6.0):
+        self.site, self.t_alt, self.t_depth, self.n_alt, self.n_depth = site, t_alt, t_depth, n_alt, n_depth
+        self.filt, self.popaf = filt, popaf
+
+
+M2_FILTERS = {"germline": "Evidence indicates this site is germline, not somatic",
+              "normal_artifact": "artifact_in_normal"}
+
+
+def _m2_sample(alt, depth, gt):
+    ref = depth - alt
+    f1 = (ref // 2, alt // 2)
+    f2 = (ref - f1[0], alt - f1[1])
+    return ":".join([gt, f"{ref},{alt}", fmt_af(alt, depth) if alt else "0", str(depth), f"{f1[0]},{f1[1]}",
+                     f"{f2[0]},{f2[1]}", f"{f1[0]},{f2[0]},{f1[1]},{f2[1]}"])
+
+
+def write_mutect2(path, case_id, records, tumour="TUMOR", normal="NORMAL"):
+    chroms = {"1"} | {r.site.chrom38 for r in records}
+    lines = ["##fileformat=VCFv4.2", '##FILTER=<ID=PASS,Description="All filters passed">']
+    for f in sorted({x for r in records if r.filt != "PASS" for x in r.filt.split(";")}):
+        lines.append(f'##FILTER=<ID={f},Description="{M2_FILTERS[f]}">')
+    lines += [
+        '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths for the ref and alt alleles in the order '
+        'listed">',
+        '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fractions of alternate alleles in the tumor">',
+        '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Approximate read depth (reads with MQ=255 or with bad '
+        'mates are filtered)">',
+        '##FORMAT=<ID=F1R2,Number=R,Type=Integer,Description="Count of reads in F1R2 pair orientation supporting '
+        'each allele">',
+        '##FORMAT=<ID=F2R1,Number=R,Type=Integer,Description="Count of reads in F2R1 pair orientation supporting '
+        'each allele">',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '##FORMAT=<ID=SB,Number=4,Type=Integer,Description="Per-sample component statistics which comprise the '
+        'Fisher\'s Exact Test to detect strand bias.">',
+        '##GATKCommandLine=<ID=FilterMutectCalls,CommandLine="FilterMutectCalls --output relapse.filtered.vcf.gz '
+        '--variant relapse.unfiltered.vcf.gz --reference Homo_sapiens_assembly38.fasta",Version="4.2.6.1">',
+        '##GATKCommandLine=<ID=Mutect2,CommandLine="Mutect2 --tumor-sample TUMOR --normal-sample NORMAL '
+        '--germline-resource af-only-gnomad.hg38.vcf.gz --output relapse.unfiltered.vcf.gz",Version="4.2.6.1">',
+        '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: '
+        f'{CSQ_FORMAT}">',
+        '##INFO=<ID=DP,Number=1,Type=Integer,Description="Approximate read depth; some reads may have been '
+        'filtered">',
+        '##INFO=<ID=ECNT,Number=1,Type=Integer,Description="Number of events in this haplotype">',
+        '##INFO=<ID=GERMQ,Number=1,Type=Integer,Description="Phred-scaled quality that alt alleles are not germline '
+        'variants">',
+        '##INFO=<ID=NALOD,Number=A,Type=Float,Description="Negative log 10 odds of artifact in normal with same '
+        'allele fraction as tumor">',
+        '##INFO=<ID=NLOD,Number=A,Type=Float,Description="Normal log 10 likelihood ratio of diploid het or hom alt '
+        'genotypes">',
+        '##INFO=<ID=POPAF,Number=A,Type=Float,Description="negative log 10 population allele frequencies of alt '
+        'alleles">',
+        '##INFO=<ID=SYNTHETIC,Number=0,Type=Flag,Description="Record placed for testing (not in '
+        'hotspots_reference.tsv); REF base not checked by the tool (see TestVCFs/README.md)">',
+        '##INFO=<ID=TLOD,Number=A,Type=Float,Description="Log 10 likelihood ratio score of variant existing versus '
+        'not existing">',
+        "##MutectVersion=2.2",
+        '##VEP="v110" cache="homo_sapiens/110_GRCh38" assembly="GRCh38.p14"',
+    ]
+    for c in sorted(chroms, key=CHROM_ORDER.index):
+        lines.append(f"##contig=<ID=chr{c},length={GRCH38[c]},assembly=Homo_sapiens_assembly38.fasta>")
+    lines += ["##filtering_status=These calls have been filtered by FilterMutectCalls to label false positives "
+              "with a list of failed filters and true positives with PASS.",
+              f"##normal_sample={normal}", "##reference=file:///ref/Homo_sapiens_assembly38.fasta",
+              "##source=FilterMutectCalls", "##source=Mutect2", f"##tumor_sample={tumour}"]
+    # GATK writes the sample columns in sorted order: NORMAL before TUMOR.
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO", "FORMAT", normal, tumour]))
+    body = []
+    for r in sorted(records, key=lambda r: (CHROM_ORDER.index(r.site.chrom38), r.site.pos38)):
+        tlod = round(r.t_alt * 2.9, 2)
+        nlod = round(max(r.n_depth - r.n_alt, 0) * 0.3 - r.n_alt * 2.0, 2)
+        info = [f"DP={r.t_depth + r.n_depth}", "ECNT=1", f"GERMQ={1 if 'germline' in r.filt else 93}",
+                f"NALOD={round(-r.n_alt * 1.5, 2) if r.n_alt else 2.6}", f"NLOD={nlod}", f"POPAF={r.popaf:.2f}"]
+        if r.site.synthetic:
+            info.append("SYNTHETIC")
+        info += [f"TLOD={tlod}", "CSQ=" + r.site.csq]
+        n_gt = "0/1" if r.n_alt * 10 >= r.n_depth else "0/0"
+        body.append("\t".join([f"chr{r.site.chrom38}", str(r.site.pos38), RSID.get(r.site.label, "."), r.site.ref,
+                               r.site.alt, ".", r.filt, ";".join(info), "GT:AD:AF:DP:F1R2:F2R1:SB",
+                               _m2_sample(r.n_alt, r.n_depth, n_gt), _m2_sample(r.t_alt, r.t_depth, "0/1")]))
+    write(path, "\n".join(lines + body) + "\n")
+
+
+def mutect2(records):
+    return lambda path, case_id: write_mutect2(path, case_id, records)
+
+
+# --- Illumina TSO500 ctDNA copy-number VCF (Craft) ---
+class Craft:
+    """One Craft record per target gene: ALT '.' (measured, no call) or <DUP>/<DEL> with SVTYPE=CNV; FORMAT FC."""
+
+    def __init__(self, gene, fc, call=None):
+        self.gene, self.fc, self.call = gene, fc, call
+
+
+def write_tso500(path, case_id, sample, records):
+    lines = ["##fileformat=VCFv4.1", "##fileDate=20240101",
+             '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">',
+             '##INFO=<ID=END,Number=1,Type=Integer,Description="End position of the variant described in this '
+             'record">',
+             '##INFO=<ID=ANT,Number=1,Type=String,Description="Gene associated with copy number variant">',
+             '##INFO=<ID=SYNTHETIC,Number=0,Type=Flag,Description="Record placed for testing (not in '
+             'hotspots_reference.tsv); REF base not checked by the tool (see TestVCFs/README.md)">',
+             '##FORMAT=<ID=FC,Number=1,Type=Float,Description="Copy number variant fold change, calculated as ratio '
+             'of sample to control">',
+             '##ALT=<ID=DEL,Description="Identified deletion in target gene">',
+             '##ALT=<ID=DUP,Description="Identified duplication in target gene">',
+             "##source=Craft 1.1.0.14", "##reference=/opt/illumina/resources/hg38/genome.fa"]
+    for c in [str(i) for i in range(1, 23)] + ["X", "Y"]:
+        lines.append(f"##contig=<ID=chr{c},length={GRCH38[c]}>")
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO", "FORMAT", sample]))
+    rows = []
+    for r in records:
+        chrom, start, end = SPAN[r.gene]
+        info = ([f"SVTYPE=CNV"] if r.call else []) + [f"END={end}", f"ANT={r.gene}", "SYNTHETIC"]
+        rows.append(((CHROM_ORDER.index(chrom), start),
+                     "\t".join([f"chr{chrom}", str(start), ".", "N", r.call or ".", "157" if r.call else "12", "PASS",
+                                ";".join(info), "FC", f"{r.fc:.3f}"])))
+    lines += [r[1] for r in sorted(rows)]
+    write(path, "\n".join(lines) + "\n")
+
+
+def tso500(sample_name, records):
+    return lambda path, case_id: write_tso500(path, case_id, sample_name, records)
+
+
+# --- case.yaml for the second round (samples may share a file, name a column, or have no VCF) ---
+def smp(id_, role, kind, collected, vcf_name=None, tf=None, column=None):
+    return {"id": id_, "role": role, "kind": kind, "vcf": vcf_name, "collected": collected, "tumor_fraction": tf,
+            "sample": column}
+
+
+def case_yaml2(c):
+    out = ["# " + l for l in c["comment"].strip().split("\n")]
+    out.append(f"case_id: {c['id']}")
+    out.append(f"tumor_type: {c['tumor_type']}")
+    out.append(f"patient: {{age: {c['patient'][0]}, sex: {c['patient'][1]}}}")
+    out.append(f"genome_build: {c.get('genome_build', 'GRCh38')}")
+    if not c["lines"]:
+        out.append("therapy_lines: []")
+    else:
+        out.append("therapy_lines:")
+        for i, ln in enumerate(c["lines"], 1):
+            out.append(f"  - line: {i}")
+            out.append(f"    drugs: {flow(ln['drugs'])}")
+            for key in ("start", "end", "best_response"):
+                if ln.get(key):
+                    out.append(f"    {key}: {ln[key]}")
+    out.append("samples:")
+    for s in c["samples"]:
+        out.append(f"  - id: {s['id']}")
+        out.append(f"    role: {s['role']}")
+        out.append(f"    kind: {s['kind']}")
+        if s.get("vcf"):
+            out.append(f"    vcf: {s['vcf']}")
+        if s.get("sample"):
+            out.append(f"    sample: {s['sample']}")
+        if s.get("collected"):
+            out.append(f"    collected: {s['collected']}")
+        if s.get("tumor_fraction") is not None:
+            out.append(f"    tumor_fraction: {s['tumor_fraction']}")
+    if c.get("biomarkers"):
+        out.append("biomarkers:")
+        for b in c["biomarkers"]:
+            out.append(f"  - {{name: {q(b[0])}, method: {b[1]}, result: {q(b[2])}, sample: {b[3]}}}")
+    out.append(f"candidates: {flow(c['candidates'])}")
+    return "\n".join(out) + "\n"
+
+
+def vsmp(id_, role, kind, collected, records, tf=None, build="GRCh38"):
+    """A sample with its own VCF '<id>.vcf' written by write_vcf2 (collected into the case's files by case2)."""
+    s = smp(id_, role, kind, collected, f"{id_}.vcf", tf)
+    s["_writer"] = vcf(id_, records, build=build)
+    return s
+
+
+def case2(files=None, **c):
+    """A second-round case: files from the samples' own writers plus shared files (Mutect2, TSO500)."""
+    out = {}
+    for s in c["samples"]:
+        w = s.pop("_writer", None)
+        if w is not None:
+            out[s["vcf"]] = w
+    out.update(files or {})
+    c["files"] = out
+    return c
+
+
+NOT_CITED = ("the project's verified reference lists do not hold this evidence (a catalogue gap, not a reason to "
+             "change the verdict)")
+
+# =========================================================================================================
+# 12. Prostate: AR-V7, AR copy number, ARSI -> ARSI vs taxanes, BRCA2 copy number
+# =========================================================================================================
+CASES.append(case2(
+    id="CL64_PRAD_ARV7_positive_after_docetaxel_and_abiraterone", tumor_type="PRAD", patient=(67, "M"),
+    comment="Metastatic prostate cancer: leuprolide + docetaxel for high-volume hormone-sensitive disease, then\n"
+            "castration resistance; abiraterone + prednisone for 6 months (PSA rise and new bone lesions). CTC assay at\n"
+            "progression: AR-V7 positive. Plasma: no AR ligand-binding-domain hotspot. '177Lu-PSMA-617' is written\n"
+            "as the board wrote it (lutetium-177 vipivotide tetraxetan, not in the drug vocabulary).",
+    lines=[line(["leuprolide", "docetaxel"], "2021-03-01", "2021-07-05", "PR"),
+           line(["leuprolide", "abiraterone", "prednisone"], "2022-09-05", "2023-03-20", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-02-08", [Var(AR_T878A, 0, 600), Var(AR_L702H, 0, 600)], tf=0.6),
+             vsmp("prog", "progression", "plasma", "2023-03-27",
+                  [Var(AR_T878A, 0, 3200), Var(AR_L702H, 0, 3200)], tf=0.18)],
+    biomarkers=[("AR-V7", "CTC-mRNA", "positive", "prog")],
+    candidates=["Xtandi", "cabazitaxel", "177Lu-PSMA-617"],
+    expected=dict(
+        verdicts={"Xtandi": "resistance", "cabazitaxel": "sensitivity", "177Lu-PSMA-617": "not_in_catalogue"},
+        not_detected=["AR p.T878A", "AR p.L702H"],
+        primary=[],
+        notes=[
+            "Xtandi is the brand name of enzalutamide and must resolve to it.",
+            "Xtandi -> resistance: AR-V7 lacks the ligand-binding domain, so neither androgen depletion nor a "
+            "ligand-pocket antagonist switches it off. In patients, AR-V7-positive CTCs went with essentially no PSA "
+            "responses to enzalutamide or abiraterone (Antonarakis 2014; confirmed prospectively in PROPHECY). "
+            "This is patient data for this drug in this biomarker state, and the progression on abiraterone adds "
+            "the ARSI-after-ARSI cross-resistance on top: resistance, not reduced_efficacy.",
+            "cabazitaxel -> sensitivity: the CARD population (docetaxel given, then progression within 12 months "
+            "of an ARSI) and AR-V7 does not blunt taxanes (Antonarakis 2015 JAMA Oncol). The AR-V7 result argues "
+            "for it, not against it.",
+            "177Lu-PSMA-617 -> not_in_catalogue: an unknown candidate gives a warning with the closest name, never "
+            "a failure. (Clinically it is an option after an ARSI and a taxane in PSMA-PET-positive disease; the "
+            "verdict value is fixed by the contract.)",
+            "primary: none - the AR-V7 result comes from the progression sample, after abiraterone.",
+        ])))
+
+CASES.append(case2(
+    id="CL65_PRAD_ARV7_negative_BRCA2_deep_deletion_after_abiraterone", tumor_type="PRAD", patient=(71, "M"),
+    comment="mCRPC after 17 months of first-line abiraterone + prednisone (ADT alone before). CTC AR-V7 negative.\n"
+            "BRCA2 homozygous deletion in the diagnostic prostate biopsy (CN 0) and again in progression plasma\n"
+            "(FC 0.7 at tumour fraction 0.3). Docetaxel-naive.",
+    lines=[line(["leuprolide"], "2019-06-03", "2021-01-11", "PR"),
+           line(["leuprolide", "abiraterone", "prednisone"], "2021-02-01", "2022-07-18", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-05-13",
+                  [CN("BRCA2", "<DEL>", "DEL", cn=0), Var(AR_T878A, 0, 600)], tf=0.5),
+             vsmp("prog", "progression", "plasma", "2022-07-25",
+                  [CN("BRCA2", "<DEL>", "CNV", fc=0.7), Var(AR_T878A, 0, 3000), Var(AR_L702H, 0, 3000)], tf=0.3)],
+    biomarkers=[("AR-V7", "CTC-mRNA", "negative", "prog")],
+    candidates=["enzalutamide", "docetaxel", "Nubeqa", "olaparib"],
+    expected=dict(
+        verdicts={"enzalutamide": "reduced_efficacy", "docetaxel": "reduced_efficacy", "Nubeqa": "reduced_efficacy",
+                  "olaparib": "sensitivity"},
+        origins={"BRCA2 deep_deletion": "persistent"},
+        cn_state={"BRCA2": "deep_deletion"},
+        not_detected=["AR p.T878A", "AR p.L702H"],
+        primary=["olaparib"],
+        notes=[
+            "BRCA2: CN 0 in the biopsy; plasma FC 0.7 at TF 0.3 -> 2 + 2 x (-0.3) / 0.3 = 0 copies -> deep deletion, "
+            "present before any therapy (persistent). A homozygous BRCA2 deletion is biallelic loss of function.",
+            "olaparib -> sensitivity: PROfound cohort A (BRCA1/2 or ATM, progression after abiraterone or "
+            "enzalutamide); BRCA2 homozygous deletions were among the best responders. Rests on a pre-existing "
+            "finding -> primary. The PROfound rule is not in the catalogue (" + NOT_CITED + ").",
+            "enzalutamide -> reduced_efficacy: AR-V7 negative, so the AR-V7 resistance must not fire; a second ARSI "
+            "after abiraterone still works less well than in ARSI-naive men (Khalaf 2019 crossover: PSA responses "
+            "in about a third after abiraterone) and is inferior to switching mechanism (CARD) - diminished, not absent benefit.",
+            "Nubeqa (darolutamide, brand name) -> reduced_efficacy: same ARSI-after-ARSI argument; no patient data "
+            "show darolutamide escapes the cross-resistance after abiraterone.",
+            "docetaxel -> reduced_efficacy: docetaxel after abiraterone gave lower PSA responses than in ARSI-naive "
+            "series (Mezynski 2012, Schweizer 2014); it remains a reasonable option, with diminished benefit.",
+        ])))
+
+CASES.append(case2(
+    id="CL66_PRAD_AR_amplification_acquired_on_enzalutamide_TSO500", tumor_type="PRAD", patient=(66, "M"),
+    comment="Metastatic hormone-sensitive prostate cancer treated with leuprolide + enzalutamide (ARCHES-type) for\n"
+            "21 months, now castration-resistant. Both plasma samples were sequenced with a TSO500-ctDNA-style assay\n"
+            "whose copy-number VCF lists every target gene (ALT '.' = measured, no call). Before enzalutamide AR\n"
+            "FC 1.02 (no call); at progression AR <DUP> FC 2.2 at tumour fraction 0.3.",
+    lines=[line(["leuprolide", "enzalutamide"], "2020-11-02", "2022-08-15", "PR")],
+    samples=[smp("base", "baseline", "plasma", "2020-10-26", "base.cnv.vcf", tf=0.25),
+             smp("prog", "progression", "plasma", "2022-08-22", "prog.cnv.vcf", tf=0.3)],
+    files={"base.cnv.vcf": tso500("base", [Craft("AR", 1.018), Craft("BRCA2", 0.994), Craft("ERBB2", 1.006),
+                                           Craft("MET", 0.991), Craft("EGFR", 1.012)]),
+           "prog.cnv.vcf": tso500("prog", [Craft("AR", 2.2, "<DUP>"), Craft("BRCA2", 1.004), Craft("ERBB2", 0.997),
+                                           Craft("MET", 1.021), Craft("EGFR", 1.009)])},
+    candidates=["darolutamide", "abiraterone", "docetaxel"],
+    expected=dict(
+        verdicts={"darolutamide": "resistance", "abiraterone": "resistance", "docetaxel": "reduced_efficacy"},
+        origins={"AR amplification": "acquired"},
+        cn_state={"AR": "amplification"},
+        primary=[],
+        notes=[
+            "AR is on chromosome X (one copy in a man). The FC is relative to a male control, so the diploid "
+            "formula 2 + 2 x 1.2 / 0.3 = 10 and the haploid one 1 + 1.2 / 0.3 = 5 (a five-fold excess over the "
+            "single normal copy) both give an amplification; either way, not a gain.",
+            "Origin acquired: the pre-enzalutamide file MEASURED AR (FC 1.02, ALT '.') - a copy-number result that "
+            "shows no amplification - so the amplification arose under enzalutamide. A record with ALT '.' and a "
+            "fold change is a not-amplified observation, not a missing record.",
+            "darolutamide -> resistance: plasma AR amplification at this level marks resistance to AR-directed "
+            "therapy in patients (Azad 2015, cfDNA of men starting enzalutamide - the paper the catalogue's own AR "
+            "amplification rule cites; Romanel 2015 for abiraterone), and it follows progression on another ARSI. "
+            "Darolutamide competes for the same ligand pocket, which more receptor out-titrates.",
+            "abiraterone -> resistance: abiraterone after enzalutamide has almost no activity (Khalaf 2019: PSA "
+            "responses in about 4%; Loriot 2013), and the amplified receptor responds to residual androgen.",
+            "docetaxel -> reduced_efficacy: AR amplification does not impair taxanes; the general reduction of "
+            "docetaxel activity after an ARSI still applies.",
+        ])))
+
+CASES.append(case2(
+    id="CL67_PRAD_CARD_AR_gain_BRCA2_shallow_deletion_high_TF", tumor_type="PRAD", patient=(73, "M"),
+    comment="mCRPC: ADT, docetaxel (6 cycles), then abiraterone + prednisone with progression after 6 months (the\n"
+            "CARD population). High-shedding plasma (tumour fraction 0.6): AR FC 1.4, BRCA2 FC 0.7, no BRCA2\n"
+            "sequence variant (panel-wide; the founder site is shown force-called).",
+    lines=[line(["leuprolide"], "2018-04-02", "2020-06-15", "PR"),
+           line(["leuprolide", "docetaxel", "prednisone"], "2020-07-06", "2020-12-14", "PR"),
+           line(["leuprolide", "abiraterone", "prednisone"], "2021-01-11", "2021-07-19", "SD")],
+    samples=[vsmp("prog", "progression", "plasma", "2021-07-26",
+                  [CN("AR", "<DUP>", "CNV", fc=1.4), CN("BRCA2", "<DEL>", "CNV", fc=0.7), Var(BRCA2_6174DELT, 0, 2800),
+                   Var(AR_T878A, 0, 3000)], tf=0.6)],
+    candidates=["enzalutamide", "cabazitaxel", "olaparib"],
+    expected=dict(
+        verdicts={"enzalutamide": "reduced_efficacy", "cabazitaxel": "sensitivity", "olaparib": "no_known_effect"},
+        cn_state={"AR": "gain", "BRCA2": "shallow_deletion"},
+        not_detected=["BRCA2 p.S1982Rfs*22", "AR p.T878A"],
+        notes=[
+            "AR FC 1.4 at TF 0.6 -> 2 + 0.8 / 0.6 = 3.3 (diploid formula; 1.7-fold over the single male copy): a "
+            "gain, not an amplification; the AR-amplification rule must not fire (contrast CL66, same gene, "
+            "amplified).",
+            "BRCA2 FC 0.7 at TF 0.6 -> 2 - 0.6 / 0.6 = 1 copy: a shallow (heterozygous) deletion with no second hit "
+            "is not BRCA2 deficiency (contrast CL65, deep deletion).",
+            "olaparib -> no_known_effect: PROfound required a deleterious BRCA1/2/ATM alteration; single-copy loss of "
+            "BRCA2 is not one. The tumour fraction is high, so this is a true negative, not a retest.",
+            "enzalutamide -> reduced_efficacy: the CARD comparator arm (ARSI after docetaxel and a rapidly failing "
+            "ARSI) had markedly shorter rPFS than cabazitaxel - diminished benefit.",
+            "cabazitaxel -> sensitivity: CARD (de Wit 2019, the catalogue's ar_cabazitaxel_preferred_after_arsi).",
+        ])))
+
+# =========================================================================================================
+# 13. Gastric / GEJ HER2 after trastuzumab: retained, lost, plasma-only
+# =========================================================================================================
+CASES.append(case2(
+    id="CL68_GEJ_HER2_retained_after_CAPOX_trastuzumab", tumor_type="GEJ", patient=(61, "M"),
+    comment="HER2-positive (IHC 3+) gastro-oesophageal junction adenocarcinoma: CAPOX + trastuzumab first line for\n"
+            "9 months (the prior line is written with the regimen name CAPOX). Endoscopic re-biopsy at progression:\n"
+            "HER2 IHC 3+ and ERBB2 still amplified by NGS (CN 12).",
+    lines=[line(["CAPOX", "trastuzumab"], "2022-10-03", "2023-07-10", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-09-12",
+                  [Var(TP53_R175H, 160, 620), CN("ERBB2", "<DUP>", "DUP", cn=14)], tf=0.5),
+             vsmp("prog", "progression", "tissue", "2023-07-24",
+                  [Var(TP53_R175H, 150, 600), CN("ERBB2", "<DUP>", "DUP", cn=12)], tf=0.45)],
+    biomarkers=[("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "3+", "prog")],
+    candidates=["trastuzumab + paclitaxel", "Enhertu", "ramucirumab + paclitaxel"],
+    expected=dict(
+        verdicts={"trastuzumab + paclitaxel": "resistance", "Enhertu": "sensitivity",
+                  "ramucirumab + paclitaxel": "no_known_effect"},
+        origins={"TP53 p.R175H": "persistent", "ERBB2 amplification": "persistent"},
+        cn_state={"ERBB2": "amplification"},
+        notes=[
+            "The prior line names the regimen CAPOX; it must be read as capecitabine + oxaliplatin + trastuzumab.",
+            "Enhertu (trastuzumab deruxtecan) -> sensitivity: DESTINY-Gastric02 treated exactly this patient "
+            "(progression on trastuzumab, HER2 positive on a post-progression biopsy) and DESTINY-Gastric01/04 "
+            "confirm benefit. The re-test has been done and shows HER2 retained, so nothing gates it.",
+            "trastuzumab + paclitaxel -> resistance: T-ACT randomised trastuzumab beyond progression with "
+            "paclitaxel and found no PFS or OS gain. HER2 loss is a proposed explanation, but no trial shows that "
+            "keeping trastuzumab helps when HER2 is retained, and the other second-line trials of antibody or "
+            "TKI HER2 blockade (TyTAN lapatinib, GATSBY T-DM1) were negative too; only the deruxtecan conjugate "
+            "succeeded. A retained HER2 result must not turn the T-ACT evidence into "
+            "'no known effect'.",
+            "ramucirumab + paclitaxel -> no_known_effect: RAINBOW standard, no biomarker or history rule.",
+        ])))
+
+CASES.append(case2(
+    id="CL69_STAD_HER2_loss_on_rebiopsy_after_trastuzumab", tumor_type="STAD", patient=(58, "F"),
+    comment="HER2-positive gastric adenocarcinoma (IHC 3+, ERBB2 amplified, CN 10) treated with cisplatin +\n"
+            "capecitabine + trastuzumab (ToGA) for 8 months. Re-biopsy at progression: HER2 IHC 1+, ISH not\n"
+            "amplified, no ERBB2 amplification by NGS.",
+    lines=[line(["cisplatin", "capecitabine", "trastuzumab"], "2022-05-02", "2023-01-16", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-04-11",
+                  [Var(TP53_R273H, 180, 600), CN("ERBB2", "<DUP>", "DUP", cn=10)], tf=0.55),
+             vsmp("prog", "progression", "tissue", "2023-01-30", [Var(TP53_R273H, 170, 620)], tf=0.5)],
+    biomarkers=[("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "1+", "prog"), ("HER2", "ISH", "not amplified", "prog")],
+    candidates=["trastuzumab + paclitaxel", "T-DXd", "ramucirumab + paclitaxel"],
+    expected=dict(
+        verdicts={"trastuzumab + paclitaxel": "resistance", "T-DXd": "reduced_efficacy",
+                  "ramucirumab + paclitaxel": "no_known_effect"},
+        origins={"TP53 p.R273H": "persistent"},
+        notes=[
+            "HER2 went from 3+/amplified to 1+/not amplified: documented loss after trastuzumab (seen in about a third "
+            "to two thirds of re-biopsied gastric cancers).",
+            "trastuzumab + paclitaxel -> resistance: T-ACT (no benefit beyond progression) plus the loss of the "
+            "target.",
+            "T-DXd (abbreviation of trastuzumab deruxtecan) -> reduced_efficacy: the payload still acts on HER2-low "
+            "cells, and DESTINY-Gastric01's exploratory HER2-low cohorts responded (about 26% at IHC 2+/ISH-, about "
+            "10% at IHC 1+), well below HER2-positive disease - diminished, not absent, benefit.",
+            "ramucirumab + paclitaxel -> no_known_effect (the standard second line; no biomarker rule).",
+        ])))
+
+CASES.append(case2(
+    id="CL70_STAD_plasma_ERBB2_amplification_low_TF_no_rebiopsy", tumor_type="STAD", patient=(69, "M"),
+    comment="HER2-positive gastric cancer (IHC 3+, ERBB2 CN 12) after FOLFOX + trastuzumab for 9 months (written\n"
+            "with the regimen name). Endoscopic re-biopsy declined; TSO500-style ctDNA copy-number VCF: ERBB2 <DUP>\n"
+            "FC 1.25, tumour fraction 0.05 (low shedding, estimated by a methylation assay).",
+    lines=[line(["FOLFOX", "trastuzumab"], "2022-08-01", "2023-05-08", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-07-11",
+                  [Var(TP53_R175H, 150, 600), CN("ERBB2", "<DUP>", "DUP", cn=12)], tf=0.5),
+             smp("prog", "progression", "plasma", "2023-05-15", "prog.cnv.vcf", tf=0.05)],
+    files={"prog.cnv.vcf": tso500("prog", [Craft("ERBB2", 1.25, "<DUP>"), Craft("MET", 1.008), Craft("EGFR", 0.996),
+                                           Craft("KRAS", 1.011), Craft("PIK3CA", 0.989)])},
+    biomarkers=[("HER2", "IHC", "3+", "dx")],
+    candidates=["trastuzumab deruxtecan", "trastuzumab + paclitaxel"],
+    expected=dict(
+        verdicts={"trastuzumab deruxtecan": "sensitivity", "trastuzumab + paclitaxel": "resistance"},
+        origins={"ERBB2 amplification": "persistent"},
+        cn_state={"ERBB2": "amplification"},
+        notes=[
+            "ERBB2 FC 1.25 at TF 0.05 -> 2 + 2 x 0.25 / 0.05 = 12 copies: the same amplification as at diagnosis, "
+            "measured now. A small fold change in a low-tumour-fraction plasma is a high-level amplification "
+            "(contrast CL67's gain at TF 0.6).",
+            "trastuzumab deruxtecan -> sensitivity: the reason to re-test HER2 before T-DXd in gastric cancer is "
+            "HER2 loss under trastuzumab; a fresh ctDNA ERBB2 amplification at progression shows the recurrence is "
+            "still HER2-amplified (plasma ERBB2 amplification is highly specific for tissue HER2 positivity), so "
+            "the re-test question is answered. A copy-number amplification at progression must count as 'HER2 "
+            "retained' for the re-test gate; a board would not delay T-DXd for an endoscopy the patient declined.",
+            "trastuzumab + paclitaxel -> resistance (T-ACT; HER2 retained does not rescue it, see CL68).",
+        ])))
+
+CASES.append(case2(
+    id="CL71_READ_anti_EGFR_rechallenge_low_TF_plasma_retest", tumor_type="READ", patient=(62, "M"),
+    comment="RAS/BRAF wild-type rectal cancer: FOLFOX + panitumumab (PR 12 months), then FOLFIRI + bevacizumab.\n"
+            "Before third line the board considers anti-EGFR rechallenge; plasma tumour fraction 0.004 (even the\n"
+            "truncal TP53 R213* is not seen): RAS, BRAF and EGFR-ectodomain hotspots force-called, nothing found.",
+    lines=[line(FOLFOX + ["panitumumab"], "2021-09-06", "2022-09-12", "PR"),
+           line(FOLFIRI + ["bevacizumab"], "2022-10-03", "2023-08-07", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-08-16",
+                  [Var(TP53_R213X, 220, 600), Var(KRAS_G12D, 0, 620), Var(NRAS_Q61K, 0, 600), Var(BRAF_V600E, 0, 610)],
+                  tf=0.5),
+             vsmp("prog", "progression", "plasma", "2023-08-14",
+                  [Var(TP53_R213X, 0, 3600), Var(KRAS_G12D, 0, 3800), Var(KRAS_G13D, 0, 3800), Var(KRAS_G12C, 0, 3800),
+                   Var(NRAS_Q61K, 0, 3600), Var(BRAF_V600E, 0, 3700), Var(S492R, 0, 3600), Var(S464L, 0, 3600),
+                   Var(EGFR_G465R, 0, 3600)], tf=0.004)],
+    candidates=["panitumumab", "cetuximab + irinotecan", "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"panitumumab": "retest", "cetuximab + irinotecan": "retest",
+                  "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        not_detected=["KRAS p.G12D", "KRAS p.G13D", "KRAS p.G12C", "NRAS p.Q61K", "BRAF p.V600E", "EGFR p.S492R",
+                      "EGFR p.S464L", "EGFR p.G465R"],
+        notes=[
+            "Anti-EGFR rechallenge is selected by RAS/BRAF/EGFR-ectodomain wild-type ctDNA after an anti-EGFR-free "
+            "interval (CRICKET, CHRONOS): the ctDNA test IS the selection. At TF 0.004, without even the truncal "
+            "TP53 truncation, a negative result cannot exclude acquired RAS or ectodomain clones -> panitumumab "
+            "and cetuximab + irinotecan -> retest (repeat plasma or tissue), not sensitivity and not "
+            "no_known_effect.",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect (SUNLIGHT; not biomarker-selected, so the low "
+            "tumour fraction does not make it a retest).",
+        ])))
+
+# =========================================================================================================
+# 14. Ovarian: PARP inhibitor after platinum-resistant relapse; Mutect2 tumour/normal with VEP
+# =========================================================================================================
+CASES.append(case2(
+    id="CL72_HGSOC_platinum_resistant_BRCA2_Mutect2_tumour_normal", tumor_type="HGSOC", patient=(54, "F"),
+    comment="High-grade serous ovarian cancer, CR to carboplatin + paclitaxel; relapse 4 months after the last\n"
+            "carboplatin (platinum-resistant). Relapse biopsy and blood sequenced together: one Mutect2 tumour/\n"
+            "normal VCF (FilterMutectCalls, VEP CSQ on every record, columns NORMAL then TUMOR). Somatic BRCA2\n"
+            "c.5946del and TP53 R273H; the germline BRCA2 polymorphism N372H is filtered 'germline' by Mutect2.",
+    lines=[line(["carboplatin", "paclitaxel"], "2022-02-07", "2022-06-27", "CR")],
+    samples=[smp("relapse", "progression", "tissue", "2022-10-31", "relapse_TN.mutect2.vep.vcf", tf=0.7,
+                 column="TUMOR"),
+             smp("blood", "normal", "wbc", "2022-10-31", "relapse_TN.mutect2.vep.vcf", column="NORMAL")],
+    files={"relapse_TN.mutect2.vep.vcf": mutect2([
+        M2(BRCA2_6174DELT, 270, 420, 0, 380),
+        M2(TP53_R273H, 290, 440, 0, 400),
+        M2(BRCA2_N372H, 70, 430, 190, 390, filt="germline;normal_artifact", popaf=0.57)])},
+    candidates=["olaparib", "niraparib", "carboplatin", "paclitaxel + bevacizumab"],
+    expected=dict(
+        verdicts={"olaparib": "reduced_efficacy", "niraparib": "reduced_efficacy", "carboplatin": "resistance",
+                  "paclitaxel + bevacizumab": "no_known_effect"},
+        origins={"BRCA2 p.S1982Rfs*22": "no_baseline"},
+        classification={"BRCA2 p.S1982Rfs*22": "loss_of_function", "BRCA2 p.N372H": "polymorphism"},
+        flags={"BRCA2 p.N372H": ["possible_germline"]},
+        not_used={"BRCA2 p.N372H": "possible_germline"},
+        notes=[
+            "Input: the case reads two columns of one file - TUMOR for the relapse (also named by ##tumor_sample) "
+            "and NORMAL for the blood. Mutect2's POPAF is a NEGATIVE LOG10 population frequency (6.00 = absent from "
+            "gnomAD, 0.57 = about 27%), never a frequency itself.",
+            "BRCA2 c.5946del (VAF 0.64, absent from the normal) is somatic and truncating; its high VAF comes from "
+            "loss of heterozygosity, and the normal proves it is not germline - it must be used. TP53 R273H is in "
+            "the tumour tissue and not in the blood: not clonal haematopoiesis.",
+            "BRCA2 N372H (rs144848; 0.49 in the blood, 0.16 in the tumour after LOH of its allele) is a common "
+            "polymorphism: possible_germline, classified polymorphism, never used.",
+            "olaparib and niraparib -> reduced_efficacy: PARP-inhibitor activity tracks platinum sensitivity; in "
+            "BRCA-mutated ovarian cancer olaparib response rates fall from about 46% in platinum-sensitive to about "
+            "30% in platinum-resistant and 14% in platinum-refractory disease (Domchek 2016; the same gradient in "
+            "Fong 2010). No reversion is present, so not resistance. This rule is not in the catalogue (" + NOT_CITED + ").",
+            "carboplatin -> resistance: relapse within 6 months of platinum; re-treating with platinum is not "
+            "expected to work (response rates around 10%) and guidelines move to non-platinum drugs.",
+            "paclitaxel + bevacizumab -> no_known_effect (AURELIA-type regimen, not biomarker-selected).",
+        ])))
+
+# =========================================================================================================
+# 15. Lung: after first-line osimertinib, GRCh37, KRAS G12C boundaries, KEAP1, ALK
+# =========================================================================================================
+CASES.append(case2(
+    id="CL73_LUAD_MET_amplification_CNVkit_after_first_line_osimertinib", tumor_type="LUAD", patient=(59, "F"),
+    comment="EGFR exon 19 deletion lung adenocarcinoma, 27 months of first-line osimertinib. Progression re-biopsy\n"
+            "(pathology purity 35%): small variants and a CNVkit `export vcf` segment merged into one VCF. MET\n"
+            "log2 0.85 (24 probes); CNVkit wrote CN 4 from the log2 ratio without purity (no `call --purity`). The\n"
+            "diagnostic panel reported no copy-number calls. Candidates use the brand name Tagrisso.",
+    lines=[line(["osimertinib"], "2021-06-07", "2023-09-04", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-05-17", [Var(EX19DEL, 230, 620)], tf=0.5),
+             vsmp("prog", "progression", "tissue", "2023-09-18",
+                  [Var(EX19DEL, 105, 600), Var(T790M, 0, 600), Var(C797S_A, 0, 600), Var(C797S_C, 0, 600),
+                   CNVkitCN("MET", 0.85, 24)], tf=0.35)],
+    candidates=["Tagrisso + savolitinib", "Tagrisso", "carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"Tagrisso + savolitinib": "sensitivity", "Tagrisso": "resistance",
+                  "carboplatin + pemetrexed": "no_known_effect"},
+        origins={"EGFR p.E746_A750del": "persistent", "MET amplification": "indeterminate"},
+        cn_state={"MET": "amplification"},
+        not_detected=["EGFR p.T790M", "EGFR p.C797S"],
+        origin_uncertain=[],
+        notes=[
+            "MET: log2 0.85 -> 2 x 2^0.85 = 3.6 copies in the whole sample; at purity 0.35 the tumour carries "
+            "2 + 1.6 / 0.35 = 6.6 copies -> amplification (>= 5). CNVkit's FORMAT/CN = 4 is the rounded copy number "
+            "of the mixture (purity 1.0), not the tumour's: read as absolute it would wrongly give a gain. When a "
+            "CNVkit record carries FOLD_CHANGE_LOG, the purity-adjusted log2 decides.",
+            "FILTER '.' (CNVkit writes no filters) is not a failed filter.",
+            "Tagrisso + savolitinib -> sensitivity: TATTON / SAVANNAH, MET-driven progression on osimertinib; the "
+            "regimen adds the partner aimed at MET.",
+            "Tagrisso -> resistance: MET amplification is the commonest acquired bypass after first-line "
+            "osimertinib and EGFR inhibition alone does not control it. Origin indeterminate (no baseline "
+            "copy-number calls), but a MET amplification present before osimertinib would defeat it just the "
+            "same, so nothing is origin_uncertain.",
+            "carboplatin + pemetrexed -> no_known_effect.",
+        ])))
+
+CASES.append(case2(
+    id="CL74_LUAD_C797S_alone_origin_unproven_after_first_line_osimertinib", tumor_type="LUAD", patient=(64, "F"),
+    comment="EGFR exon 19 deletion LUAD after 30 months of first-line osimertinib. Progression plasma: C797S\n"
+            "(c.2390G>C) without T790M. The diagnostic tissue assay reported the exon 19 deletion only (no record\n"
+            "at codon 797).",
+    lines=[line(["osimertinib"], "2020-09-14", "2023-03-20", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-08-24", [Var(EX19DEL, 220, 600)], tf=0.45),
+             vsmp("prog", "progression", "plasma", "2023-03-27",
+                  [Var(EX19DEL, 180, 3000), Var(C797S_C, 70, 3000), Var(T790M, 0, 3100)], tf=0.12)],
+    candidates=["osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "resistance", "gefitinib": "sensitivity"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.C797S": "indeterminate"},
+        not_detected=["EGFR p.T790M"],
+        origin_uncertain=[],
+        notes=[
+            "C797S: the baseline neither reports nor force-called codon 797 -> origin indeterminate. C797S is "
+            "selected by covalent third-generation TKIs and is not found in TKI-naive tumours, so every C797S "
+            "rule after osimertinib needs no proof of acquisition - the first-generation-TKI rule as much as the "
+            "osimertinib-resistance rule. Nothing here is origin_uncertain.",
+            "osimertinib -> resistance (C797S removes the covalent binding site; Thress 2015).",
+            "gefitinib -> sensitivity: without T790M a reversible first-generation TKI does not need Cys797 "
+            "(Niederst 2015; responses reported in patients progressing on first-line osimertinib with C797S "
+            "alone).",
+        ])))
+
+_EX19DEL_37 = hotspot_row("EGFR", "E746_A750del", "c.2236_2250del")
+assert (_EX19DEL_37["grch37_ref"], _EX19DEL_37["grch37_alt"]) == (EX19DEL_B.ref, EX19DEL_B.alt)
+CASES.append(case2(
+    id="CL75_LUAD_GRCh37_T790M_negative_plasma_after_gefitinib", tumor_type="LUAD", patient=(57, "M"),
+    genome_build="GRCh37",
+    comment="EGFR exon 19 deletion (c.2236_2250del) LUAD after 14 months of gefitinib. A laboratory still on\n"
+            "GRCh37 (contigs without 'chr', GRCh37 lengths, coordinates from the grch37_* columns). Progression\n"
+            "plasma at tumour fraction 0.18 (the founder deletion at VAF 0.09): T790M force-called, not detected.",
+    lines=[line(["gefitinib"], "2021-04-12", "2022-06-20", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-03-22", [Var(EX19DEL_B, 240, 610), Var(T790M, 0, 640)], tf=0.5,
+                  build="GRCh37"),
+             vsmp("prog", "progression", "plasma", "2022-06-27", [Var(EX19DEL_B, 300, 3300), Var(T790M, 0, 3400)],
+                  tf=0.18, build="GRCh37")],
+    candidates=["Tagrisso", "erlotinib", "carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"Tagrisso": "retest", "erlotinib": "resistance", "carboplatin + pemetrexed": "no_known_effect"},
+        origins={"EGFR p.E746_A750del": "persistent"},
+        not_detected=["EGFR p.T790M"],
+        notes=[
+            "Build: GRCh37 by contig lengths and ##reference, matching genome_build; identical findings to a GRCh38 "
+            "run apart from coordinates.",
+            "Tagrisso -> retest: after a first-generation TKI osimertinib is selected by T790M. A negative plasma "
+            "test does not exclude it even when tumour DNA is present - plasma misses about 30% of tissue-positive "
+            "T790M (AURA ctDNA analyses), because T790M is often subclonal and sites shed unevenly - and guidelines "
+            "ask for a tissue re-biopsy after a T790M-negative plasma. This is the one biomarker where an adequate "
+            "tumour fraction does not make a plasma negative final.",
+            "erlotinib -> resistance: switching to another reversible first-generation TKI after progression on "
+            "gefitinib is not expected to work (same binding mode; the progression is TKI-refractory).",
+            "carboplatin + pemetrexed -> no_known_effect (platinum doublet after TKI failure; no biomarker rule).",
+        ])))
+
+CASES.append(case2(
+    id="CL76_LUAD_T790M_with_KEAP1_of_unproven_origin_after_gefitinib", tumor_type="LUAD", patient=(60, "M"),
+    comment="EGFR L858R LUAD after 18 months of gefitinib. The diagnostic test was an EGFR-only assay (T790M\n"
+            "force-called absent; KEAP1 not covered). Progression plasma (broad panel): T790M at 3.7% and KEAP1\n"
+            "G333C at 1.8%, both subclonal to the L858R founder (10%).",
+    lines=[line(["gefitinib"], "2020-10-05", "2022-04-11", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-09-14", [Var(L858R, 210, 600), Var(T790M, 0, 640)], tf=0.45),
+             vsmp("prog", "progression", "plasma", "2022-04-19",
+                  [Var(L858R, 300, 3000), Var(T790M, 110, 3000), Var(KEAP1_G333C, 55, 3000)], tf=0.2)],
+    candidates=["osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "reduced_efficacy", "gefitinib": "resistance"},
+        origins={"EGFR p.L858R": "persistent", "EGFR p.T790M": "acquired", "KEAP1 p.G333C": "indeterminate"},
+        classification={"KEAP1 p.G333C": "loss_of_function"},
+        origin_uncertain=["osimertinib"],
+        notes=[
+            "KEAP1 G333C (a documented loss-of-function allele) was never tested before therapy: origin "
+            "indeterminate. Here origin matters: KEAP1 mutations are often truncal in lung adenocarcinoma "
+            "(prognostic, shorter benefit), and only an acquired subclone marks a new resistance mechanism. Its "
+            "subclonal VAF (1.8% vs 10% for the founder) suggests, but does not prove, acquisition.",
+            "osimertinib -> reduced_efficacy, origin_uncertain: acquired T790M gives randomised patient evidence "
+            "for osimertinib (AURA3); the KEAP1 'acquired on an EGFR TKI -> resistance' rule is tentative "
+            "observational evidence and fires here only on an unproven origin. That is conflicting evidence of "
+            "unequal weight, which DESIGN 4a.7 calls reduced_efficacy; calling the standard T790M therapy "
+            "'resistance' on a tentative, origin-uncertain rule would withhold it wrongly. The verdict rests partly "
+            "on the acquired-only KEAP1 rule fired on an indeterminate origin -> origin_uncertain.",
+            "gefitinib -> resistance: proven acquired T790M (baseline force-call 0/640) on gefitinib; this verdict "
+            "does not depend on KEAP1's origin.",
+        ])))
+
+CASES.append(case2(
+    id="CL77_LUAD_KRAS_G12C_exactly_3_reads_low_TF_after_chemo_IO", tumor_type="LUAD", patient=(68, "M"),
+    comment="Lung adenocarcinoma, smoker, after carboplatin + pemetrexed + pembrolizumab (PR 14 months); no tissue\n"
+            "left for NGS. Progression plasma, tumour fraction 0.004: KRAS G12C in exactly 3 of 4200 reads (PASS).\n"
+            "Brand name Lumakras for sotorasib.",
+    lines=[line(["carboplatin", "pemetrexed", "pembrolizumab"], "2022-11-07", "2024-01-15", "PR")],
+    samples=[vsmp("prog", "progression", "plasma", "2024-01-22",
+                  [Var(KRAS_G12C, 3, 4200), Var(L858R, 0, 4100), Var(EX19DEL, 0, 4000), Var(BRAF_V600E, 0, 4100)],
+                  tf=0.004)],
+    candidates=["Lumakras", "adagrasib", "docetaxel"],
+    expected=dict(
+        verdicts={"Lumakras": "sensitivity", "adagrasib": "sensitivity", "docetaxel": "no_known_effect"},
+        origins={"KRAS p.G12C": "no_baseline"},
+        not_detected=["EGFR p.L858R", "EGFR p.E746_A750del", "BRAF p.V600E"],
+        notes=[
+            "3 PASS alt reads = a detection (min_alt_reads 3). A low tumour fraction makes NEGATIVES inconclusive; "
+            "it does not discount a positive. The VAF (0.07%) fits a clonal heterozygous allele at TF 0.004 "
+            "(expected 0.2%, about 8 reads) - KRAS G12C is truncal in NSCLC.",
+            "Lumakras (sotorasib) -> sensitivity: CodeBreaK 100/200, KRAS G12C NSCLC after chemotherapy and "
+            "immunotherapy.",
+            "adagrasib -> sensitivity: KRYSTAL-1 (NSCLC cohort) and KRYSTAL-12. The catalogue has adagrasib rules "
+            "for colorectal cancer only (" + NOT_CITED + ").",
+            "docetaxel -> no_known_effect (not biomarker-selected).",
+        ])))
+
+CASES.append(case2(
+    id="CL78_LUAD_KRAS_G12C_2_reads_adequate_TF", tumor_type="LUAD", patient=(66, "F"),
+    comment="Lung adenocarcinoma after carboplatin + pemetrexed + pembrolizumab. Progression plasma, tumour\n"
+            "fraction 0.02 (methylation-based estimate): KRAS G12C record with 2 alt reads of 4000 (PASS, GT 0/1).",
+    lines=[line(["carboplatin", "pemetrexed", "pembrolizumab"], "2022-12-05", "2024-02-12", "PR")],
+    samples=[vsmp("prog", "progression", "plasma", "2024-02-20",
+                  [Var(KRAS_G12C, 2, 4000), Var(L858R, 0, 4100), Var(EX19DEL, 0, 4000), Var(BRAF_V600E, 0, 4100)],
+                  tf=0.02)],
+    candidates=["sotorasib", "adagrasib"],
+    expected=dict(
+        verdicts={"sotorasib": "no_known_effect", "adagrasib": "no_known_effect"},
+        not_detected=["KRAS p.G12C", "EGFR p.L858R", "EGFR p.E746_A750del", "BRAF p.V600E"],
+        notes=[
+            "2 alt reads are below min_alt_reads = 3: not a detection, whatever the GT says.",
+            "Not a retest either: at TF 0.02 a clonal heterozygous G12C (KRAS drivers are truncal) would sit near "
+            "1% VAF - about 40 reads at depth 4000. Two reads are noise, and the negative is informative.",
+            "sotorasib and adagrasib -> no_known_effect.",
+        ])))
+
+CASES.append(case2(
+    id="CL79_LUAD_EGFR_L858R_with_KEAP1_treatment_naive", tumor_type="LUAD", patient=(55, "F"),
+    comment="Treatment-naive lung adenocarcinoma: EGFR L858R, KEAP1 G333C and TP53 R273H, all clonal in the\n"
+            "diagnostic biopsy.",
+    lines=[],
+    samples=[vsmp("dx", "baseline", "tissue", "2024-03-04",
+                  [Var(L858R, 200, 600), Var(KEAP1_G333C, 190, 600), Var(TP53_R273H, 210, 620)], tf=0.5)],
+    candidates=["Tagrisso", "gefitinib", "osimertinib + carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"Tagrisso": "sensitivity", "gefitinib": "reduced_efficacy",
+                  "osimertinib + carboplatin + pemetrexed": "sensitivity"},
+        classification={"KEAP1 p.G333C": "loss_of_function"},
+        primary=["Tagrisso", "gefitinib", "osimertinib + carboplatin + pemetrexed"],
+        notes=[
+            "KEAP1 loss in EGFR-mutant NSCLC goes with shorter time on EGFR TKIs (Hellyer 2019), but the same "
+            "patients also do worse on chemotherapy: a PROGNOSTIC marker. It does not make osimertinib less "
+            "preferable than the alternatives, and it must not turn the first-line standard into reduced_efficacy.",
+            "Tagrisso -> sensitivity: FLAURA (osimertinib first line for L858R). Primary (pre-existing L858R).",
+            "gefitinib -> reduced_efficacy: active in L858R disease but inferior to osimertinib first line "
+            "(FLAURA PFS and OS): a dispreferred choice.",
+            "osimertinib + carboplatin + pemetrexed -> sensitivity: FLAURA2 (PFS benefit, most in higher-risk "
+            "disease); the chemotherapy partner does not dilute the osimertinib rule.",
+        ])))
+
+CASES.append(case2(
+    id="CL80_LUAD_ALK_G1202R_plasma_only_fusion_by_RT_PCR", tumor_type="LUAD", patient=(47, "F"),
+    comment="ALK-rearranged lung adenocarcinoma (EML4-ALK by RT-PCR on the diagnostic biopsy; no DNA sequencing\n"
+            "then), 41 months of first-line alectinib. Progression plasma: ALK G1202R. Brand name Lorbrena for\n"
+            "lorlatinib.",
+    lines=[line(["alectinib"], "2020-01-13", "2023-06-05", "PR")],
+    samples=[smp("dx", "baseline", "tissue", "2019-12-16"),
+             vsmp("prog", "progression", "plasma", "2023-06-12", [Var(ALK_G1202R, 65, 3000)], tf=0.1)],
+    biomarkers=[("EML4-ALK", "RT-PCR", "positive", "dx")],
+    candidates=["Lorbrena", "alectinib", "brigatinib", "crizotinib"],
+    expected=dict(
+        verdicts={"Lorbrena": "sensitivity", "alectinib": "resistance", "brigatinib": "resistance",
+                  "crizotinib": "resistance"},
+        origins={"ALK p.G1202R": "no_baseline"},
+        origin_uncertain=[],
+        notes=[
+            "The fusion is a case biomarker (EML4-ALK, RT-PCR) - the ALK-mutation rules need the fusion context "
+            "and must take it from the biomarker when no breakend records exist.",
+            "G1202R without any baseline sequencing: origin no_baseline; a solvent-front mutation selected by "
+            "second-generation ALK TKIs, absent from TKI-naive tumours - no proof needed, nothing origin_uncertain.",
+            "Lorbrena (lorlatinib) -> sensitivity: lorlatinib is the only approved ALK TKI that inhibits G1202R "
+            "(Shaw 2019 phase 2 responses).",
+            "alectinib -> resistance (acquired on it). brigatinib and crizotinib -> resistance: G1202R confers "
+            "high-level resistance to crizotinib and every second-generation ALK TKI including brigatinib (Gainor "
+            "2016 cellular IC50s and patient series); the catalogue's drug-by-allele cross-resistance is not "
+            "encoded (" + NOT_CITED + ").",
+        ])))
+
+# =========================================================================================================
+# 16. Colorectal: first line by RAS status, polyclonal resistance (multi-allelic), ectodomain, BRAF V600E
+# =========================================================================================================
+CRC_WT_PANEL_A = [HA("KRAS", "G12D"), HA("KRAS", "G13D"), HA("KRAS", "Q61H", "c.183A>C"), KRAS_A146T,
+                  HA("NRAS", "Q61K"), HA("BRAF", "V600E")]
+CASES.append(case2(
+    id="CL81_COAD_left_sided_RAS_wild_type_KRAS_R164Q_VUS_VEP", tumor_type="COAD", patient=(57, "M"),
+    comment="Treatment-naive metastatic adenocarcinoma of the sigmoid colon (left-sided), MSS. Tissue panel annotated\n"
+            "by VEP on every record (hotspot force-calls included): KRAS R164Q (exon 5, not a hotspot codon),\n"
+            "TP53 R175H; KRAS exon 2-4, NRAS and BRAF hotspots not detected. Candidates name FOLFOX / FOLFIRI.",
+    lines=[],
+    samples=[vsmp("dx", "baseline", "tissue", "2024-02-12",
+                  [Var(TP53_R175H, 180, 600), Var(KRAS_R164Q, 150, 610)] + [Var(s, 0, 620) for s in CRC_WT_PANEL_A],
+                  tf=0.5)],
+    candidates=["FOLFOX + panitumumab", "FOLFIRI + cetuximab", "FOLFOX + bevacizumab"],
+    expected=dict(
+        verdicts={"FOLFOX + panitumumab": "sensitivity", "FOLFIRI + cetuximab": "sensitivity",
+                  "FOLFOX + bevacizumab": "no_known_effect"},
+        classification={"KRAS p.R164Q": "vus"},
+        not_detected=["KRAS p.G12D", "KRAS p.G13D", "KRAS p.Q61H", "KRAS p.A146T", "NRAS p.Q61K", "BRAF p.V600E"],
+        notes=[
+            "KRAS R164Q lies outside the codons that define RAS-mutant colorectal cancer for anti-EGFR therapy "
+            "(12, 13, 59, 61, 117, 146) and has no functional evidence: a VUS. It must not exclude anti-EGFR "
+            "antibodies (no class rule on a VUS), and it must not be called 'KRAS-mutant'.",
+            "FOLFOX + panitumumab and FOLFIRI + cetuximab -> sensitivity: RAS/BRAF wild-type, left-sided mCRC, "
+            "first line (PARADIGM: OS benefit of panitumumab + mFOLFOX6 over bevacizumab in left-sided disease; "
+            "PRIME, FIRE-3, CRYSTAL). Side of the primary is not a case field; the comment carries it. No "
+            "first-line anti-EGFR sensitivity rule exists in the catalogue (" + NOT_CITED + ").",
+            "FOLFOX + bevacizumab -> no_known_effect (no biomarker rule). Regimen names must resolve.",
+        ])))
+
+CASES.append(case2(
+    id="CL82_COAD_KRAS_A146T_exon4_first_line", tumor_type="COAD", patient=(63, "F"),
+    comment="Treatment-naive metastatic descending-colon adenocarcinoma, liver biopsy of purity 0.85. Tumour-only\n"
+            "panel: KRAS A146T (exon 4) at VAF 0.43 and TP53 R273H at 0.45; KRAS exon 2, NRAS and BRAF hotspots\n"
+            "not detected. Brand name Erbitux for cetuximab.",
+    lines=[],
+    samples=[vsmp("dx", "baseline", "tissue", "2024-01-22",
+                  [Var(KRAS_A146T, 258, 600), Var(TP53_R273H, 270, 600), Var(KRAS_G12D, 0, 620),
+                   Var(KRAS_G13D, 0, 620), Var(NRAS_Q61K, 0, 610), Var(BRAF_V600E, 0, 600)], tf=0.85)],
+    candidates=["FOLFOX + panitumumab", "Erbitux", "FOLFOX + bevacizumab"],
+    expected=dict(
+        verdicts={"FOLFOX + panitumumab": "resistance", "Erbitux": "resistance",
+                  "FOLFOX + bevacizumab": "no_known_effect"},
+        classification={"KRAS p.A146T": "oncogenic"},
+        not_detected=["KRAS p.G12D", "KRAS p.G13D", "NRAS p.Q61K", "BRAF p.V600E"],
+        primary=["FOLFOX + panitumumab", "Erbitux"],
+        notes=[
+            "KRAS A146T is an activating exon 4 hotspot (extended RAS testing; PRIME's extended analysis: no "
+            "benefit from panitumumab in any RAS exon 2-4 mutation). A hotspot outside codons 12/13 must count "
+            "(contrast CL81: a non-hotspot codon of the same gene is a VUS).",
+            "Its VAF of 0.43 in a tumour-only file is that of a heterozygous clonal variant at purity 0.85, not a "
+            "germline signal: it must be used (no possible_germline flag without a normal or a population "
+            "frequency).",
+            "FOLFOX + panitumumab and Erbitux (cetuximab) -> resistance; the FOLFOX backbone is not a partner aimed "
+            "at RAS. Pre-existing -> primary.",
+            "FOLFOX + bevacizumab -> no_known_effect.",
+        ])))
+
+CASES.append(case2(
+    id="CL83_COAD_polyclonal_RAS_multiallelic_record_after_FOLFIRI_cetuximab", tumor_type="COAD", patient=(59, "M"),
+    comment="Left-sided RAS/BRAF wild-type mCRC, FOLFIRI + cetuximab first line (PR 13 months). Progression plasma:\n"
+            "KRAS c.35G>A (G12D) and c.35G>T (G12V) reported in ONE multi-allelic record (REF C, ALT T,A; per-allele\n"
+            "AD/AF, VEP CSQ per allele), plus NRAS Q61K and EGFR S492R: polyclonal resistance. The diagnostic biopsy\n"
+            "force-called the same multi-allelic site (AD 640,0,0). Brand name Vectibix for panitumumab.",
+    lines=[line(FOLFIRI + ["cetuximab"], "2022-03-07", "2023-04-24", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-02-14",
+                  [Var(TP53_R213X, 240, 640), MultiVar([HA("KRAS", "G12D"), HA("KRAS", "G12V")], [0, 0], 640),
+                   Var(NRAS_Q61K, 0, 620), Var(S492R, 0, 600), Var(BRAF_V600E, 0, 630)], tf=0.5),
+             vsmp("prog", "progression", "plasma", "2023-05-02",
+                  [Var(TP53_R213X, 290, 3000), MultiVar([HA("KRAS", "G12D"), HA("KRAS", "G12V")], [60, 45], 2900),
+                   Var(NRAS_Q61K, 30, 3000), Var(S492R, 40, 3050), Var(BRAF_V600E, 0, 3000)], tf=0.2)],
+    candidates=["Vectibix", "FOLFIRI + cetuximab", "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"Vectibix": "resistance", "FOLFIRI + cetuximab": "resistance",
+                  "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        origins={"KRAS p.G12D": "acquired", "KRAS p.G12V": "acquired", "NRAS p.Q61K": "acquired",
+                 "EGFR p.S492R": "acquired", "TP53 p.R213*": "persistent"},
+        not_detected=["BRAF p.V600E"],
+        notes=[
+            "The multi-allelic record must be split into two findings, each with its own alt reads (60 and 45 of "
+            "2900); the baseline record AD 640,0,0 is a not-detected observation for both alleles (-> acquired).",
+            "Vectibix (panitumumab) -> resistance: acquired KRAS and NRAS clones defeat every anti-EGFR antibody "
+            "(Misale 2012, Diaz 2012). S492R would spare panitumumab binding (out_egfr_s492r_panitumumab_retained), "
+            "but that sensitivity concerns a different clone and cannot cancel the RAS resistance.",
+            "FOLFIRI + cetuximab -> resistance: continuing the failed regimen; FOLFIRI is not aimed at RAS.",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect.",
+        ])))
+
+CASES.append(case2(
+    id="CL84_READ_EGFR_G465R_acquired_on_FOLFOX_panitumumab", tumor_type="READ", patient=(56, "F"),
+    comment="RAS/BRAF wild-type rectal cancer, first line FOLFOX + panitumumab for 14 months (the prior line is\n"
+            "written with the regimen name FOLFOX). Progression plasma: EGFR G465R (c.1393G>A), force-called absent\n"
+            "in the diagnostic biopsy; RAS/BRAF still wild type.",
+    lines=[line(["FOLFOX", "panitumumab"], "2021-11-08", "2023-01-23", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-10-18",
+                  [Var(TP53_R175H, 200, 600), Var(EGFR_G465R, 0, 600), Var(S492R, 0, 600), Var(KRAS_G12D, 0, 620),
+                   Var(NRAS_Q61K, 0, 600), Var(BRAF_V600E, 0, 600)], tf=0.45),
+             vsmp("prog", "progression", "plasma", "2023-01-30",
+                  [Var(TP53_R175H, 260, 3000), Var(EGFR_G465R, 75, 3000), Var(S492R, 0, 3000), Var(KRAS_G12D, 0, 3000),
+                   Var(KRAS_G13D, 0, 3000), Var(NRAS_Q61K, 0, 3000), Var(BRAF_V600E, 0, 3000)], tf=0.17)],
+    candidates=["panitumumab", "cetuximab", "FOLFIRI + bevacizumab"],
+    expected=dict(
+        verdicts={"panitumumab": "resistance", "cetuximab": "resistance", "FOLFIRI + bevacizumab": "no_known_effect"},
+        origins={"EGFR p.G465R": "acquired", "TP53 p.R175H": "persistent"},
+        not_detected=["EGFR p.S492R", "KRAS p.G12D", "KRAS p.G13D", "NRAS p.Q61K", "BRAF p.V600E"],
+        notes=[
+            "EGFR G465R sits in the shared epitope of both antibodies and abolishes binding of cetuximab AND "
+            "panitumumab (Arena 2015). It is selected far more often by cetuximab (ASPECCT: ectodomain "
+            "mutations in about 16% after cetuximab vs 1% after panitumumab, Price 2020), but once present it "
+            "blocks both antibodies whichever selected it. The allele-specific rule must therefore apply after panitumumab "
+            "as well as after cetuximab; falling back to the generic 'ectodomain missense: effect uncertain, "
+            "re-test' rule would misstate a characterised allele.",
+            "panitumumab and cetuximab -> resistance. (Contrast S492R, which spares panitumumab: CL18.)",
+            "FOLFIRI + bevacizumab -> no_known_effect.",
+        ])))
+
+CASES.append(case2(
+    id="CL85_COAD_BRAF_V600E_after_FOLFOXIRI_bevacizumab_VEP", tumor_type="COAD", patient=(52, "F"),
+    comment="Right-sided BRAF V600E, MSS metastatic colon cancer after FOLFOXIRI + bevacizumab (regimen name in the\n"
+            "prior line). Both VCFs are VEP-annotated on every record, hotspot alleles included.",
+    lines=[line(["FOLFOXIRI", "bevacizumab"], "2023-01-09", "2023-08-21", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-12-12",
+                  [Var(HA("BRAF", "V600E"), 250, 600), Var(TP53_R273H, 260, 610), Var(HA("KRAS", "G12D"), 0, 620),
+                   Var(HA("NRAS", "Q61K"), 0, 600)], tf=0.5),
+             vsmp("prog", "progression", "plasma", "2023-08-28",
+                  [Var(HA("BRAF", "V600E"), 390, 3000), Var(TP53_R273H, 400, 3000), Var(HA("KRAS", "G12D"), 0, 3000),
+                   Var(HA("NRAS", "Q61K"), 0, 3000)], tf=0.25)],
+    candidates=["encorafenib + cetuximab", "dabrafenib + trametinib", "FOLFIRI + cetuximab"],
+    expected=dict(
+        verdicts={"encorafenib + cetuximab": "sensitivity", "dabrafenib + trametinib": "reduced_efficacy",
+                  "FOLFIRI + cetuximab": "resistance"},
+        origins={"BRAF p.V600E": "persistent", "TP53 p.R273H": "persistent"},
+        not_detected=["KRAS p.G12D", "NRAS p.Q61K"],
+        primary=["encorafenib + cetuximab", "dabrafenib + trametinib", "FOLFIRI + cetuximab"],
+        notes=[
+            "encorafenib + cetuximab -> sensitivity (BEACON CRC, after one or two prior regimens).",
+            "dabrafenib + trametinib -> reduced_efficacy: BRAF + MEK inhibition without an anti-EGFR antibody "
+            "gave about 12% responses in BRAF V600E colorectal cancer (Corcoran 2015) - modest activity, far "
+            "below melanoma. The melanoma BRAF + MEK 'standard' rule must not fire in a colon primary, and "
+            "nothing in the catalogue carries the colorectal result (" + NOT_CITED + ").",
+            "FOLFIRI + cetuximab -> resistance: BRAF V600E predicts no benefit from anti-EGFR antibodies without a "
+            "BRAF inhibitor; FOLFIRI is not a partner aimed at BRAF.",
+            "All three rest on V600E present at diagnosis -> primary.",
+        ])))
+
+# =========================================================================================================
+# 17. Melanoma: BRAF V600E after immunotherapy; NRAS-mutant, BRAF wild-type
+# =========================================================================================================
+CASES.append(case2(
+    id="CL86_SKCM_BRAF_V600E_after_primary_refractory_ipilimumab_nivolumab", tumor_type="SKCM", patient=(44, "F"),
+    comment="BRAF V600E metastatic melanoma, first-line nivolumab + ipilimumab: progression at the first assessment\n"
+            "(best response PD). Candidates include brand names (Braftovi = encorafenib, Mektovi = binimetinib) and\n"
+            "relatlimab + nivolumab (relatlimab is not in the drug vocabulary).",
+    lines=[line(["nivolumab", "ipilimumab"], "2023-02-06", "2023-05-08", "PD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2023-01-16", [Var(BRAF_V600E, 280, 600)], tf=0.6),
+             vsmp("prog", "progression", "plasma", "2023-05-15", [Var(BRAF_V600E, 420, 3000)], tf=0.3)],
+    candidates=["dabrafenib + trametinib", "Braftovi + Mektovi", "nivolumab + ipilimumab", "relatlimab + nivolumab"],
+    expected=dict(
+        verdicts={"dabrafenib + trametinib": "sensitivity", "Braftovi + Mektovi": "sensitivity",
+                  "nivolumab + ipilimumab": "resistance", "relatlimab + nivolumab": "not_in_catalogue"},
+        origins={"BRAF p.V600E": "persistent"},
+        primary=["dabrafenib + trametinib", "Braftovi + Mektovi"],
+        notes=[
+            "dabrafenib + trametinib and Braftovi + Mektovi -> sensitivity: BRAF V600 melanoma, no earlier BRAF "
+            "inhibitor (COMBI-d/v, COLUMBUS; responses after immunotherapy are preserved). Brand names inside a "
+            "regimen must resolve.",
+            "nivolumab + ipilimumab -> resistance: primary refractory disease (progression at first assessment) on "
+            "this exact regimen; repeating it is expected not to work. Re-giving the regimen that just failed "
+            "must not come out as 'no known effect'.",
+            "relatlimab + nivolumab -> not_in_catalogue: a regimen with an unknown component is an unknown "
+            "candidate (warning with the closest name), not an error and not a verdict for nivolumab alone.",
+        ])))
+
+CASES.append(case2(
+    id="CL87_SKCM_NRAS_Q61R_BRAF_wild_type_after_nivolumab", tumor_type="SKCM", patient=(71, "M"),
+    comment="NRAS Q61R, BRAF wild-type (V600E force-called negative) cutaneous melanoma after 11 months of nivolumab.",
+    lines=[line(["nivolumab"], "2022-09-05", "2023-08-14", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2022-08-15", [Var(NRAS_Q61R, 260, 600), Var(BRAF_V600E, 0, 620)], tf=0.6),
+             vsmp("prog", "progression", "plasma", "2023-08-21", [Var(NRAS_Q61R, 300, 3000), Var(BRAF_V600E, 0, 3000)],
+                  tf=0.2)],
+    candidates=["binimetinib", "vemurafenib"],
+    expected=dict(
+        verdicts={"binimetinib": "sensitivity", "vemurafenib": "resistance"},
+        origins={"NRAS p.Q61R": "persistent"},
+        classification={"NRAS p.Q61R": "oncogenic"},
+        not_detected=["BRAF p.V600E"],
+        primary=["binimetinib", "vemurafenib"],
+        notes=[
+            "binimetinib -> sensitivity: NEMO (phase 3, NRAS-mutant melanoma, including patients after "
+            "immunotherapy) - PFS "
+            "benefit over dacarbazine and about 15% responses; modest but real benefit in patients.",
+            "vemurafenib -> resistance: without a BRAF V600 mutation there is no target, and in RAS-mutant cells "
+            "BRAF inhibitors paradoxically activate MAPK signalling (Poulikakos 2010, Hatzivassiliou 2010) - "
+            "BRAF-inhibitor monotherapy is contraindicated here. The V600 rules must not fire, and their absence "
+            "must not read as neutral. Neither verdict has a catalogue rule (" + NOT_CITED + ").",
+        ])))
+
+# =========================================================================================================
+# 18. Breast: HER2-positive after THP, HER2-mutant ER+, ESR1 + PIK3CA, CDK4/6 inhibitor sequences
+# =========================================================================================================
+CASES.append(case2(
+    id="CL88_BRCA_HER2_positive_TDM1_after_THP", tumor_type="BRCA", patient=(48, "F"),
+    comment="HER2-positive (IHC 3+, ERBB2 amplified), ER-negative metastatic breast cancer after 20 months of\n"
+            "docetaxel + trastuzumab + pertuzumab. Progression biopsy: HER2 3+, ERBB2 CN 13. Candidates use the\n"
+            "abbreviation T-DM1.",
+    lines=[line(["docetaxel", "trastuzumab", "pertuzumab"], "2021-09-06", "2023-05-15", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-08-16",
+                  [Var(TP53_R273H, 250, 620), CN("ERBB2", "<DUP>", "DUP", cn=14)], tf=0.55),
+             vsmp("prog", "progression", "tissue", "2023-05-29",
+                  [Var(TP53_R273H, 270, 610), CN("ERBB2", "<DUP>", "DUP", cn=13)], tf=0.55)],
+    biomarkers=[("ER", "IHC", "negative", "dx"), ("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "3+", "prog")],
+    candidates=["T-DM1", "trastuzumab deruxtecan", "tucatinib + trastuzumab + capecitabine"],
+    expected=dict(
+        verdicts={"T-DM1": "reduced_efficacy", "trastuzumab deruxtecan": "sensitivity",
+                  "tucatinib + trastuzumab + capecitabine": "sensitivity"},
+        origins={"TP53 p.R273H": "persistent", "ERBB2 amplification": "persistent"},
+        cn_state={"ERBB2": "amplification"},
+        notes=[
+            "T-DM1 -> reduced_efficacy: after trastuzumab + pertuzumab, T-DM1 responses and PFS are clearly lower "
+            "than in EMILIA (real-world series: about 20% responses), and DESTINY-Breast03 made T-DXd the second "
+            "line; still active, so not resistance.",
+            "trastuzumab deruxtecan -> sensitivity: DESTINY-Breast03 (after trastuzumab and a taxane; most had "
+            "pertuzumab). HER2 re-tested and retained.",
+            "tucatinib + trastuzumab + capecitabine -> sensitivity: HER2CLIMB enrolled patients after trastuzumab, "
+            "pertuzumab and T-DM1 (OS benefit, including brain metastases); after THP alone it is a recognised "
+            "option. No catalogue rule (" + NOT_CITED + ").",
+        ])))
+
+CASES.append(case2(
+    id="CL89_BRCA_ERBB2_V777L_acquired_after_AI_palbociclib", tumor_type="BRCA", patient=(59, "F"),
+    comment="ER+/HER2-low (IHC 1+, not amplified) MBC after 25 months of letrozole + palbociclib. Progression plasma:\n"
+            "ERBB2 V777L (kinase domain hotspot), force-called absent at diagnosis; ESR1 hotspots not detected.\n"
+            "Brand name Kisqali for ribociclib.",
+    lines=[line(["letrozole", "palbociclib"], "2021-06-07", "2023-07-03", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-05-17", [Var(ERBB2_V777L, 0, 620), Var(ESR1_D538G, 0, 610)], tf=0.45),
+             vsmp("prog", "progression", "plasma", "2023-07-10",
+                  [Var(ERBB2_V777L, 95, 3000), Var(ESR1_D538G, 0, 3100), Var(ESR1_Y537S, 0, 3100)], tf=0.14)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "1+", "dx")],
+    candidates=["neratinib + fulvestrant", "neratinib + trastuzumab + fulvestrant", "Kisqali + fulvestrant",
+                "elacestrant"],
+    expected=dict(
+        verdicts={"neratinib + fulvestrant": "sensitivity", "neratinib + trastuzumab + fulvestrant": "sensitivity",
+                  "Kisqali + fulvestrant": "resistance", "elacestrant": "resistance"},
+        origins={"ERBB2 p.V777L": "acquired"},
+        classification={"ERBB2 p.V777L": "oncogenic"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S"],
+        notes=[
+            "ERBB2 V777L is an activating kinase-domain hotspot acquired under letrozole + palbociclib.",
+            "neratinib + fulvestrant and neratinib + trastuzumab + fulvestrant -> sensitivity: SUMMIT HR+ HER2-mutant "
+            "cohorts, including after CDK4/6 inhibitors.",
+            "Kisqali + fulvestrant -> resistance: an acquired activating HER2 mutation drives oestrogen-independent "
+            "growth that defeats fulvestrant (Nayar 2019, tumours of patients progressing on endocrine therapy, "
+            "many after CDK4/6 inhibitors) and HER2 activation also bypasses CDK4/6 inhibition. The CDK4/6 "
+            "inhibitor is not a partner aimed at HER2, so the endocrine resistance carries to the regimen; the "
+            "MAINTAIN switch (ribociclib + fulvestrant after a CDK4/6 inhibitor) was not tested in HER2-mutant "
+            "disease and cannot cancel it.",
+            "elacestrant -> resistance: an oral SERD is an endocrine therapy like fulvestrant, and the acquired HER2 "
+            "mutation makes the tumour grow independently of the oestrogen receptor; in addition EMERALD showed no "
+            "benefit without an ESR1 mutation (none detected at TF 0.14). (Written first as no_known_effect on the "
+            "ESR1 argument alone; corrected because it contradicted this case's own fulvestrant reasoning.)",
+        ])))
+
+CASES.append(case2(
+    id="CL90_BRCA_ESR1_Y537S_plus_PIK3CA_after_AI_palbociclib", tumor_type="BRCA", patient=(64, "F"),
+    comment="ER+/HER2-negative MBC after 26 months of first-line letrozole + palbociclib. PIK3CA H1047R in the\n"
+            "diagnostic biopsy; progression plasma adds ESR1 Y537S (force-called absent at diagnosis).",
+    lines=[line(["letrozole", "palbociclib"], "2021-01-11", "2023-03-06", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-12-14", [Var(PIK3CA_H1047R, 170, 600), Var(ESR1_Y537S, 0, 620)],
+                  tf=0.45),
+             vsmp("prog", "progression", "plasma", "2023-03-13",
+                  [Var(PIK3CA_H1047R, 160, 3000), Var(ESR1_Y537S, 85, 3100)], tf=0.12)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["elacestrant", "capivasertib + fulvestrant", "alpelisib + fulvestrant",
+                "inavolisib + palbociclib + fulvestrant"],
+    expected=dict(
+        verdicts={"elacestrant": "sensitivity", "capivasertib + fulvestrant": "sensitivity",
+                  "alpelisib + fulvestrant": "sensitivity", "inavolisib + palbociclib + fulvestrant": "reduced_efficacy"},
+        origins={"PIK3CA p.H1047R": "persistent", "ESR1 p.Y537S": "acquired"},
+        notes=[
+            "Two independent drivers; neither cancels the other's options.",
+            "elacestrant -> sensitivity (EMERALD: ESR1-mutant after ET + CDK4/6 inhibitor; benefit kept with "
+            "PIK3CA co-mutation).",
+            "capivasertib + fulvestrant -> sensitivity (CAPItello-291 after an AI +/- CDK4/6 inhibitor; ESR1-mutant "
+            "tumours were included). alpelisib + fulvestrant -> sensitivity (BYLieve cohort A after AI + CDK4/6 "
+            "inhibitor).",
+            "inavolisib + palbociclib + fulvestrant -> reduced_efficacy: INAVO120 enrolled endocrine-resistant "
+            "disease with NO prior therapy for advanced disease; this patient progressed on first-line AI + "
+            "palbociclib, outside the trial. Continuing the same CDK4/6 inhibitor after progression adds nothing "
+            "(PACE, PALMIRA), so the triplet is partly active (the PI3K-alpha + SERD part) - reduced_efficacy, not "
+            "the INAVO120 sensitivity. The INAVO120 rule must exclude prior CDK4/6-inhibitor therapy for "
+            "advanced disease.",
+        ])))
+
+CASES.append(case2(
+    id="CL91_BRCA_ribociclib_after_ribociclib_brand_in_history", tumor_type="BRCA", patient=(57, "F"),
+    comment="ER+/HER2-negative MBC after 30 months of anastrozole + ribociclib (the history writes the brand name\n"
+            "Kisqali). Progression plasma at tumour fraction 0.1: no ESR1, PIK3CA or RB1 hotspot; truncal TP53 R175H.",
+    lines=[line(["anastrozole", "Kisqali"], "2020-10-05", "2023-04-17", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-09-14", [Var(TP53_R175H, 160, 600), Var(ESR1_D538G, 0, 600)],
+                  tf=0.45),
+             vsmp("prog", "progression", "plasma", "2023-04-24",
+                  [Var(TP53_R175H, 120, 3000), Var(ESR1_D538G, 0, 3100), Var(ESR1_Y537S, 0, 3100),
+                   Var(PIK3CA_H1047R, 0, 3000), Var(PIK3CA_E545K, 0, 3000), Var(RB1_R455X, 0, 2900)], tf=0.1)],
+    biomarkers=[ER_POS + ("dx",), ("HER2", "IHC", "0", "dx")],
+    candidates=["abemaciclib + fulvestrant", "Kisqali + fulvestrant", "elacestrant"],
+    expected=dict(
+        verdicts={"abemaciclib + fulvestrant": "sensitivity", "Kisqali + fulvestrant": "reduced_efficacy",
+                  "elacestrant": "no_known_effect"},
+        origins={"TP53 p.R175H": "persistent"},
+        not_detected=["ESR1 p.D538G", "ESR1 p.Y537S", "PIK3CA p.H1047R", "PIK3CA p.E545K", "RB1 p.R455*"],
+        preclinical_only=[],
+        notes=[
+            "The prior line's brand name Kisqali must be read as ribociclib (an unknown prior drug is an error, so "
+            "a brand that fails to resolve would stop the case).",
+            "abemaciclib + fulvestrant -> sensitivity (postMONARCH: switching to abemaciclib + fulvestrant after a "
+            "CDK4/6 inhibitor + AI).",
+            "Kisqali + fulvestrant -> reduced_efficacy: this continues the SAME CDK4/6 inhibitor the disease "
+            "progressed on, changing only the endocrine partner. MAINTAIN's benefit came from patients switching "
+            "from palbociclib to ribociclib (most had palbociclib before); continuing the same CDK4/6 "
+            "inhibitor adds nothing in patients (PACE, PALMIRA), leaving fulvestrant's modest activity. The MAINTAIN "
+            "rule must not apply when ribociclib itself was the prior CDK4/6 inhibitor.",
+            "elacestrant -> no_known_effect (ESR1 not detected at TF 0.1).",
+        ])))
+
+# =========================================================================================================
+# 19. Pancreas after FOLFIRINOX (regimen name as prior therapy; low-tumour-fraction plasma)
+# =========================================================================================================
+CASES.append(case2(
+    id="CL92_PAAD_KRAS_G12D_after_FOLFIRINOX_low_TF_plasma", tumor_type="PAAD", patient=(62, "M"),
+    comment="Metastatic pancreatic adenocarcinoma: KRAS G12D and TP53 R273H in the diagnostic liver biopsy;\n"
+            "FOLFIRINOX (written as the regimen name) for 7 months. Progression plasma at tumour fraction 0.006:\n"
+            "KRAS G12D, G12C and TP53 force-called, nothing detected.",
+    lines=[line(["FOLFIRINOX"], "2023-02-06", "2023-09-04", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2023-01-16", [Var(KRAS_G12D, 125, 600), Var(TP53_R273H, 120, 600)],
+                  tf=0.4),
+             vsmp("prog", "progression", "plasma", "2023-09-11",
+                  [Var(KRAS_G12D, 0, 3800), Var(KRAS_G12C, 0, 3800), Var(TP53_R273H, 0, 3700)], tf=0.006)],
+    candidates=["gemcitabine + nab-paclitaxel", "trametinib", "sotorasib"],
+    expected=dict(
+        verdicts={"gemcitabine + nab-paclitaxel": "no_known_effect", "trametinib": "resistance",
+                  "sotorasib": "no_known_effect"},
+        preclinical_only=[],
+        notes=[
+            "The prior line names FOLFIRINOX; it must be read as fluorouracil + leucovorin + irinotecan + "
+            "oxaliplatin.",
+            "sotorasib -> no_known_effect, NOT retest: the low-tumour-fraction plasma cannot exclude G12C on its "
+            "own, but the diagnostic tissue already shows the tumour's KRAS driver at codon 12 is G12D - a truncal, "
+            "mutually exclusive allele. The archival tissue answers the selection question (as in CL28 for a "
+            "persisting biomarker).",
+            "trametinib -> resistance: the only rule is a preclinical 'FOLFIRINOX then MEK inhibitor' collateral "
+            "sensitivity, but MEK inhibitors have been tested in patients with KRAS-mutant pancreatic cancer and "
+            "did not work (selumetinib vs capecitabine after gemcitabine, Bodoky 2012; trametinib + gemcitabine, "
+            "Infante 2014: no benefit; single-agent responses rare). Patient data outrank the "
+            "preclinical signal (" + NOT_CITED + ").",
+            "gemcitabine + nab-paclitaxel -> no_known_effect (standard second line after FOLFIRINOX; no "
+            "biomarker rule).",
+        ])))
+
+# =========================================================================================================
+# 20. Clonal haematopoiesis with a matched WBC normal
+# =========================================================================================================
+CASES.append(case2(
+    id="CL93_LUAD_T790M_plasma_with_WBC_normal_DNMT3A_TP53_CH", tumor_type="LUAD", patient=(74, "M"),
+    comment="EGFR L858R LUAD (TP53 R175H in the tumour) after 20 months of erlotinib. Progression plasma and a\n"
+            "matched white-blood-cell sample from the same draw: DNMT3A R882H and TP53 R273H are in both (clonal\n"
+            "haematopoiesis); T790M, L858R and TP53 R175H are in the plasma only.",
+    lines=[line(["erlotinib"], "2021-07-12", "2023-03-13", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-06-21",
+                  [Var(L858R, 210, 600), Var(TP53_R175H, 220, 610), Var(T790M, 0, 640)], tf=0.5),
+             vsmp("wbc", "normal", "wbc", "2023-03-20",
+                  [Var(DNMT3A_R882H, 60, 900), Var(TP53_R273H, 14, 900), Var(L858R, 0, 900), Var(T790M, 0, 900),
+                   Var(TP53_R175H, 0, 900)]),
+             vsmp("prog", "progression", "plasma", "2023-03-20",
+                  [Var(L858R, 330, 3000), Var(T790M, 120, 3000), Var(TP53_R175H, 300, 3000),
+                   Var(DNMT3A_R882H, 170, 3000), Var(TP53_R273H, 40, 3000)], tf=0.2)],
+    candidates=["osimertinib", "gefitinib"],
+    expected=dict(
+        verdicts={"osimertinib": "sensitivity", "gefitinib": "resistance"},
+        origins={"EGFR p.L858R": "persistent", "EGFR p.T790M": "acquired", "TP53 p.R175H": "persistent"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"], "TP53 p.R273H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis", "TP53 p.R273H": "possible_clonal_hematopoiesis"},
+        notes=[
+            "DNMT3A R882H (5.7% plasma, 6.7% WBC) and TP53 R273H (1.3% / 1.6%) are in the white cells at the same "
+            "VAF: clonal haematopoiesis, left out of the interpretation.",
+            "TP53 R175H is a TP53 hotspot too, but it is in the tumour tissue and absent from the WBC (0/900): "
+            "tumour-derived, used (no CH flag). The matched normal rules CH in for one TP53 variant and out for the "
+            "other.",
+            "osimertinib -> sensitivity (acquired T790M after erlotinib; AURA3); gefitinib -> resistance.",
+        ])))
+
+
+# =========================================================================================================
 # Reconciliation with the engine and the catalogue (done after the cases above were written, before any
 # build had seen them). Each entry changes expectations only where the clinical expectation rests on
 # knowledge the project cannot cite (no verified reference in shared/review: listed in
@@ -2067,6 +3469,84 @@ RECONCILED = {
         dict(verdicts={"olaparib": "no_known_effect", "niraparib": "no_known_effect"}, primary=[]),
         "Reconciled: first-line PARP-inhibitor maintenance for BRCA-mutated ovarian cancer (SOLO-1) " + NOT_CITABLE
         + " -> no_known_effect; the point of the case stands: without a reversion no resistance rule fires."),
+    # ----- second round (CL64-CL93): written by a second clinician; reconciled the same way -----
+    "CL65": (
+        dict(verdicts={"olaparib": "no_known_effect"}, primary=[]),
+        "Reconciled: olaparib for BRCA2-altered prostate cancer (PROfound) " + NOT_CITABLE + "."),
+    "CL68": (
+        dict(verdicts={"trastuzumab + paclitaxel": "no_known_effect"}),
+        "Reconciled (a judgement both ways): the T-ACT rule is a modifier on HER2 loss and the audit let a tumour "
+        "shown to keep HER2 suppress it, a subgroup the trial could not analyse; with HER2 retained the catalogue "
+        "asserts nothing. The reviewer's view (no trial shows retained HER2 rescues trastuzumab) is recorded here."),
+    "CL69": (
+        dict(verdicts={"trastuzumab + paclitaxel": "reduced_efficacy", "ramucirumab + paclitaxel": "sensitivity"}),
+        "Reconciled: the review's own scenario SC15 fixes this shape - trastuzumab beyond progression (R) with "
+        "the pan-tumour cisplatin-to-paclitaxel collateral sensitivity (S) on the other component gives a partly "
+        "active regimen, reduced_efficacy, both sides listed; the same paclitaxel rule gives ramucirumab + "
+        "paclitaxel sensitivity."),
+    "CL70": (
+        dict(verdicts={"trastuzumab deruxtecan": "retest"}),
+        "Reconciled: the gastric re-test gate is lifted only by an IHC/ISH result at progression; a plasma ERBB2 "
+        "gain or amplification does not replace the tissue re-test the label and DESTINY-Gastric02 ask for."),
+    "CL72": (
+        dict(verdicts={"olaparib": "no_known_effect", "niraparib": "no_known_effect", "carboplatin": "no_known_effect"}),
+        "Reconciled: PARP-inhibitor and platinum benefit falling with platinum resistance (Fong 2010, Domchek "
+        "2016) " + NOT_CITABLE + "."),
+    "CL75": (
+        dict(verdicts={"Tagrisso": "no_known_effect", "erlotinib": "no_known_effect"}),
+        "Reconciled: a T790M-negative plasma at adequate tumour fraction is a negative, not a re-test trigger in "
+        "the catalogue (tissue re-biopsy after a negative plasma, Oxnard 2016, " + NOT_CITABLE + "); erlotinib "
+        "after gefitinib without T790M has no rule (class switch " + NOT_CITABLE + ")."),
+    "CL76": (
+        dict(verdicts={"osimertinib": "resistance"}),
+        "Reconciled: DESIGN 4a v2 lets an acquired-only rule fire on an unproven origin, marked origin_uncertain, "
+        "without weakening it; the verdict says so. The reviewer's proposal (an uncertain, tentative rule should "
+        "only reduce efficacy against randomised evidence) is recorded for the next contract revision."),
+    "CL77": (
+        dict(verdicts={"adagrasib": "no_known_effect"}),
+        "Reconciled: adagrasib in NSCLC (KRYSTAL-1/-12) " + NOT_CITABLE + "; only the colorectal adagrasib papers "
+        "are verified."),
+    "CL79": (
+        dict(verdicts={"Tagrisso": "reduced_efficacy", "osimertinib + carboplatin + pemetrexed": "reduced_efficacy"}),
+        "Reconciled: the review (fact behind scenario SC21) states that KEAP1 present at diagnosis shortens "
+        "EGFR-TKI benefit; the catalogue encodes it as reduced efficacy against the first-line preference, and "
+        "SC21 expects exactly that. The reviewer's view (prognostic, a caveat only) is recorded here."),
+    "CL80": (
+        dict(verdicts={"brigatinib": "no_known_effect", "crizotinib": "no_known_effect"}),
+        "Reconciled: G1202R cross-resistance to brigatinib and crizotinib (drug-by-allele tables) " + NOT_CITABLE
+        + ". The engine also calls the origin no_baseline: the baseline sample has results but no variant file."),
+    "CL81": (
+        dict(verdicts={"FOLFOX + panitumumab": "no_known_effect", "FOLFIRI + cetuximab": "no_known_effect"}),
+        "Reconciled: first-line anti-EGFR for RAS/BRAF wild-type disease (PRIME, verified) would need a condition "
+        "'shown wild type' (RAS tested negative); the rule schema has required / excluded_if_present / modifier "
+        "and no 'required absent', so the rule is not encoded rather than firing on untested disease."),
+    "CL85": (
+        dict(verdicts={"dabrafenib + trametinib": "no_known_effect"},
+             primary=["FOLFIRI + cetuximab", "encorafenib + cetuximab"]),
+        "Reconciled: dabrafenib + trametinib in BRAF V600E colorectal cancer (Corcoran 2015) " + NOT_CITABLE
+        + "; the melanoma BRAF + MEK rule rightly stays out of colorectal cancer."),
+    "CL87": (
+        dict(verdicts={"binimetinib": "no_known_effect", "vemurafenib": "no_known_effect"}, primary=[]),
+        "Reconciled: binimetinib in NRAS-mutant melanoma (NEMO) and paradoxical activation of BRAF inhibitors in "
+        "RAS-mutant cells " + NOT_CITABLE + "."),
+    "CL88": (
+        dict(verdicts={"tucatinib + trastuzumab + capecitabine": "no_known_effect"}),
+        "Reconciled: tucatinib + trastuzumab + capecitabine (HER2CLIMB) " + NOT_CITABLE + "."),
+    "CL90": (
+        dict(verdicts={"inavolisib + palbociclib + fulvestrant": "sensitivity"}),
+        "Reconciled: the PADA-1 rule (fulvestrant + palbociclib when ESR1 rises on an AI + palbociclib line) "
+        "covers the triplet through its sub-combination; the schema cannot say 'while the line is still running', "
+        "which PADA-1 required. Recorded as a schema gap; the INAVO120 rule itself correctly did not fire."),
+    "CL91": (
+        dict(preclinical_only=["Kisqali + fulvestrant"]),
+        "Reconciled: the reduced_efficacy of ribociclib after ribociclib rests on the preclinical intraclass "
+        "rule only, so preclinical_only is true by definition."),
+    "CL92": (
+        dict(verdicts={"trametinib": "retest", "sotorasib": "retest"}, preclinical_only=["trametinib"]),
+        "Reconciled: at TF 0.006 the selecting alterations of trametinib (BRAF V600E) and sotorasib (KRAS G12C) "
+        "cannot be excluded; the engine does not model mutually exclusive drivers (a truncal KRAS G12D making "
+        "G12C or BRAF V600E unlikely), so both are retest. Negative MEK-inhibitor trials in pancreatic cancer "
+        + NOT_CITABLE + "."),
 }
 
 

@@ -81,7 +81,7 @@ struct VerdictAlgorithmTests {
     }
 
     static func run(_ tumour: String, lines: [[String]] = [], candidates: [String], samples: [(PatientCase.Sample, [Finding])],
-                    catalogue: Catalogue = catalogue) throws -> Interpretation {
+                    catalogue: Catalogue = catalogue, bestResponse: String? = nil) throws -> Interpretation {
         let cands = try candidates.map { text -> PatientCase.Candidate in
             var terms: [DrugVocabulary.Term] = [], drugs: [String] = []
             for part in text.split(separator: "+") {
@@ -94,7 +94,7 @@ struct VerdictAlgorithmTests {
             return .init(text: text, terms: terms, drugs: drugs)
         }
         let therapy = lines.enumerated().map { i, d in
-            PatientCase.TherapyLine(line: i + 1, drugs: d, asWritten: d, start: nil, end: nil, bestResponse: nil)
+            PatientCase.TherapyLine(line: i + 1, drugs: d, asWritten: d, start: nil, end: nil, bestResponse: bestResponse)
         }
         let pc = PatientCase(caseID: "T", tumourType: tumour, tumourTypeAsWritten: tumour, therapyLines: therapy,
                              samples: samples.map(\.0), biomarkers: [], candidates: cands)
@@ -278,6 +278,28 @@ struct VerdictAlgorithmTests {
         #expect(Self.verdict(i, "gefitinib + osimertinib")?.rawValue == expected)
         let fired = try #require(i.implications.first).rules.map(\.rule.id)
         #expect(fired.contains("t_c797s_trans") == (expected == "sensitivity"))
+    }
+
+    // MARK: low tumour fraction and negative selection
+
+    @Test("an anti-EGFR antibody is selected by RAS/BRAF absence: a low-TF plasma negative cannot show it", arguments: [(0.005, "retest"), (0.2, "no_known_effect")])
+    func negativeSelection(tf: Double, expected: String) throws {
+        let p = Self.sample("prog", .progression, .plasma, tf: tf)
+        let i = try Self.run("COADREAD", lines: [["fluorouracil", "leucovorin", "oxaliplatin"]], candidates: ["panitumumab"], samples: [(p, [])])
+        #expect(Self.verdict(i, "panitumumab")?.rawValue == expected)
+        #expect(i.recommendations.contains { $0.kind == "retest" } == (expected == "retest"))
+    }
+
+    // MARK: re-giving a failed therapy
+
+    @Test("the exact therapy of a primary-refractory line (best response PD) is resistance; after a response it is only noted", arguments: [("PD", "resistance"), ("PR", "no_known_effect")])
+    func primaryRefractory(best: String, expected: String) throws {
+        let i = try Self.run("SKCM", lines: [["nivolumab", "ipilimumab"]], candidates: ["nivolumab + ipilimumab", "nivolumab"],
+                             samples: [(Self.prog, [])], bestResponse: best)
+        let imp = try #require(i.implications.first)
+        #expect(imp.verdict.rawValue == expected)
+        #expect(imp.because.contains { $0.contains("line 1") })
+        #expect(Self.verdict(i, "nivolumab") == .noKnownEffect, "a part of the regimen is not the same therapy")
     }
 
     // MARK: candidates

@@ -317,8 +317,21 @@ drugs:
     selected_by:
       - {gene: EGFR, kind: gene_class, class: activating_mutation}
       - {gene: EGFR, kind: region, exons: [20], consequences: [inframe_insertion]}
-  - {name: cetuximab, classes: [anti_egfr_antibody], aliases: [Erbitux], kind: drug}
-  - {name: panitumumab, classes: [anti_egfr_antibody], aliases: [Vectibix], kind: drug}
+  # deselected_by: negative selection (RAS/BRAF wild type); at a low plasma tumour fraction a negative
+  # cannot show the tumour is wild type, so the verdict becomes retest.
+  - name: cetuximab
+    classes: [anti_egfr_antibody]
+    aliases: [Erbitux]
+    kind: drug
+    deselected_by: &ras_braf_deselection
+      - {gene: KRAS, kind: gene_class, class: activating_mutation}
+      - {gene: NRAS, kind: gene_class, class: activating_mutation}
+      - {gene: BRAF, kind: protein_change, changes: [V600E]}
+  - name: panitumumab
+    classes: [anti_egfr_antibody]
+    aliases: [Vectibix]
+    kind: drug
+    deselected_by: *ras_braf_deselection
   # --- ALK / ROS1, MET, KRAS G12C, BCR-ABL ---
   - name: crizotinib
     classes: [alk_tki_1st_gen, met_inhibitor]
@@ -1278,7 +1291,7 @@ rules:
   therapies:
   - endocrine_therapy
   effect: resistance
-  scope: alone
+  scope: any_regimen
   direction: one_way
   context_checked: >-
     Nayar 2019 found the ERBB2 mutations in metastases of ER-positive, HER2-non-amplified patients who
@@ -3276,9 +3289,9 @@ rules:
 schema: nextline/catalogue-rules/v1
 rules:
   - id: crc_egfr_s464l_g465r_i491m_anti_egfr
-    title: "EGFR ectodomain S464L, G465R or I491M acquired on cetuximab"
+    title: "EGFR ectodomain S464L, G465R or I491M acquired on an anti-EGFR antibody"
     tumor_types: [COADREAD]
-    prior_therapies: [cetuximab]
+    prior_therapies: [anti_egfr_antibody]
     biomarkers:
       - gene: EGFR
         kind: protein_change
@@ -6761,6 +6774,7 @@ rules:
         changes: [T790M]
         role: excluded_if_present
     requires_origin: acquired
+    acquisition_presumed: true
     therapies: [egfr_tki_1st_gen]
     scope: alone
     effect: sensitivity
@@ -8646,6 +8660,8 @@ rules:
   effect: resistance
   direction: unknown
   context_checked: >-
+    Level raised from expert_statement to clinical_other after the clinical case review: the cited cfDNA
+    series (Azad 2015) is patient data from castration-resistant disease on abiraterone/enzalutamide.
     A general statement on AR gene aberrations supported by a cfDNA study of castration-resistant
     disease; expert_statement, so it cannot decide a verdict on its own. The ARSI class stays because
     extra receptor copies work against every drug acting through the receptor; unchanged.
@@ -8654,9 +8670,10 @@ rules:
     to keep signalling.
   evidence:
     study_types:
+    - patient_samples
     - review_statement
-    level: expert_statement
-    tentative: false
+    level: clinical_other
+    tentative: true
     note: >-
       General statement on AR gene aberrations, supported among others by a cfDNA study of castration-resistant
       disease.
