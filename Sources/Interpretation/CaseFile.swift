@@ -41,6 +41,9 @@ public struct PatientCase: Sendable {
         public var column: String?
         public var collected: String?
         public var tumourFraction: Double?
+        /// False when the case did not say the kind (tissue is then assumed, and said when the file looks
+        /// like a liquid biopsy).
+        public var kindGiven: Bool = true
     }
     public struct Biomarker: Sendable, Hashable {
         public var name: String
@@ -75,6 +78,8 @@ public struct PatientCase: Sendable {
     public var samples: [Sample]
     public var biomarkers: [Biomarker]
     public var candidates: [Candidate]
+    /// Where the case's values were given: "the case file" or "the command line" (said in explanations).
+    public var givenIn: String = "the case file"
     /// Warnings found while reading (unknown biomarker names, …).
     public var warnings: [String]
 
@@ -93,7 +98,7 @@ public enum CaseReader {
     /// (`dabrafenib and trametinib`, `carboplatin/pemetrexed`, `FOLFOX, bevacizumab`) is split on the
     /// other separators people write, but only when every piece is then a known name
     /// (`trifluridine/tipiracil` stays one drug).
-    static func therapyParts(_ text: String, catalogue: Catalogue) -> [String] {
+    public static func therapyParts(_ text: String, catalogue: Catalogue) -> [String] {
         var out: [String] = []
         for raw in text.split(separator: "+") {
             let part = raw.trimmed()
@@ -237,6 +242,7 @@ public enum CaseReader {
             guard case .mapping(let m) = node else { sink.add(path, node, "samples[\(i)] must be a mapping"); continue }
             var s = PatientCase.Sample(id: "", role: .progression, kind: .tissue, vcf: nil, column: nil, collected: nil, tumourFraction: nil)
             var sawRole = false
+            var sawKind = false
             for (k, v) in m {
                 let key = k.scalar?.string ?? ""
                 let value = v.scalar?.string ?? ""
@@ -247,6 +253,7 @@ public enum CaseReader {
                     if let r = PatientCase.SampleRole(rawValue: value) { s.role = r }
                     else { sink.add(path, v, "samples[\(i)].role: '\(value)' is not baseline, progression or normal") }
                 case "kind":
+                    sawKind = true
                     if let r = PatientCase.SampleKind(caseText: value) { s.kind = r }
                     else { sink.add(path, v, "samples[\(i)].kind: '\(value)' is not tissue, plasma (ctDNA, cfDNA) or wbc") }
                 case "vcf": s.vcf = value.hasPrefix("/") ? value : (directory == "." ? value : directory + "/" + value)
@@ -263,6 +270,7 @@ public enum CaseReader {
             }
             if s.id.isEmpty { sink.add(path, node, "samples[\(i)] needs an id") }
             if !sawRole { sink.add(path, node, "samples[\(i)] needs a role (baseline, progression or normal)") }
+            s.kindGiven = sawKind
             if samples.contains(where: { $0.id == s.id }) { sink.add(path, node, "samples: duplicate id '\(s.id)'") }
             samples.append(s)
         }

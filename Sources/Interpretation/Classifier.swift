@@ -7,6 +7,7 @@ struct Classifier {
     let samples: [SampleFindings]
     let latest: SampleFindings?
     var catalogue: Catalogue? = nil
+    var givenIn: String = "the case file"
 
     static let tp53CHHotspots: Set<String> = ["R175H", "Y220C", "G245S", "R248Q", "R248W", "R273C", "R273H", "R282W"]
 
@@ -46,7 +47,7 @@ struct Classifier {
 
     /// Estimated tumour fraction of a sample, or the case's value.
     func tumourFraction(of s: SampleFindings) -> TumourFractionEstimate {
-        if let tf = s.sample.tumourFraction { return .init(sampleID: s.sample.id, value: tf, how: "given in the case file") }
+        if let tf = s.sample.tumourFraction { return .init(sampleID: s.sample.id, value: tf, how: givenIn == "the command line" ? "given with --tumor-fraction" : "given in \(givenIn)") }
         if s.sample.role == .normal { return .init(sampleID: s.sample.id, value: nil, how: "normal sample") }
         let somatic = s.findings.filter { f in
             guard let v = f.measurement?.vaf, Classifier.isDetected(f, settings: settings), f.allele != nil else { return false }

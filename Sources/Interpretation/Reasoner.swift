@@ -11,7 +11,7 @@ public enum Interpreter {
         // alterations were present before any therapy (origin persistent, rules labelled primary).
         let preTreatmentOnly = progression.isEmpty
         let latest = latestSample(progression) ?? latestSample(samples.filter { $0.sample.role == .baseline })
-        let classifier = Classifier(settings: settings, samples: samples, latest: latest, catalogue: catalogue)
+        let classifier = Classifier(settings: settings, samples: samples, latest: latest, catalogue: catalogue, givenIn: patientCase.givenIn)
 
         // Tumour fractions (the case's or estimated).
         let tfs = samples.map { classifier.tumourFraction(of: $0) }
@@ -20,6 +20,15 @@ public enum Interpreter {
         // CLASSIFY the latest progression sample's records, plus baseline-only alterations.
         var findings = classify(latest: latest, samples: samples, classifier: classifier, tfByID: tfByID,
                                 preTreatmentOnly: preTreatmentOnly, catalogue: catalogue, settings: settings, warnings: &warnings)
+        // A sample whose kind was not given is tissue; say so when it looks like a liquid biopsy.
+        for sf in samples where !sf.sample.kindGiven && sf.sample.kind == .tissue && sf.sample.role != .normal {
+            let measured = sf.findings.compactMap(\.measurement).filter(\.detected)
+            let depths = measured.compactMap(\.depth).sorted()
+            let vafs = measured.compactMap(\.vaf)
+            if let median = depths.isEmpty ? nil : depths[depths.count / 2], median >= 1000, let top = vafs.max(), top < 0.15 {
+                warnings.append("\(sf.sample.id): sample kind not given, taken as tissue; its median depth \(median) and highest VAF \(Classifier.format(top)) look like a liquid biopsy: give kind: plasma (--sample-kind plasma) so low-tumour-fraction negatives are treated as inconclusive")
+            }
+        }
         // Low tumour fraction plasma: a negative is inconclusive.
         var lowTFNote: String? = nil
         if let latest, latest.sample.kind == .plasma, let tf = tfByID[latest.sample.id]?.value, tf < settings.lowTumourFraction {

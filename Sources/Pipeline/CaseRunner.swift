@@ -41,6 +41,10 @@ public enum CaseRunner {
                 samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: nil))
                 continue
             }
+            if let cf = caseFile, access(vcf, F_OK) != 0 {
+                let folder = cf.path.contains("/") ? String(cf.path[..<(cf.path.lastIndex(of: "/") ?? cf.path.endIndex)]) : "."
+                throw InputProblem(path: cf.path, message: "sample \(s.id): variant file \(vcf) not found (paths in a case file are relative to the case file's folder, \(folder.isEmpty ? "/" : folder))")
+            }
             var opts = options
             opts.sample = nil
             let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,

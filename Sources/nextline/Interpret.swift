@@ -26,7 +26,8 @@ struct Interpret: ParsableCommand {
     @Option(help: "Candidate next therapy (repeat); \"A + B\" for a regimen.") var candidate: [String] = []
     @Option(help: "A non-VCF result NAME:METHOD=RESULT, e.g. HER2:IHC=0 or AR-V7:CTC-mRNA=positive (repeat).") var biomarker: [String] = []
     @Option(name: .customLong("tumor-fraction"), help: "Tumour fraction of the progression sample (0–1).") var tumorFraction: Double?
-    @Option(name: .customLong("sample-kind"), help: "Kind of the progression sample: tissue or plasma.") var sampleKind: String = "tissue"
+    @Option(name: .customLong("sample-kind"), help: "Kind of the progression sample: tissue (default) or plasma (ctdna, cfdna).") var sampleKindGiven: String?
+    var sampleKind: String { sampleKindGiven ?? "tissue" }
     @Option(name: .customLong("baseline-regions"), help: "BED of regions the baseline assay covered (absence there counts, at --baseline-depth).") var baselineRegions: String?
     @Option(name: .customLong("baseline-depth"), help: "Depth assumed inside --baseline-regions.") var baselineDepth: Int = 500
     @Option(name: .customLong("min-alt-reads"), help: "Alt reads needed to call an allele detected.") var minAltReads: Int = 3
@@ -90,8 +91,29 @@ struct Interpret: ParsableCommand {
         }
     }
 
+    /// Flag values checked against the vocabularies first, so errors speak in flags.
+    func checkFlags(_ catalogue: Catalogue) throws {
+        if let t = tumorType, catalogue.tumourTypes.resolve(t) == nil {
+            let hint = catalogue.tumourTypes.suggestion(for: t).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("unknown tumour type in --tumor-type '\(t)'\(hint) (OncoTree codes: nextline catalogue tumor-types)")
+        }
+        for p in prior {
+            for part in CaseReader.therapyParts(p, catalogue: catalogue) {
+                switch catalogue.drugs.resolve(part) {
+                case nil:
+                    let hint = catalogue.drugs.suggestion(for: part).map { ", did you mean '\($0)'?" } ?? ""
+                    throw ValidationError("unknown drug in --prior '\(p)': '\(part)'\(hint) (write a regimen as \"A + B\"; drugs: nextline catalogue drugs)")
+                case .drugClass(let c)?:
+                    throw ValidationError("--prior '\(p)': '\(part)' is a drug class (\(c)); name the drugs given")
+                default: continue
+                }
+            }
+        }
+    }
+
     /// The same case as a case file, from command-line flags (one progression sample).
     func caseFromFlags(_ catalogue: Catalogue) throws -> PatientCase {
+        try checkFlags(catalogue)
         var yaml = "case_id: \(quoted(vcf.map { $0.lastComponent } ?? "case"))\n"
         yaml += "tumor_type: \(quoted(tumorType ?? ""))\n"
         if let b = input.build { yaml += "genome_build: \(quoted(b))\n" }
@@ -103,7 +125,7 @@ struct Interpret: ParsableCommand {
         if let b = baseline { yaml += "  - {id: baseline, role: baseline, kind: tissue, vcf: \(quoted(b))}\n" }
         if let n = normal { yaml += "  - {id: normal, role: normal, kind: wbc, vcf: \(quoted(n))}\n" }
         if let v = vcf {
-            yaml += "  - {id: progression, role: progression, kind: \(PatientCase.SampleKind(caseText: sampleKind)?.rawValue ?? "tissue"), vcf: \(quoted(v))"
+            yaml += "  - {id: progression, role: progression, " + (sampleKindGiven == nil ? "" : "kind: \(PatientCase.SampleKind(caseText: sampleKind)?.rawValue ?? "tissue"), ") + "vcf: \(quoted(v))"
             if let t = tumorFraction { yaml += ", tumor_fraction: \(t)" }
             yaml += "}\n"
         }
@@ -118,7 +140,9 @@ struct Interpret: ParsableCommand {
             }
         }
         if !candidate.isEmpty { yaml += "candidates: [" + candidate.map(quoted).joined(separator: ", ") + "]\n" }
-        return try CaseReader.read(text: yaml, path: "command line", directory: ".", catalogue: catalogue)
+        var c = try CaseReader.read(text: yaml, path: "command line", directory: ".", catalogue: catalogue)
+        c.givenIn = "the command line"
+        return c
     }
 
     func quoted(_ s: String) -> String {

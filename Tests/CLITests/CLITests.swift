@@ -53,6 +53,22 @@ struct CLITests {
         let (s3, _, e3) = run(["interpret", "--case", demo, "--case", demo])
         #expect(s3 == 64)
         #expect(e3.contains("--case was given 2 times"))
+        // Flag-mode errors speak in flags.
+        let prog = Fixtures.path("TestVCFs/demo/prog2_plasma.vcf")
+        let (s4, _, e4) = run(["interpret", prog, "--tumor-type", "BRCA", "--prior", "gefitnib"])
+        #expect(s4 == 64)
+        #expect(e4.contains("unknown drug in --prior 'gefitnib'") && e4.contains("did you mean 'gefitinib'?") && e4.contains("A + B"), "\(e4)")
+        // The tumour fraction is reported as given on the command line; an unstated kind that looks like plasma is said.
+        let (s5, out5, e5) = run(["interpret", prog, "--tumor-type", "BRCA", "--prior", "trastuzumab", "--tumor-fraction", "0.2", "--format", "json"])
+        #expect(s5 == 0)
+        #expect(out5.contains("given with --tumor-fraction"))
+        #expect(out5.contains("sample kind not given, taken as tissue"), "\(e5)")
+        // A case file's missing VCF names the case file and says paths are relative to its folder.
+        let dir = Fixtures.temporaryDirectory()
+        let caseFile = Fixtures.write("case_id: X\ntumor_type: LUAD\nsamples:\n  - {id: p, role: progression, kind: plasma, vcf: nothere.vcf}\n", to: dir, as: "case.yaml")
+        let (s6, _, e6) = run(["interpret", "--case", caseFile])
+        #expect(s6 == 65)
+        #expect(e6.contains("case.yaml: sample p: variant file") && e6.contains("relative to the case file's folder"), "\(e6)")
         // A validated catalogue folder (an Annotations/ checkout being edited).
         #expect(run(["catalogue", "validate", "--annotations", Fixtures.path("Annotations")]).0 == 0)
     }
