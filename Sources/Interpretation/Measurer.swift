@@ -89,7 +89,15 @@ public struct Measurer: Sendable {
             if let v = fields[d]?.numbers?.first ?? nil { m.depth = try checkCount(v, "FORMAT/\(d)"); m.depthSource = "FORMAT/\(d)" }
             else if let v = record.info[d]?.numbers?.first ?? nil { m.depth = try checkCount(v, "INFO/\(d)"); m.depthSource = "INFO/\(d)" }
         }
-        if m.depth == nil, let v = fields["DP"]?.numbers?.first ?? nil {
+        // A Number=1 count with several values is a count mismatch (often a thousands separator, DP=1,500).
+        func single(_ values: [Double?]?, _ field: String, declared: String?) throws(InputProblem) -> Double? {
+            guard let values else { return nil }
+            if values.count > 1 && declared == "1" {
+                throw problem(record, field, "has \(values.count) values but the header declares Number=1 (a thousands separator such as 1,500, or a decimal comma?)")
+            }
+            return values.first ?? nil
+        }
+        if m.depth == nil, let v = try single(fields["DP"]?.numbers, "FORMAT/DP", declared: fmt["DP"]?.number) {
             m.depth = try checkCount(v, "FORMAT/DP"); m.depthSource = "FORMAT/DP"
         }
 
@@ -214,8 +222,12 @@ public struct Measurer: Sendable {
            let v = try checkVAF(try perAllele(values, number: header.info["AF"]?.number, field: "INFO/AF"), "INFO/AF") {
             vafs.append(("INFO/AF", v))
         }
-        if m.depth == nil, let v = record.info["DP"]?.numbers?.first ?? nil {
+        if m.depth == nil, let v = try single(record.info["DP"]?.numbers, "INFO/DP", declared: header.info["DP"]?.number) {
             m.depth = try checkCount(v, "INFO/DP"); m.depthSource = "INFO/DP"
+        }
+        // Every source, counts included: a VAF above 1 is impossible (alt reads exceeding the depth).
+        for v in vafs where !(v.value.isFinite && v.value >= 0 && v.value <= 1) {
+            throw problem(record, v.source, "gives VAF \(v.value): the alt reads exceed the depth (\(m.altReads.map(String.init) ?? "?") alt reads, depth \(m.depth.map(String.init) ?? "?")); an impossible VAF rejects the file")
         }
         if let first = vafs.first {
             m.vaf = first.value

@@ -410,6 +410,27 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a header line after #CHROM")
             }
             summary.recordsSeen += 1
+            // Every line, kept or skipped, must be structurally sound: tab-separated with the header's
+            // column count and an integer POS (a line of spaces would otherwise pass as an odd contig).
+            var columns = 1
+            var posDigits = 0, posBad = false, nul = false
+            for i in 0..<l {
+                let b = s[i]
+                if b == 9 { columns += 1; continue }
+                if b == 0 { nul = true }
+                if columns == 2 { if b >= 48 && b <= 57 { posDigits += 1 } else { posBad = true } }
+            }
+            if nul {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a NUL byte inside the line")
+            }
+            if columns != expectedColumns {
+                let spaces = columns == 1 && (0..<l).contains { s[$0] == 32 }
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
+                                               detail: spaces ? "separated by spaces, not tabs" : "\(columns) tab-separated columns, but the #CHROM line has \(expectedColumns)")
+            }
+            if posBad || posDigits == 0 {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "POS is not a whole number")
+            }
             // Pre-filter on the raw text: CHROM and POS, without parsing the record.
             switch filter.decide(line: s, length: l) {
             case .skip(let reason):
@@ -427,12 +448,6 @@ public final class VCFReader {
                 continue
             case .parse:
                 break
-            }
-            var columns = 1
-            for i in 0..<l where s[i] == 9 { columns += 1 }
-            if columns != expectedColumns {
-                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
-                                               detail: "\(columns) tab-separated columns, but the #CHROM line has \(expectedColumns)")
             }
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)

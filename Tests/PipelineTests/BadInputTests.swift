@@ -88,6 +88,23 @@ struct BadInputTests {
         rejects(Fixtures.write(dup, to: dir, as: "dup.vcf"), containing: ["duplicate sample"])
     }
 
+    @Test("every data line is checked before the pre-filter: spaces, a decimal or junk POS, a NUL byte name their line")
+    func dataLines() {
+        let t790m = Self.t790m
+        let cases: [(String, String, [String])] = [
+            ("rec_spaces.vcf", t790m.replacingOccurrences(of: "\t", with: " ") + "", ["line", "spaces, not tabs"]),
+            ("pos_decimal.vcf", t790m.replacingOccurrences(of: "55181378", with: "55181378.0"), ["line", "POS is not a whole number"]),
+            ("pos_junk.vcf", t790m.replacingOccurrences(of: "55181378", with: "55181378abc"), ["line", "POS is not a whole number"]),
+            ("nul_info.vcf", t790m.replacingOccurrences(of: "DP=1000", with: "DP=10\u{0}00"), ["line", "NUL byte"]),
+        ]
+        for (name, record, words) in cases {
+            // The same line on a contig outside the watched genes is checked too (it would be skipped unread).
+            rejects(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: name), containing: words)
+            let elsewhere = record.replacingOccurrences(of: "chr7", with: "chr1").replacingOccurrences(of: "55181378", with: "1000")
+            rejects(Fixtures.write(Fixtures.vcfHeader() + elsewhere, to: dir, as: "other_" + name), containing: ["line"])
+        }
+    }
+
     @Test("extra sample columns, a byte-order mark and an unknown VCF version are caught")
     func moreHeaderFaults() throws {
         rejects(Fixtures.write(Fixtures.vcfHeader() + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\t0/1\n", to: dir, as: "extra.vcf"),
@@ -125,6 +142,9 @@ struct BadInputTests {
             ("af_gt1.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:1.7:1000\n", ["FORMAT/AF", "outside"]),
             ("neg_dp.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:0.031:-5\n", ["FORMAT/DP", "negative"]),
             ("ad_count.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31,4:0.031:1000\n", ["FORMAT/AD", "Number=R"]),
+            // Counts that give a VAF above 1, and a Number=1 depth written with a thousands separator.
+            ("ad_over_dp.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:704,96:50\n", ["FORMAT/AD+DP", "exceed the depth"]),
+            ("dp_thousands.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:1400,100:1,500\n", ["FORMAT/DP", "Number=1", "thousands separator"]),
         ]
         for (name, record, words) in bad {
             rejects(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: name), containing: words)
