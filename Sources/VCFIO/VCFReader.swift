@@ -412,16 +412,26 @@ public final class VCFReader {
             summary.recordsSeen += 1
             // Every line, kept or skipped, must be structurally sound: tab-separated with the header's
             // column count and an integer POS (a line of spaces would otherwise pass as an odd contig).
-            var columns = 1
-            var posDigits = 0, posBad = false, nul = false
-            for i in 0..<l {
-                let b = s[i]
-                if b == 9 { columns += 1; continue }
-                if b == 0 { nul = true }
-                if columns == 2 { if b >= 48 && b <= 57 { posDigits += 1 } else { posBad = true } }
-            }
-            if nul {
+            // memchr/strlen are vectorised: the check costs little next to the read itself.
+            if strlen(s) != l {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a NUL byte inside the line")
+            }
+            var columns = 1
+            var tabs: (first: Int, second: Int) = (-1, -1)
+            var at = 0
+            while at < l, let hit = memchr(s + at, 9, l - at) {
+                let index = s.distance(to: hit.assumingMemoryBound(to: CChar.self))
+                if columns == 1 { tabs.first = index } else if columns == 2 { tabs.second = index }
+                columns += 1
+                at = index + 1
+            }
+            var posDigits = 0, posBad = false
+            if tabs.first >= 0 {
+                let end = tabs.second >= 0 ? tabs.second : l
+                for i in (tabs.first + 1)..<max(tabs.first + 1, end) {
+                    let b = s[i]
+                    if b >= 48 && b <= 57 { posDigits += 1 } else { posBad = true }
+                }
             }
             if columns != expectedColumns {
                 let spaces = columns == 1 && (0..<l).contains { s[$0] == 32 }
