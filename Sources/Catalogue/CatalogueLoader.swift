@@ -39,7 +39,10 @@ final class CatalogueLoader {
         }
     }
 
-    private func loadFile(_ path: String, _ text: String) {
+    private func loadFile(_ path: String, _ raw: String) {
+        // Files saved by Windows editors: a UTF-8 byte-order mark and CRLF line ends are read as plain text.
+        var text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
+        if text.contains("\r\n") { text = text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n") }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasSuffix(".md") {
             if name == "NOT_ENCODED.md" { loadNotEncoded(path, text) }

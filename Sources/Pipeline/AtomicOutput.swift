@@ -28,10 +28,20 @@ public struct AtomicOutput: Sendable {
     public init(path: String, noClobber: Bool) { self.path = path; self.noClobber = noClobber }
 
     /// Checks the target before any work is done.
+    /// Refuses, before any work: a directory; anything but a regular file (a device, FIFO, socket or
+    /// symlink would be replaced by the final rename); an existing file with --no-clobber; and any file
+    /// the run reads (inputs, their indexes, case, catalogue and region files).
     public func validate(inputs: [String]) throws(Problem) {
         var st = stat()
+        var link = stat()
+        if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            throw .cannotWrite(path, "it is a symbolic link; the final rename would replace the link: give the target path")
+        }
         if stat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                throw .cannotWrite(path, "not a regular file (a device, FIFO or socket); omit --output to write to standard output")
+            }
             if noClobber { throw .exists(path) }
             for input in inputs {
                 var si = stat()

@@ -123,6 +123,12 @@ public final class VCFReader {
             throw .notVariantFormat(path: path, detected: name)
         }
         _ = category
+        // Only plain text, gzip and BGZF: htslib may sniff an xz/bzip2/zstd stream as VCF and then abort.
+        if format.compression != no_compression && format.compression != gzip && format.compression != bgzf {
+            let kind = format.compression == xz_compression ? "xz" : format.compression == bzip2_compression ? "bzip2"
+                : format.compression == zstd_compression ? "zstd" : "an unsupported compression"
+            throw .notVariantFormat(path: path, detected: "a VCF compressed with \(kind); decompress it and recompress with bgzip")
+        }
         isBCF = fmt == bcf
         isBGZF = format.compression == bgzf
         var warnings: [String] = []

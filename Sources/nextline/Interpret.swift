@@ -52,7 +52,8 @@ struct Interpret: ParsableCommand {
 
     func run() throws {
         do {
-            let inputs = [caseFile, vcf, baseline, normal].compactMap { $0 }
+            var inputs = CLISupport.withIndexes([caseFile, vcf, baseline, normal].compactMap { $0 })
+                + input.catalogueFiles + [baselineRegions].compactMap { $0 } + [input.reference, input.gff].compactMap { $0 }
             try output.target()?.validate(inputs: inputs)
             let catalogue = try input.loadCatalogue()
             let options = try input.inputOptions()
@@ -65,6 +66,9 @@ struct Interpret: ParsableCommand {
             var caseRecord: (path: String, sha256: String)? = nil
             if let caseFile {
                 let (c, sha) = try CaseRunner.readCase(path: caseFile, catalogue: catalogue)
+                // The files the case names are inputs too: never an output.
+                inputs += CLISupport.withIndexes(c.samples.compactMap(\.vcf))
+                try output.target()?.validate(inputs: inputs)
                 patientCase = c
                 caseRecord = (caseFile, sha)
                 if !candidate.isEmpty || !biomarker.isEmpty { FileHandleStderr.write("nextline: warning: --candidate/--biomarker are ignored with --case\n") }

@@ -88,6 +88,11 @@ struct OutputOptionGroup: ParsableArguments {
 }
 
 enum CLISupport {
+    /// Files a run reads beside the given ones: their .tbi/.csi indexes.
+    static func withIndexes(_ paths: [String]) -> [String] {
+        paths.flatMap { [$0, $0 + ".tbi", $0 + ".csi"] }
+    }
+
     /// Reads user catalogue files and loads them on top of the built-in catalogue.
     static func loadCatalogue(extra: [String]) throws -> Catalogue {
         var files: [(path: String, contents: String)] = []
@@ -133,7 +138,11 @@ enum CLISupport {
 
     /// Writes to --output atomically, or to stdout.
     static func emit(_ text: String, to target: AtomicOutput?) throws {
-        if let target { try target.write(text) } else { FileHandleStdout.write(text) }
+        if let target { try target.write(text); return }
+        // Standard output: every write checked (a full disk or /dev/full is a failure, not exit 0).
+        if let problem = FileDescriptorWriter.writeChecked(text, to: 1) {
+            throw AtomicOutput.Problem.cannotWrite("standard output", problem)
+        }
     }
 }
 
@@ -144,6 +153,17 @@ enum FileHandleStdout {
     static func write(_ s: String) { FileDescriptorWriter.write(s, to: 1) }
 }
 enum FileDescriptorWriter {
+    /// Writes everything or returns the reason it could not.
+    static func writeChecked(_ s: String, to fd: Int32) -> String? {
+        let bytes = Array(s.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; return String(cString: strerror(errno)) }
+            offset += n
+        }
+        return nil
+    }
     static func write(_ s: String, to fd: Int32) {
         let bytes = Array(s.utf8)
         var offset = 0

@@ -28,7 +28,8 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         do {
-            try output.target()?.validate(inputs: [file])
+            try output.target()?.validate(inputs: CLISupport.withIndexes([file]) + input.catalogueFiles
+                                                  + [input.reference, input.gff].compactMap { $0 })
             let catalogue = try input.loadCatalogue()
             let options = try input.inputOptions()
             let tools = try AnalysisTools(options: options, catalogue: catalogue)

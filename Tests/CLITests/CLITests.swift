@@ -93,6 +93,32 @@ struct CLITests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("--output never destroys what the run reads or a special file; a failed write to standard output is a failure")
+    func outputSafety() throws {
+        let dir = Fixtures.temporaryDirectory()
+        for f in ["case.yaml", "dx_tissue.vcf", "prog1_plasma.vcf", "prog2_plasma.vcf", "wbc_normal.vcf"] {
+            try FileManager.default.copyItem(atPath: Fixtures.path("TestVCFs/demo/" + f), toPath: dir.path + "/" + f)
+        }
+        let caseFile = dir.path + "/case.yaml"
+        let named = dir.path + "/prog1_plasma.vcf"
+        let before = try Data(contentsOf: URL(fileURLWithPath: named))
+        // A VCF named inside the case file, and its index, are inputs.
+        #expect(run(["interpret", "--case", caseFile, "--output", named]).0 == 64)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: named)) == before)
+        FileManager.default.createFile(atPath: named + ".tbi", contents: Data("index".utf8))
+        #expect(run(["scan", named, "--output", named + ".tbi"]).0 == 64)
+        #expect(try String(contentsOfFile: named + ".tbi", encoding: .utf8) == "index")
+        // A device or a symbolic link is never renamed over.
+        #expect(run(["interpret", "--case", caseFile, "--output", "/dev/null"]).0 != 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.json", withDestinationPath: dir.path + "/target.json")
+        #expect(run(["interpret", "--case", caseFile, "--format", "json", "--output", dir.path + "/link.json"]).0 != 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/target.json"))
+        // A full device on standard output is an error, not exit 0.
+        let full = Fixtures.run("/bin/sh", ["-c", "'\(Self.binary)' interpret --case '\(caseFile)' > /dev/full"])
+        #expect(full.0 == 1)
+        #expect(full.2.contains("standard output"))
+    }
+
     @Test("identical inputs give byte-identical JSON; VCF, VCF.gz and BCF of one file give the same findings")
     func reproducible() throws {
         let args = ["interpret", "--case", Fixtures.path("TestVCFs/demo/case.yaml"), "--format", "json"]

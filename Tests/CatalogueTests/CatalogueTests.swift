@@ -7,6 +7,16 @@ import VariantModel
 
 @Suite("Built-in catalogue")
 struct BuiltInCatalogueTests {
+    @Test("a user rule file saved with a byte-order mark and CRLF line ends is read as plain text")
+    func bomAndCRLF() throws {
+        let text = try String(contentsOfFile: Fixtures.path("TestVCFs/catalogue-valid/extra_rule.yaml"), encoding: .utf8)
+        let windows = "\u{FEFF}" + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let plain = try Catalogue.builtIn(adding: [("extra_rule.yaml", text)])
+        let fromWindows = try Catalogue.builtIn(adding: [("extra_rule.yaml", windows)])
+        #expect(fromWindows.rules.count == plain.rules.count)
+        #expect(fromWindows.rules.map(\.id) == plain.rules.map(\.id))
+    }
+
     @Test("the built-in catalogue validates and carries a version and a content hash")
     func validates() throws {
         let c = try Catalogue.builtIn()

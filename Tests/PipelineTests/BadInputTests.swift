@@ -77,6 +77,16 @@ struct BadInputTests {
         rejects(cut.path, containing: ["truncated"])
     }
 
+    @Test("an xz-compressed VCF is refused by name before htslib decodes it", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xz")))
+    func xzCompressed() throws {
+        let plain = Fixtures.write(Fixtures.vcfHeader() + Self.t790m, to: dir, as: "plain_for_xz.vcf")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/xz")
+        p.arguments = ["-k", "-f", plain]
+        try p.run(); p.waitUntilExit()
+        rejects(plain + ".xz", containing: ["xz", "bgzip"])
+    }
+
     @Test("no #CHROM line, spaces instead of tabs and duplicate sample names are rejected")
     func headers() {
         let noChrom = Fixtures.vcfHeader().split(separator: "\n").dropLast().joined(separator: "\n") + "\n" + Self.t790m
