@@ -14,7 +14,16 @@ struct Classifier {
     /// Key of an alteration across samples: the normalised allele, gene + copy-number direction
     /// (a gain and an amplification of one gene are the same alteration at two levels), or the fusion.
     static func key(_ f: Finding) -> String {
-        if let a = f.allele { return a.key }
+        if let a = f.allele {
+            // An indel in a repeat can be written at different positions (left- or right-aligned) by
+            // different callers; without a reference to left-align, its HGVS c. (3'-shifted by VEP and
+            // the engine alike) is the stable name.
+            if a.reference.count != a.alternate.count, let c = f.hgvsc, let colon = c.lastIndex(of: ":") ?? c.firstIndex(of: "c") {
+                let cPart = c[colon...].drop { $0 == ":" }
+                if cPart.hasPrefix("c.") { return "\(f.gene):\(cPart)" }
+            }
+            return a.key
+        }
         if let s = f.structural, s.kind == .breakend { return "\(f.gene):fusion" }
         switch f.copyNumber {
         case .amplification?, .gain?: return "\(f.gene):copy_gain"
@@ -112,7 +121,7 @@ struct Classifier {
     }
 
     /// Origin of an alteration detected at the latest progression (or, for `baselineOnly`, at baseline).
-    func origin(of f: Finding, tf: [String: TumourFractionEstimate]) -> (Origin, String) {
+    func origin(of f: Finding, tf: [String: TumourFractionEstimate], observedIn sampleID: String? = nil) -> (Origin, String) {
         let key = Classifier.key(f)
         let baselines = samples.filter { $0.sample.role == .baseline && $0.sample.vcf != nil }
         if baselines.isEmpty {
@@ -131,7 +140,7 @@ struct Classifier {
         guard let vaf = f.measurement?.vaf, let latest else {
             return (.indeterminate, "no VAF at progression, so the chance of seeing it at baseline cannot be computed")
         }
-        let tfProg = tf[latest.sample.id]?.value
+        let tfProg = tf[sampleID ?? latest.sample.id]?.value
         for b in baselines {
             var depth: Int? = nil
             var evidence = ""

@@ -98,7 +98,8 @@ struct Matcher {
             }
             triggering = (acquired.isEmpty ? unproven : acquired) + triggering.filter { $0.finding.allele == nil && $0.finding.structural == nil }
         }
-        m.primary = sequenceTriggers.contains { $0.origin == .persistent }
+        // Primary: every alteration the rule rests on was there before the therapy.
+        m.primary = !sequenceTriggers.isEmpty && sequenceTriggers.allSatisfy { $0.origin == .persistent }
         m.findingKeys = Array(Set(triggering.map(\.key))).sorted()
         m.fired = true
         return m
@@ -246,7 +247,13 @@ struct Matcher {
     /// Not found in the latest progression sample: negative only when that sample could have shown it.
     func sequenceNegative(_ c: BiomarkerCondition) -> (ConditionStatus, [InterpretedFinding], [String], String?) {
         guard let latest else { return (.notTested, [], [], "no progression sample") }
-        if latestIsLowTF { return (.notTested, [], [], lowTFNote) }
+        if latestIsLowTF {
+            // A progression tissue sample sequenced before the low-TF plasma still shows absence.
+            if let tissue = patientCase.samples.last(where: { $0.role == .progression && $0.kind == .tissue && $0.vcf != nil && $0.id != latest.sample.id }) {
+                return (.negative, [], [], "not found in progression tissue \(tissue.id) (the later plasma's tumour fraction is too low to show anything)")
+            }
+            return (.notTested, [], [], lowTFNote)
+        }
         if latest.notAssessable.contains(where: { $0.gene == c.gene }) {
             return (.notTested, [], [], "\(latest.sample.id) has \(c.gene) variants that could not be assessed")
         }

@@ -122,6 +122,27 @@ public enum Interpreter {
             }
             findings.append(item)
         }
+        // An earlier progression tissue finding that a low-TF latest plasma cannot show was lost is carried
+        // forward, its origin computed against the baseline as usual.
+        if latestIsLowTF {
+            for p in samples where p.sample.role == .progression && p.sample.kind == .tissue && p.sample.id != latest?.sample.id {
+                for f in p.findings where Classifier.isDetected(f, settings: settings) {
+                    let key = Classifier.key(f)
+                    guard seen.insert(key).inserted else { continue }
+                    let (origin, why) = classifier.origin(of: f, tf: tfByID, observedIn: p.sample.id)
+                    var item = InterpretedFinding(finding: f, origin: origin,
+                                                  originReason: why + "; detected in progression tissue \(p.sample.id) and carried forward: the latest plasma's tumour fraction is too low to show it was lost",
+                                                  flags: classifier.flags(of: f, hasTissueSupport: true),
+                                                  observations: classifier.observations(of: key), matches: [], used: true, notUsedReason: nil, key: key)
+                    (item.functionalClass, item.classReason) = FunctionalClass.of(f, catalogue: catalogue)
+                    if item.functionalClass == .polymorphism || item.flags.contains(where: { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }) {
+                        item.used = false
+                        item.notUsedReason = item.functionalClass == .polymorphism ? "possible_germline" : item.flags.joined(separator: ",")
+                    }
+                    findings.append(item)
+                }
+            }
+        }
         for b in samples where b.sample.role == .baseline {
             for f in b.findings where Classifier.isDetected(f, settings: settings) {
                 let key = Classifier.key(f)

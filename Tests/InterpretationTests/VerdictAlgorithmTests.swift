@@ -302,6 +302,23 @@ struct VerdictAlgorithmTests {
         #expect(Self.verdict(i, "nivolumab") == .noKnownEffect, "a part of the regimen is not the same therapy")
     }
 
+    // MARK: one alteration, two spellings
+
+    @Test("an indel left-aligned in one sample and right-aligned in another is one alteration (same HGVS c.)")
+    func indelSpellings() throws {
+        let dx = Self.sample("dx", .baseline, .tissue, tf: 0.5)
+        func pten(_ key: String, sample: String) -> Finding {
+            var f = Self.snv("PTEN", "K267Rfs*9", key, vaf: 0.3, sample: sample, consequence: "frameshift_variant")
+            f.hgvsc = "ENST00000371953.8:c.800del"
+            return f
+        }
+        let i = try Self.run("BRCA", candidates: ["palbociclib"],
+                             samples: [(dx, [pten("10:87958017:AA:A", sample: "dx")]), (Self.prog, [pten("10:87958012:TA:T", sample: "prog")])])
+        #expect(i.findings.count == 1)
+        #expect(i.findings.first?.origin == .persistent)
+        #expect(Classifier.key(pten("10:87958017:AA:A", sample: "x")) == Classifier.key(pten("10:87958012:TA:T", sample: "y")))
+    }
+
     // MARK: candidates
 
     @Test("a candidate the catalogue does not know is not_in_catalogue")
