@@ -153,6 +153,13 @@ public final class VCFReader {
                 break
             }
         }
+        // An index newer than the data is not enough: it must belong to this file. The first record is
+        // looked up through the index; an index that does not return it (copied from another file) is
+        // not used, and the file is streamed instead.
+        if let candidate = chosenIndex, !VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF) {
+            warnings.append("\(candidate): index does not match the data file (the first record is not where the index points): not used, the file is streamed instead")
+            chosenIndex = nil
+        }
         indexPath = chosenIndex
 
         // Open: streamed through the hashing pump, or directly (seekable) for an index-driven read.
@@ -518,6 +525,43 @@ public final class VCFReader {
     func contigName(id: Int) -> String? {
         guard id >= 0, id < Int(chts_hdr_ncontigs(rawHeader)), let c = chts_hdr_contig_name(rawHeader, Int32(id)) else { return nil }
         return String(cString: c)
+    }
+
+    /// Whether the index returns the file's first record when asked for its position (a cheap proof
+    /// that the index describes this file; true for a file without records).
+    static func indexFinds(firstRecordOf path: String, index: String, isBCF: Bool) -> Bool {
+        guard let fp = hts_open(path, "r") else { return false }
+        defer { hts_close(fp) }
+        guard let hdr = bcf_hdr_read(fp) else { return false }
+        defer { bcf_hdr_destroy(hdr) }
+        guard let first = bcf_init(), let probe = bcf_init() else { return false }
+        defer { bcf_destroy(first); bcf_destroy(probe) }
+        guard bcf_read(fp, hdr, first) == 0 else { return true }
+        guard let name = chts_rec_seqname(hdr, first) else { return false }
+        let chrom = String(cString: name)
+        let pos = Int(first.pointee.pos) + 1
+        let region = "\(chrom):\(pos)-\(pos)"
+        if isBCF {
+            guard let idx = chts_bcf_index_load2(path, index) else { return false }
+            defer { hts_idx_destroy(idx) }
+            guard let itr = chts_bcf_itr_querys(idx, hdr, region) else { return false }
+            defer { hts_itr_destroy(itr) }
+            while chts_bcf_itr_next(fp, itr, probe) >= 0 {
+                if probe.pointee.rid == first.pointee.rid && probe.pointee.pos == first.pointee.pos { return true }
+            }
+            return false
+        }
+        guard let tbx = tbx_index_load2(path, index) else { return false }
+        defer { tbx_destroy(tbx) }
+        guard let itr = chts_tbx_itr_querys(tbx, region) else { return false }
+        defer { hts_itr_destroy(itr) }
+        var line = kstring_t(l: 0, m: 0, s: nil)
+        defer { chts_ks_free(&line) }
+        while chts_tbx_itr_next(fp, tbx, itr, &line) >= 0 {
+            guard vcf_parse(&line, hdr, probe) == 0 else { return false }
+            if probe.pointee.rid == first.pointee.rid && probe.pointee.pos == first.pointee.pos { return true }
+        }
+        return false
     }
 
     private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: RegionFilter,

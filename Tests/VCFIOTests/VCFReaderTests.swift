@@ -90,6 +90,29 @@ struct VCFReaderTests {
         #expect(streamed == indexed)
     }
 
+    @Test("an index belonging to another file, even a newer one, is not trusted: the file is streamed and nothing is missed")
+    func foreignIndex() throws {
+        let mine = Fixtures.vcfHeader() + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\n"
+        let other = Fixtures.vcfHeader() + (1...50).map { "chr7\t\(55_000_000 + $0 * 1000)\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\n" }.joined()
+        guard let gz = Fixtures.bgzip(Fixtures.write(mine, to: dir, as: "mine.vcf")), Fixtures.tabix(gz),
+              let otherGz = Fixtures.bgzip(Fixtures.write(other, to: dir, as: "other.vcf")), Fixtures.tabix(otherGz) else {
+            Issue.record("bgzip/tabix missing"); return
+        }
+        let plan = ReadPlan(regions: ["7": [55181000...55182000]], samples: ["TUMOR"])
+        var own: [Int] = []
+        let s1 = try VCFReader(path: gz).read(plan) { own.append($0.position) }
+        #expect(s1.mode == "index" && own == [55181378])
+        // Copy the other file's index over this one's, newer than the data (a `cp` or a checkout).
+        try FileManager.default.removeItem(atPath: gz + ".tbi")
+        try FileManager.default.copyItem(atPath: otherGz + ".tbi", toPath: gz + ".tbi")
+        let reader = try VCFReader(path: gz)
+        var found: [Int] = []
+        let s2 = try reader.read(plan) { found.append($0.position) }
+        #expect(found == [55181378], "a foreign index must not make the record vanish")
+        #expect(s2.mode != "index")
+        #expect(s2.warnings.contains { $0.contains("index does not match the data file") })
+    }
+
     @Test("a decimal float is the one the text had")
     func decimal() {
         #expect(VCFReader.decimal(Float(0.031)) == 0.031)
