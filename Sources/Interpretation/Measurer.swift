@@ -54,7 +54,8 @@ public struct Measurer: Sendable {
             switch number {
             case "A":
                 guard values.count == nAlt else {
-                    throw problem(record, field, "has \(values.count) value(s), but Number=A needs \(nAlt) (one per ALT)")
+                    throw problem(record, field, "has \(values.count) value(s), but Number=A needs \(nAlt) (one per ALT)"
+                                  + (values.count == nAlt + 1 ? "; a decimal comma (0,12 for 0.12) written by a non-English locale?" : ""))
                 }
                 return values[k - 1]
             case "R":

@@ -65,6 +65,8 @@ public struct AtomicOutput: Sendable {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         let tmp = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        TemporaryFiles.register(tmp)
+        defer { TemporaryFiles.unregister(tmp) }
         do {
             try AtomicOutput.copy(parts, to: fd, path: path)
             if fsync(fd) != 0 { throw Problem.cannotWrite(path, String(cString: strerror(errno))) }

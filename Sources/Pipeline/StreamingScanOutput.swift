@@ -34,17 +34,19 @@ public final class StreamingScanOutput {
                 throw AtomicOutput.Problem.cannotWrite(directory, "cannot create a temporary file: \(String(cString: strerror(errno)))")
             }
             let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            TemporaryFiles.register(path)
             return (path, f)
         }
         (findingsPath, findingsFile) = try temp()
         do { (notAssessablePath, notAssessableFile) = try temp() } catch {
-            fclose(findingsFile); unlink(findingsPath); throw error
+            fclose(findingsFile); unlink(findingsPath); TemporaryFiles.unregister(findingsPath); throw error
         }
     }
 
     deinit {
         fclose(findingsFile); fclose(notAssessableFile)
         unlink(findingsPath); unlink(notAssessablePath)
+        TemporaryFiles.unregister(findingsPath); TemporaryFiles.unregister(notAssessablePath)
     }
 
     /// The receivers to hand to ``ScanRunner/scan(path:catalogue:options:sampleOverride:expectedBuild:normalSample:tools:stream:)``.

@@ -24,6 +24,12 @@ struct NextLine: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [Scan.self, Interpret.self, CatalogueCommand.self, Models.self]
     )
+
+    /// Signal handling first: interrupted runs remove their temporary files; SIGXFSZ becomes an error.
+    static func main() {
+        TemporaryFiles.installSignalHandlers()
+        main(nil)
+    }
 }
 
 /// Options every command that reads variant files shares (same meaning everywhere).

@@ -119,6 +119,33 @@ struct CLITests {
         #expect(full.2.contains("standard output"))
     }
 
+    @Test("SIGTERM in the middle of a scan leaves no temporary file behind")
+    func interruptedRunCleansUp() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let input = dir.path + "/big.vcf"
+        let gen = Fixtures.run("/usr/bin/python3", [Fixtures.path("scripts/gen-bench-vcf.py"), "600000", input, "--panel-fraction", "0.5"])
+        try #require(gen.0 == 0, "gen-bench-vcf.py failed: \(gen.2)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["scan", input, "--format", "json", "--output", dir.path + "/out.json"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        func temporaries() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.contains(".nextline-stream-") || $0.contains(".tmp-") }
+        }
+        var seen = false
+        for _ in 0..<1000 where p.isRunning {
+            if !temporaries().isEmpty { seen = true; break }
+            usleep(5_000)
+        }
+        try #require(seen, "the scan ended before it could be interrupted")
+        p.terminate()
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal)
+        #expect(temporaries().isEmpty, "left behind: \(temporaries())")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out.json"))
+    }
+
     @Test("identical inputs give byte-identical JSON; VCF, VCF.gz and BCF of one file give the same findings")
     func reproducible() throws {
         let args = ["interpret", "--case", Fixtures.path("TestVCFs/demo/case.yaml"), "--format", "json"]
