@@ -8,7 +8,9 @@ public import VariantModel
 /// polymorphism never triggers anything.
 public enum FunctionalClass: String, Sendable, Hashable, Codable {
     case oncogenic, lossOfFunction = "loss_of_function", vus, polymorphism,
-         notProteinAltering = "not_protein_altering", copyNumber = "copy_number", fusion
+         notProteinAltering = "not_protein_altering", copyNumber = "copy_number", fusion,
+         /// A secondary change restoring the reading frame of a known truncating variant (BRCA1/2).
+         reversion
 
     /// Classifies one finding against the gene vocabulary's curated lists and the hotspot table.
     public static func of(_ f: Finding, catalogue: Catalogue) -> (FunctionalClass, String) {

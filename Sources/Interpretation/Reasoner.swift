@@ -41,6 +41,13 @@ public enum Interpreter {
         let usable = findings.filter(\.used)
         let matcher = Matcher(catalogue: catalogue, patientCase: patientCase, usable: usable, latest: latest,
                               latestIsLowTF: lowTFNote != nil, lowTFNote: lowTFNote, settings: settings, allSampleFindings: findings)
+        // A secondary change that restores the frame of a known truncating variant is a reversion, not a VUS.
+        for i in findings.indices where findings[i].functionalClass == .vus || findings[i].functionalClass == .notProteinAltering {
+            if matcher.isReversion(findings[i]) {
+                findings[i].functionalClass = .reversion
+                findings[i].classReason = "restores the reading frame of a truncating \(findings[i].finding.gene) variant in this case (a reversion)"
+            }
+        }
         let matches = catalogue.rules.map { matcher.evaluate($0) }
         let fired = matches.filter(\.fired)
         for i in findings.indices {
