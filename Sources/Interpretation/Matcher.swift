@@ -126,10 +126,12 @@ struct Matcher {
                 return (.notTested, [], [], "\(weak.map { "\($0.finding.label): \($0.notUsedReason ?? "")" }.joined(separator: "; ")): weak evidence, neither detected nor excluded")
             }
             let vus = usable.filter { $0.finding.gene == c.gene && $0.functionalClass == .vus && matchesIgnoringClass(c, $0) }
+            let negative = sequenceNegative(c)
             if !vus.isEmpty {
-                return (.notTested, [], [], "\(vus.map(\.finding.label).joined(separator: ", ")) is a variant of uncertain significance: it does not count as \(c.summary)")
+                // The gene was profiled; a VUS is not the alteration the rule is about.
+                return (negative.0, [], [], "\(vus.map(\.finding.label).joined(separator: ", ")) is a variant of uncertain significance: it does not count as \(c.summary)")
             }
-            return sequenceNegative(c)
+            return negative
         case .copyNumber:
             let want = c.state ?? ""
             let hits = usable.filter { f in

@@ -120,6 +120,11 @@ public enum Interpreter {
             } else if functionalClass == .polymorphism {
                 item.used = false
                 item.notUsedReason = (["possible_germline"] + blocking.filter { $0 != "possible_germline" }).joined(separator: ",")
+            } else if blocking == ["possible_germline"] && functionalClass == .lossOfFunction
+                        && Interpreter.germlineBiomarkerGenes.contains(f.gene) {
+                // A pathogenic (truncating or documented) germline variant is itself a predictive
+                // biomarker (BRCA1/2 for PARP inhibitors): flagged, and used.
+                item.used = true
             } else if !blocking.isEmpty && !settings.useFlagged {
                 item.used = false
                 item.notUsedReason = blocking.joined(separator: ",")
@@ -357,7 +362,7 @@ public enum Interpreter {
         }
         let applicable: [Applicable] = matches.filter(\.fired).compactMap { m in
             coverage(of: m.rule, candidate: c, catalogue: catalogue).map { Applicable(match: m, component: $0.component, therapyLevel: $0.therapySpecificity) }
-        }.filter { $0.side != .none }
+        }.filter { $0.side != .none }.filter { !sensitivityAfterFailure($0, candidate: c, patientCase: patientCase, catalogue: catalogue) }
         // Specific over general, within one mechanism; a preclinical rule never overrides patient data.
         var overridden = Set<String>()
         for a in applicable {
@@ -383,9 +388,9 @@ public enum Interpreter {
         // was progressive disease (primary refractory) is expected to fail again; after a response, a
         // re-challenge can work, so that alone decides nothing.
         if !c.drugs.isEmpty, let line = patientCase.therapyLines.last(where: { l in c.drugs.allSatisfy { l.drugs.contains($0) } }) {
-            if line.bestResponse?.uppercased() == "PD" && Set(line.drugs) == Set(c.drugs) && verdict != .resistance {
+            if line.bestResponse?.uppercased() == "PD" && Set(c.drugs).isSubset(of: Set(line.drugs)) && verdict != .resistance {
                 verdict = .resistance
-                because.append("primary refractory: line \(line.line) gave exactly \(line.asWritten.joined(separator: " + ")) and its best response was progressive disease")
+                because.append("primary refractory: line \(line.line) (\(line.asWritten.joined(separator: " + "))) included \(c.drugs.joined(separator: " + ")) and its best response was progressive disease")
             } else {
                 because.append("\(c.drugs.joined(separator: " + ")) already given in line \(line.line) (\(line.asWritten.joined(separator: " + "))); the disease progressed after it")
             }
@@ -420,6 +425,23 @@ public enum Interpreter {
         imp.originUncertain = !decisive.isEmpty && decisive.allSatisfy(\.originUncertain)
         imp.originNotes = Array(Set(behind.compactMap(\.originNote))).sorted()
         return imp
+    }
+
+    /// Genes whose pathogenic germline variants are themselves predictive biomarkers (PARP inhibitors):
+    /// a truncating germline variant there is flagged and still used.
+    static let germlineBiomarkerGenes: Set<String> = ["BRCA1", "BRCA2", "PALB2"]
+
+    /// A sensitivity does not apply to a drug of the line the disease is progressing on now (the last
+    /// line), unless the rule is about giving it again (its prior therapy names that drug); a regimen rule
+    /// does not apply to exactly that regimen. Earlier lines may be re-challenged.
+    static func sensitivityAfterFailure(_ x: Applicable, candidate c: PatientCase.Candidate, patientCase: PatientCase,
+                                        catalogue: Catalogue) -> Bool {
+        guard x.side == .S, let last = patientCase.therapyLines.max(by: { $0.line < $1.line }) else { return false }
+        let given = Set(last.drugs)
+        if x.therapyLevel == 3 { return Set(last.drugs) == Set(c.drugs) }
+        guard given.contains(x.component) else { return false }
+        let named = x.match.rule.priorTherapies.contains { spec in spec.terms.contains { catalogue.drugs.drug(x.component, isCoveredBy: $0) } }
+        return !named
     }
 
     /// A rule naming this regimen that did not fire only because the phase of two changes is unknown.

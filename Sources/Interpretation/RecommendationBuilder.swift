@@ -70,10 +70,15 @@ struct RecommendationBuilder {
         return byKey.keys.sorted().compactMap { byKey[$0] }
     }
 
-    /// The candidates a rule is about, as text (nil when it concerns none of them).
+    /// The candidates a rule is about, as text (nil when it concerns none of them, or when it could only
+    /// add a resistance to candidates already judged resistant: its result would change nothing).
     func relevantTherapies(_ rule: Rule) -> String? {
         if derivedCandidates { return rule.therapies.map { Interpreter.displayName($0, catalogue) }.joined(separator: ", ") }
-        let covered = candidates.filter { Interpreter.coverage(of: rule, candidate: $0, catalogue: catalogue) != nil }
+        var covered = candidates.filter { Interpreter.coverage(of: rule, candidate: $0, catalogue: catalogue) != nil }
+        let side = Interpreter.side(rule)
+        if side == .R || side == .r {
+            covered = covered.filter { c in implications.first { $0.therapy == c.text }?.verdict != .resistance }
+        }
         return covered.isEmpty ? nil : covered.map(\.text).joined(separator: ", ")
     }
 }

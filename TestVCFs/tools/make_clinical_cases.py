@@ -4211,6 +4211,989 @@ CASES.append(case2(
 
 
 # =========================================================================================================
+# FOURTH ROUND (CL114-CL129): a fourth, independent board member. COMPLEX patients as a board meets them: three
+# or four earlier lines (adjuvant lines counted), two to four samples per case (diagnostic tissue, a matched WBC
+# normal, serial plasma, a progression re-biopsy), several findings at once (a driver, an acquired resistance
+# alteration, a VUS, a clonal-haematopoiesis variant, a copy-number change), case biomarkers (ER, HER2 IHC,
+# AR-V7, PD-L1, an unknown FOLR1) and four to six candidates mixing regimens, brand names, chemotherapy and a
+# drug the patient already had. Breast ER+ / HER2+ / triple-positive, NSCLC (EGFR twice, ALK, KRAS), colorectal
+# (RAS/EGFR ectodomain, BRAF, HER2), prostate twice, gastric, melanoma, ovarian. Verdicts are clinical; where
+# the catalogue cannot cite the knowledge the note says so (NOT_CITED). No RECONCILED entries.
+# =========================================================================================================
+
+# --- fourth-round alleles outside the hotspot table ---
+# Codons read from ../shared/data/derived/cancer_panel_real.grch38.{fa.gz,gff3} (REF checked; `bcftools csq -l`
+# 1.16 gives 1216R>1216*, 310R>310C, 244P>244S, 248R>248Q on the MANE-equivalent transcripts):
+#   TET2 R1216* (ENST00000380013, plus strand, codon CGA at chr4:105243621-3, exon 6 of 11): c.3646C>T, a
+#     recurrent clonal-haematopoiesis truncation;
+#   PIK3CA R310C (NM_006218.3, codon CGC at chr3:179203658-60): c.928C>T, not in genes.yaml's oncogenic list (VUS);
+#   PTEN P244S (NM_000314.6, codon CCT at chr10:87957948-50): c.730C>T, not a documented loss-of-function allele
+#     (VUS);
+#   TP53 R248Q (NM_000546.5, minus strand, codon CGG at chr17:7674221-19): c.743G>A = genomic 7674220 C>T, a TP53
+#     hotspot typical of clonal haematopoiesis.
+# Not in the FASTA windows (REF not checked):
+#   ALK L1196M c.3586C>A: six codons 5' of G1202R c.3604G>A (chr2:29220747, minus strand) -> chr2:29220765 G>T,
+#     inside ALK exon 23 (29220706-29220835);
+#   ERBB2 K860E c.2578A>G: V842 starts at GRCh37 37881332 (MSK codon list; T862 at +60 agrees) -> K860 first base
+#     37881386 -> GRCh38 39725133 (+1843747, the offset used for N857S); a Lys codon starts with A. Not a listed
+#     oncogenic allele (VUS).
+TX["TET2"] = ("ENSG00000168769", "ENST00000380013.9", "ENSP00000369351.4", "NM_001127208.3")
+TET2_R1216X = nonsense("TET2", "p.R1216*", "4", 105243621, "C", "T", "c.3646C>T", "6/11")
+PIK3CA_R310C = missense("PIK3CA", "p.R310C", "3", 179203658, "C", "T", "c.928C>T", "5/21")
+PTEN_P244S = missense("PTEN", "p.P244S", "10", 87957948, "C", "T", "c.730C>T", "7/9")
+TP53_R248Q = missense("TP53", "p.R248Q", "17", 7674220, "C", "T", "c.743G>A", "7/11")
+ALK_L1196M = missense("ALK", "p.L1196M", "2", 29220765, "G", "T", "c.3586C>A", "23/29")
+ERBB2_K860E = missense("ERBB2", "p.K860E", "17", 39725133, "A", "G", "c.2578A>G")
+DNMT3A_R882C = H("DNMT3A", "R882C")
+
+# Gene spans (Annotations/gene_spans.tsv, GRCh38 MANE) for the fourth round's copy-number records.
+SPAN.update({"CCND1": ("11", 69641156, 69654474), "CDKN2A": ("9", 21967752, 21974857),
+             "MYC": ("8", 127736231, 127742951), "BRAF": ("7", 140730665, 140924929)})
+ESR1_POS_DX = ("ER", "IHC", "positive", "dx")
+
+
+def cn_fc(gene, copies, tf):
+    """A plasma copy-number record (TSO500-style FORMAT/FC, SVTYPE=CNV) for a tumour carrying `copies` copies at
+    tumour fraction `tf`: FC = 1 + (copies - 2) x tf / 2, rounded to 3 decimals as written."""
+    fc = round(1 + (copies - 2) * tf / 2, 3)
+    return CN(gene, "<DUP>" if copies > 2 else "<DEL>", "CNV", fc=fc)
+
+
+def bnd_vcf(sample_name, obs_and_breakends):
+    """A file writer for a sample whose VCF carries EML4-ALK breakends (round-one writer: Obs, CN, BND)."""
+    return lambda path, case_id: write_vcf(path, sample_name, obs_and_breakends, case_id)
+
+
+# =========================================================================================================
+# 28. Breast, ER-positive: four samples, polyclonal ESR1, truncal PIK3CA, CH, VUS, CCND1 / RB1 copy number
+# =========================================================================================================
+CASES.append(case2(
+    id="CL114_BRCA_ER_HER2_low_polyclonal_ESR1_PIK3CA_DNMT3A_CH_CCND1_after_tamoxifen_AI_CDK46i_capecitabine",
+    tumor_type="BRCA", patient=(61, "F"),
+    comment="ER-positive, HER2-low (IHC 1+) breast cancer. Adjuvant tamoxifen 2014-2019; liver relapse 2020 (biopsy:\n"
+            "PIK3CA H1047R, PIK3CA R310C, CCND1 amplified, CN 9). Letrozole + palbociclib first line for 26 months\n"
+            "(PR); plasma at that progression: ESR1 D538G. Capecitabine for 12 months (SD). Now plasma and WBC from\n"
+            "the same draw: ESR1 D538G and Y537S, PIK3CA H1047R and R310C, DNMT3A R882H (also in the WBC), CCND1\n"
+            "FC 1.42 at TF 0.12. At most one chemotherapy line for metastatic disease so far.",
+    lines=[line(["tamoxifen"], "2014-07-07", "2019-07-01"),
+           line(["letrozole", "palbociclib"], "2020-10-05", "2022-12-05", "PR"),
+           line(["capecitabine"], "2022-12-19", "2023-12-11", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-09-14",
+                  [Var(PIK3CA_H1047R, 170, 600), Var(PIK3CA_R310C, 160, 590), Var(ESR1_D538G, 0, 620),
+                   Var(ESR1_Y537S, 0, 620), CN("CCND1", "<DUP>", "DUP", cn=9)], tf=0.6),
+             vsmp("prog1", "progression", "plasma", "2022-12-12",
+                  [Var(PIK3CA_H1047R, 150, 3000), Var(PIK3CA_R310C, 140, 2950), Var(ESR1_D538G, 60, 3100),
+                   Var(ESR1_Y537S, 0, 3100), Var(DNMT3A_R882H, 95, 3000)], tf=0.1),
+             vsmp("wbc", "normal", "wbc", "2024-01-08",
+                  [Var(DNMT3A_R882H, 38, 900), Var(PIK3CA_H1047R, 0, 900), Var(PIK3CA_R310C, 0, 900),
+                   Var(ESR1_D538G, 0, 900), Var(ESR1_Y537S, 0, 900)]),
+             vsmp("prog2", "progression", "plasma", "2024-01-08",
+                  [Var(PIK3CA_H1047R, 175, 3000), Var(PIK3CA_R310C, 165, 2900), Var(ESR1_D538G, 95, 3100),
+                   Var(ESR1_Y537S, 48, 3100), Var(DNMT3A_R882H, 120, 3000), cn_fc("CCND1", 9, 0.12)], tf=0.12)],
+    biomarkers=[ESR1_POS_DX, ("HER2", "IHC", "1+", "dx")],
+    candidates=["Enhertu", "elacestrant", "capivasertib + fulvestrant", "Ibrance + fulvestrant", "letrozole",
+                "capecitabine"],
+    expected=dict(
+        verdicts={"Enhertu": "sensitivity", "elacestrant": "sensitivity", "capivasertib + fulvestrant": "sensitivity",
+                  "Ibrance + fulvestrant": "reduced_efficacy", "letrozole": "resistance", "capecitabine": "resistance"},
+        origins={"PIK3CA p.H1047R": "persistent", "PIK3CA p.R310C": "persistent", "ESR1 p.D538G": "acquired",
+                 "ESR1 p.Y537S": "acquired", "CCND1 amplification": "persistent"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        classification={"PIK3CA p.H1047R": "oncogenic", "PIK3CA p.R310C": "vus", "ESR1 p.Y537S": "oncogenic"},
+        cn_state={"CCND1": "amplification"},
+        origin_uncertain=[],
+        notes=[
+            "Samples: the diagnostic liver biopsy, two progression plasmas (December 2022, after letrozole + "
+            "palbociclib; January 2024, after capecitabine - the latest, which decides) and a WBC normal from the "
+            "last draw. ESR1 D538G (force-called 0/620 in the biopsy at purity 0.6, where the current level "
+            "would give about 90 reads) appeared under the aromatase inhibitor and persists; Y537S (0/620 and "
+            "0/3100 in the first plasma) is new: polyclonal ESR1 resistance, both acquired.",
+            "DNMT3A R882H sits at 4.2% in the white cells and 4.0% in plasma: clonal haematopoiesis, not used. "
+            "PIK3CA R310C (not a listed oncogenic allele, absent from the WBC) is a truncal somatic VUS: "
+            "listed, never a trigger. CCND1 CN 9 in the biopsy and FC 1.42 at TF 0.12 (2 + 2 x 0.42 / 0.12 = 9) "
+            "in plasma: a persistent amplification with no rule attached.",
+            "Enhertu (T-DXd) -> sensitivity: DESTINY-Breast04 - HER2-low (IHC 1+), HR-positive, endocrine-"
+            "refractory disease after one chemotherapy line for metastatic disease, no earlier HER2 drug.",
+            "elacestrant -> sensitivity: EMERALD - ESR1-mutant, after endocrine therapy given WITH a CDK4/6 "
+            "inhibitor (line 2) and at most one chemotherapy line; D538G and Y537S are both EMERALD alleles.",
+            "capivasertib + fulvestrant -> sensitivity: CAPItello-291 - PIK3CA-altered, after an aromatase "
+            "inhibitor with a CDK4/6 inhibitor, at most one chemotherapy line, no earlier SERD or PI3K/AKT/mTOR "
+            "inhibitor. ESR1-mutant tumours were included.",
+            "Ibrance + fulvestrant (palbociclib, which the patient already had) -> reduced_efficacy: PADA-1 "
+            "switched to fulvestrant + palbociclib at a RISING ESR1 mutation WITHOUT progression, during first-line "
+            "AI + palbociclib. This patient progressed on palbociclib 13 months ago and has had chemotherapy "
+            "since: outside PADA-1. Palbociclib after progression on a CDK4/6 inhibitor adds nothing to "
+            "fulvestrant (PACE, PALMIRA: " + NOT_CITED + "), and fulvestrant alone is only modestly active with "
+            "Y537S. The PADA-1 rule needs an exclusion of later lines (e.g. earlier chemotherapy for metastatic "
+            "disease) to keep to its population.",
+            "letrozole (already had) -> resistance: ESR1 ligand-binding-domain mutations acquired under an "
+            "aromatase inhibitor make oestrogen deprivation futile.",
+            "capecitabine (already had) -> resistance: the disease has just progressed on capecitabine (line 3); "
+            "giving it again immediately is not expected to work (" + NOT_CITED + "). The preclinical "
+            "'chemotherapy keeps its activity after a CDK4/6 inhibitor' rule is about a cytotoxic the tumour has "
+            "not failed and must not turn a failed drug into a sensitivity.",
+        ])))
+
+CASES.append(case2(
+    id="CL115_BRCA_ER_RB1_truncation_plus_deletion_on_fulvestrant_abemaciclib_ESR1_TP53_CH_PTEN_VUS",
+    tumor_type="BRCA", patient=(54, "F"),
+    comment="ER-positive/HER2-0 breast cancer: adjuvant AC-paclitaxel (2016), adjuvant anastrozole with bone relapse\n"
+            "after 3 years (endocrine-resistant; relapse biopsy: ESR1 Y537S), then fulvestrant + abemaciclib for 40\n"
+            "months (PR). Progression plasma + WBC: RB1 R467* with a one-copy RB1 loss (FC 0.9 at TF 0.2: the second\n"
+            "hit), ESR1 Y537S, PIK3CA E545K (truncal), PTEN P244S (truncal VUS) and TP53 R273H at 2.5% in plasma AND\n"
+            "WBC (never in tumour tissue). Brand names Verzenio (abemaciclib) and Faslodex (fulvestrant).",
+    lines=[line(["doxorubicin", "cyclophosphamide", "paclitaxel"], "2016-03-07", "2016-08-22"),
+           line(["anastrozole"], "2016-09-12", "2019-10-14"),
+           line(["fulvestrant", "abemaciclib"], "2019-11-04", "2023-03-13", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2016-02-15",
+                  [Var(PIK3CA_E545K, 150, 600), Var(PTEN_P244S, 145, 600), Var(ESR1_Y537S, 0, 620),
+                   Var(RB1_R467X, 0, 600), Var(TP53_R273H, 0, 600)], tf=0.5),
+             vsmp("relapse", "progression", "tissue", "2019-10-21",
+                  [Var(PIK3CA_E545K, 140, 600), Var(PTEN_P244S, 130, 590), Var(ESR1_Y537S, 70, 610),
+                   Var(RB1_R467X, 0, 600), Var(TP53_R273H, 0, 600)], tf=0.45),
+             vsmp("wbc", "normal", "wbc", "2023-03-20",
+                  [Var(TP53_R273H, 25, 1000), Var(PIK3CA_E545K, 0, 1000), Var(PTEN_P244S, 0, 1000),
+                   Var(ESR1_Y537S, 0, 1000), Var(RB1_R467X, 0, 1000)]),
+             vsmp("prog", "progression", "plasma", "2023-03-20",
+                  [Var(PIK3CA_E545K, 300, 3000), Var(PTEN_P244S, 290, 3000), Var(ESR1_Y537S, 150, 3000),
+                   Var(RB1_R467X, 280, 3000), Var(TP53_R273H, 75, 3000), cn_fc("RB1", 1, 0.2)], tf=0.2)],
+    biomarkers=[ESR1_POS_DX, ("HER2", "IHC", "0", "dx")],
+    candidates=["Verzenio + Faslodex", "ribociclib + exemestane", "elacestrant", "paclitaxel"],
+    expected=dict(
+        verdicts={"Verzenio + Faslodex": "resistance", "ribociclib + exemestane": "resistance",
+                  "elacestrant": "sensitivity", "paclitaxel": "sensitivity"},
+        origins={"ESR1 p.Y537S": "acquired", "RB1 p.R467*": "acquired", "PIK3CA p.E545K": "persistent",
+                 "PTEN p.P244S": "persistent"},
+        flags={"TP53 p.R273H": ["possible_clonal_hematopoiesis"]},
+        not_used={"TP53 p.R273H": "possible_clonal_hematopoiesis"},
+        classification={"RB1 p.R467*": "loss_of_function", "PTEN p.P244S": "vus"},
+        cn_state={"RB1": "shallow_deletion"},
+        origin_uncertain=[],
+        primary=[],
+        notes=[
+            "Samples: primary tumour 2016 (baseline), bone relapse biopsy 2019 on the adjuvant AI (a progression "
+            "sample: ESR1 Y537S already there), WBC and plasma 2023. ESR1 Y537S was absent in 2016 (acquired under "
+            "anastrozole). RB1 R467* was absent in 2016 and in 2019 and is now at 9.3% with a one-copy RB1 loss "
+            "(FC 0.9 at TF 0.2 -> 2 - 0.2 / 0.2 = 1 copy): biallelic RB1 loss acquired on abemaciclib.",
+            "TP53 R273H: 2.5% in the WBC and 2.5% in plasma, force-called absent in both tumour biopsies -> clonal "
+            "haematopoiesis, not used. PTEN P244S is a somatic missense outside the documented loss-of-function "
+            "alleles: a VUS that must not trigger the PTEN-loss rules (alpelisib resistance, capivasertib "
+            "sensitivity).",
+            "Verzenio + Faslodex (the regimen the disease just progressed on, by brand names) -> resistance: RB1 "
+            "loss removes the target of CDK4/6 inhibition (Condorelli 2018) and the regimen has failed.",
+            "ribociclib + exemestane -> resistance: the MAINTAIN exemestane cohort (ribociclib + exemestane after "
+            "fulvestrant + a CDK4/6 inhibitor) is this history, but both components are defeated here - biallelic "
+            "RB1 loss makes any CDK4/6 inhibitor futile, and ESR1 Y537S acquired under an aromatase inhibitor "
+            "makes exemestane futile (in MAINTAIN the benefit was confined to ESR1-wild-type tumours). A "
+            "history-only regimen rule must not outweigh two patient-data resistances of its own components.",
+            "elacestrant -> sensitivity: EMERALD (ESR1-mutant, after endocrine therapy with a CDK4/6 inhibitor; "
+            "prior fulvestrant and adjuvant chemotherapy were allowed).",
+            "paclitaxel (given adjuvantly 7 years ago) -> sensitivity: taxane re-treatment more than a year "
+            "after adjuvant taxane is standard; the catalogue carries it only as the preclinical 'chemotherapy "
+            "keeps its activity after a CDK4/6 inhibitor' rule (the clinical series are " + NOT_CITED + ").",
+            "primary: none - every verdict rests on an acquired alteration or on the history.",
+        ])))
+
+# =========================================================================================================
+# 29. Breast, HER2-positive: acquired ERBB2 L755S after THP, T-DXd and tucatinib; triple-positive with ESR1
+# =========================================================================================================
+CASES.append(case2(
+    id="CL116_BRCA_HER2_pos_ERBB2_L755S_acquired_on_tucatinib_after_THP_and_TDXd_DNMT3A_CH",
+    tumor_type="BRCA", patient=(47, "F"),
+    comment="ER-negative, HER2-positive (IHC 3+, ERBB2 CN 16) metastatic breast cancer: paclitaxel + trastuzumab +\n"
+            "pertuzumab (22 months), trastuzumab deruxtecan (16 months), tucatinib + trastuzumab + capecitabine (9\n"
+            "months, PR). Plasma after T-DXd (before tucatinib) and at progression on tucatinib, WBC from the last\n"
+            "draw: ERBB2 L755S appears (0/3100 before tucatinib), ERBB2 amplification persists (FC), TP53 R175H and\n"
+            "PIK3CA H1047R truncal, EGFR N1044S (VUS), DNMT3A R882C in plasma and WBC. Eribulin is not in the drug\n"
+            "vocabulary. Brand names Tykerb (lapatinib) and Herceptin (trastuzumab).",
+    lines=[line(["paclitaxel", "trastuzumab", "pertuzumab"], "2020-02-10", "2021-12-13", "PR"),
+           line(["trastuzumab deruxtecan"], "2022-01-10", "2023-05-15", "PR"),
+           line(["tucatinib", "trastuzumab", "capecitabine"], "2023-06-05", "2024-03-11", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-01-20",
+                  [Var(TP53_R175H, 160, 600), Var(PIK3CA_H1047R, 150, 600), Var(EGFR_N1044S, 155, 610),
+                   Var(ERBB2_L755S, 0, 620), CN("ERBB2", "<DUP>", "DUP", cn=16)], tf=0.55),
+             vsmp("prog1", "progression", "plasma", "2023-05-22",
+                  [Var(TP53_R175H, 220, 3000), Var(PIK3CA_H1047R, 200, 3000), Var(EGFR_N1044S, 215, 3000),
+                   Var(ERBB2_L755S, 0, 3100), Var(DNMT3A_R882C, 60, 3000), cn_fc("ERBB2", 16, 0.15)], tf=0.15),
+             vsmp("wbc", "normal", "wbc", "2024-03-18",
+                  [Var(DNMT3A_R882C, 22, 1000), Var(TP53_R175H, 0, 1000), Var(PIK3CA_H1047R, 0, 1000),
+                   Var(EGFR_N1044S, 0, 1000), Var(ERBB2_L755S, 0, 1000)]),
+             vsmp("prog2", "progression", "plasma", "2024-03-18",
+                  [Var(TP53_R175H, 270, 3000), Var(PIK3CA_H1047R, 250, 3000), Var(EGFR_N1044S, 260, 3000),
+                   Var(ERBB2_L755S, 85, 3100), Var(DNMT3A_R882C, 70, 3000), cn_fc("ERBB2", 16, 0.18)], tf=0.18)],
+    biomarkers=[("ER", "IHC", "negative", "dx"), ("HER2", "IHC", "3+", "dx")],
+    candidates=["tucatinib + trastuzumab + capecitabine", "Tykerb + Herceptin", "trastuzumab + vinorelbine",
+                "eribulin"],
+    expected=dict(
+        verdicts={"tucatinib + trastuzumab + capecitabine": "resistance", "Tykerb + Herceptin": "resistance",
+                  "trastuzumab + vinorelbine": "resistance", "eribulin": "not_in_catalogue"},
+        origins={"ERBB2 p.L755S": "acquired", "TP53 p.R175H": "persistent", "PIK3CA p.H1047R": "persistent",
+                 "ERBB2 amplification": "persistent"},
+        flags={"DNMT3A p.R882C": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882C": "possible_clonal_hematopoiesis"},
+        classification={"ERBB2 p.L755S": "oncogenic", "EGFR p.N1044S": "vus"},
+        cn_state={"ERBB2": "amplification"},
+        origin_uncertain=[],
+        primary=[],
+        notes=[
+            "ERBB2 L755S: 0/620 in the 2020 biopsy and 0/3100 in the May 2023 plasma (before tucatinib), 2.7% now: "
+            "acquired under tucatinib + trastuzumab. ERBB2 stays amplified (CN 16 in tissue; FC 2.26 at TF 0.18 "
+            "-> 16 copies). DNMT3A R882C in plasma and WBC: clonal haematopoiesis, not used. EGFR N1044S (C-terminal "
+            "tail, not a listed allele): a VUS from the broad panel.",
+            "tucatinib + trastuzumab + capecitabine (the regimen just failed) -> resistance: the disease "
+            "progressed on it, and the newly acquired kinase-domain L755S confers resistance to reversible HER2 "
+            "TKIs and to trastuzumab (Xu 2017, Cocco 2018). Two of the three components are aimed at HER2 and both "
+            "are defeated by the same mutation; capecitabine alone has also just failed.",
+            "Tykerb + Herceptin (lapatinib + trastuzumab by brand names) -> resistance: L755S is the canonical "
+            "lapatinib-resistance allele and goes with trastuzumab resistance (acquired ERBB2 kinase mutation after "
+            "HER2-targeted therapy; Boulbes 2015).",
+            "trastuzumab + vinorelbine -> resistance: trastuzumab beyond progression with a new cytotoxic partner "
+            "is standard only while the receptor is still drugged by the antibody; with an acquired activating "
+            "kinase mutation after three trastuzumab-based lines it is not expected to work; vinorelbine is not a "
+            "partner aimed at the mechanism.",
+            "eribulin -> not_in_catalogue (a standard later-line cytotoxic the vocabulary does not know: a warning, "
+            "never a failure).",
+            "primary: none - every verdict rests on the acquired L755S or on the history.",
+        ])))
+
+CASES.append(case2(
+    id="CL117_BRCA_ER_pos_HER2_pos_ESR1_acquired_on_letrozole_maintenance_after_THP_TET2_CH_ERBB2_VUS",
+    tumor_type="BRCA", patient=(52, "F"),
+    comment="Triple-positive breast cancer (ER positive, HER2 IHC 3+, ERBB2 CN 12): adjuvant paclitaxel + trastuzumab\n"
+            "(2014) and tamoxifen (2015-2019); liver relapse 2020, docetaxel + trastuzumab + pertuzumab followed by\n"
+            "HP + letrozole maintenance, all one line, 34 months (PR). Liver re-biopsy at progression: HER2 3+\n"
+            "retained, ESR1 D538G new; plasma two weeks later (latest) with a WBC sample: ESR1 D538G, PIK3CA E545K,\n"
+            "ERBB2 K860E (kinase-domain VUS) and amplification, TET2 R1216* (also in WBC). Brand names Enhertu,\n"
+            "Kadcyla, Femara (letrozole).",
+    lines=[line(["paclitaxel", "trastuzumab"], "2014-05-05", "2015-04-27"),
+           line(["tamoxifen"], "2015-05-04", "2019-05-06"),
+           line(["docetaxel", "trastuzumab", "pertuzumab", "letrozole"], "2020-06-01", "2023-04-03", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-05-11",
+                  [Var(PIK3CA_E545K, 140, 600), Var(ERBB2_K860E, 120, 600), Var(ESR1_D538G, 0, 620),
+                   Var(TET2_R1216X, 0, 600), CN("ERBB2", "<DUP>", "DUP", cn=12)], tf=0.5),
+             vsmp("rebx", "progression", "tissue", "2023-04-10",
+                  [Var(PIK3CA_E545K, 125, 600), Var(ERBB2_K860E, 110, 600), Var(ESR1_D538G, 60, 600),
+                   Var(TET2_R1216X, 0, 600), CN("ERBB2", "<DUP>", "DUP", cn=13)], tf=0.45),
+             vsmp("wbc", "normal", "wbc", "2023-04-24",
+                  [Var(TET2_R1216X, 45, 1000), Var(PIK3CA_E545K, 0, 1000), Var(ERBB2_K860E, 0, 1000),
+                   Var(ESR1_D538G, 0, 1000)]),
+             vsmp("prog", "progression", "plasma", "2023-04-24",
+                  [Var(PIK3CA_E545K, 150, 3000), Var(ERBB2_K860E, 130, 3000), Var(ESR1_D538G, 40, 3000),
+                   Var(TET2_R1216X, 130, 3000), cn_fc("ERBB2", 12, 0.1)], tf=0.1)],
+    biomarkers=[ESR1_POS_DX, ("HER2", "IHC", "3+", "dx"), ("HER2", "IHC", "3+", "rebx")],
+    candidates=["Enhertu", "Kadcyla", "elacestrant", "Femara", "capivasertib + fulvestrant"],
+    expected=dict(
+        verdicts={"Enhertu": "sensitivity", "Kadcyla": "reduced_efficacy", "elacestrant": "no_known_effect",
+                  "Femara": "resistance", "capivasertib + fulvestrant": "no_known_effect"},
+        origins={"ESR1 p.D538G": "acquired", "PIK3CA p.E545K": "persistent", "ERBB2 p.K860E": "persistent",
+                 "ERBB2 amplification": "persistent"},
+        flags={"TET2 p.R1216*": ["possible_clonal_hematopoiesis"]},
+        not_used={"TET2 p.R1216*": "possible_clonal_hematopoiesis"},
+        classification={"ERBB2 p.K860E": "vus"},
+        cn_state={"ERBB2": "amplification"},
+        recommendations=[],
+        primary=[],
+        notes=[
+            "The latest sample is the plasma of 24 April; the re-biopsy two weeks earlier gives the HER2 IHC at "
+            "progression (3+, unchanged) and shows ESR1 D538G already (absent in the 2020 biopsy: acquired under "
+            "letrozole). TET2 R1216* at 4.5% in the WBC and 4.3% in plasma, never in tumour tissue: clonal "
+            "haematopoiesis, not used.",
+            "ERBB2 K860E in an amplified ERBB2: a kinase-domain missense that is not a known activating allele - a "
+            "VUS. It must not be read as an acquired HER2 kinase mutation (which would make trastuzumab-based "
+            "therapy resistant): it was there in 2020 and is not a known allele.",
+            "Enhertu -> sensitivity: DESTINY-Breast03 (after trastuzumab and a taxane, most with pertuzumab); HER2 "
+            "re-tested 3+ on the progression biopsy.",
+            "Kadcyla -> reduced_efficacy: after trastuzumab + pertuzumab given together in one line, T-DM1 works "
+            "less well (observational series) and is inferior to T-DXd (DESTINY-Breast03).",
+            "elacestrant -> no_known_effect: EMERALD excluded HER2-positive disease (and required a CDK4/6 "
+            "inhibitor); in HER2-positive disease an oral SERD alone has no known benefit. The ESR1 rules stand "
+            "down with ERBB2 amplification / IHC 3+.",
+            "Femara (letrozole, already had) -> resistance: ESR1 D538G acquired on letrozole.",
+            "capivasertib + fulvestrant -> no_known_effect: CAPItello-291 excluded HER2-positive disease; the "
+            "PIK3CA E545K does not carry its evidence into a HER2-amplified tumour.",
+            "recommendations: none - HER2 was re-tested on the progression biopsy and is unchanged.",
+            "primary: none - the T-DXd and T-DM1 verdicts rest on the treatment history, the letrozole verdict on "
+            "an acquired ESR1 mutation.",
+        ])))
+
+# =========================================================================================================
+# 30. NSCLC: EGFR after gefitinib -> osimertinib -> chemotherapy; EGFR after first-line osimertinib with MET;
+#     ALK after chemotherapy, crizotinib and alectinib; KRAS G12C after chemo-immunotherapy
+# =========================================================================================================
+CASES.append(case2(
+    id="CL118_LUAD_EGFR_ex19del_T790M_C797S_after_gefitinib_osimertinib_chemo_MET_gain_TET2_CH",
+    tumor_type="LUAD", patient=(63, "F"),
+    comment="EGFR exon 19 deletion LUAD: gefitinib 22 months; T790M in plasma -> osimertinib 25 months; carboplatin +\n"
+            "pemetrexed (then pemetrexed maintenance) 13 months. Now plasma + WBC: exon 19 deletion, T790M, C797S\n"
+            "(c.2390G>C; unphased plasma calls), TP53 R273H (truncal), EGFR N1044S (VUS), MET FC 1.16 at TF 0.2 (a\n"
+            "gain), TET2 R1216* in plasma and WBC. Brand name Tagrisso.",
+    lines=[line(["gefitinib"], "2018-03-05", "2020-01-13", "PR"),
+           line(["osimertinib"], "2020-02-10", "2022-03-14", "PR"),
+           line(["carboplatin", "pemetrexed"], "2022-04-04", "2023-05-15", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2018-02-12",
+                  [Var(EX19DEL, 240, 600), Var(TP53_R273H, 200, 600), Var(EGFR_N1044S, 190, 610),
+                   Var(T790M, 0, 650), Var(C797S_C, 0, 650)], tf=0.5),
+             vsmp("prog1", "progression", "plasma", "2020-01-20",
+                  [Var(EX19DEL, 150, 3000), Var(T790M, 60, 3000), Var(C797S_C, 0, 3000), Var(TP53_R273H, 140, 3000),
+                   Var(EGFR_N1044S, 145, 3000)], tf=0.12),
+             vsmp("wbc", "normal", "wbc", "2023-05-22",
+                  [Var(TET2_R1216X, 50, 1000), Var(EX19DEL, 0, 1000), Var(T790M, 0, 1000), Var(C797S_C, 0, 1000),
+                   Var(TP53_R273H, 0, 1000)]),
+             vsmp("prog2", "progression", "plasma", "2023-05-22",
+                  [Var(EX19DEL, 280, 3000), Var(T790M, 110, 3000), Var(C797S_C, 75, 3000), Var(TP53_R273H, 270, 3000),
+                   Var(EGFR_N1044S, 260, 3000), Var(TET2_R1216X, 150, 3000), cn_fc("MET", 3.6, 0.2)], tf=0.2)],
+    candidates=["Tagrisso", "gefitinib", "osimertinib + savolitinib", "docetaxel + ramucirumab"],
+    expected=dict(
+        verdicts={"Tagrisso": "resistance", "gefitinib": "resistance", "osimertinib + savolitinib": "resistance",
+                  "docetaxel + ramucirumab": "no_known_effect"},
+        origins={"EGFR p.E746_A750del": "persistent", "EGFR p.T790M": "acquired", "EGFR p.C797S": "acquired",
+                 "TP53 p.R273H": "persistent", "EGFR p.N1044S": "persistent"},
+        flags={"TET2 p.R1216*": ["possible_clonal_hematopoiesis"]},
+        not_used={"TET2 p.R1216*": "possible_clonal_hematopoiesis"},
+        classification={"EGFR p.N1044S": "vus"},
+        cn_state={"MET": "gain"},
+        origin_uncertain=[],
+        recommendations=[],
+        primary=[],
+        notes=[
+            "T790M: absent at diagnosis, 2% in the 2020 plasma, 3.7% now (acquired on gefitinib). C797S: absent at "
+            "diagnosis and in 2020, 2.5% now (acquired on osimertinib). MET FC 1.16 at TF 0.2 -> 3.6 copies: a "
+            "gain, not an amplification. TET2 R1216* at 5% in both WBC and plasma: clonal haematopoiesis.",
+            "Tagrisso (osimertinib, already had) -> resistance: C797S removes the covalent binding site (Thress "
+            "2015), and the disease progressed on osimertinib.",
+            "gefitinib (already had) -> resistance: T790M is present; whether C797S is in cis or trans (the plasma "
+            "calls are unphased) matters only for a first- plus third-generation combination, not for gefitinib "
+            "alone.",
+            "osimertinib + savolitinib -> resistance: the osimertinib backbone is defeated by C797S, and "
+            "savolitinib is aimed at MET, not at the C797S mechanism; TATTON/SAVANNAH selected MET-amplified "
+            "disease, and MET here is only a gain. A resistance scoped 'osimertinib alone or with chemotherapy' "
+            "must still carry to a regimen whose added partner addresses a different mechanism (DESIGN 4a.4: "
+            "only a partner aimed AT the mechanism stops it).",
+            "docetaxel + ramucirumab -> no_known_effect (REVEL; no biomarker rule).",
+            "recommendations: none - confirming the MET gain (tissue FISH) could not change any verdict: even an "
+            "amplification would leave osimertinib + savolitinib defeated by C797S.",
+            "primary: none - the EGFR verdicts rest on acquired T790M / C797S.",
+        ])))
+
+CASES.append(case2(
+    id="CL119_LUAD_EGFR_L858R_MET_amplification_acquired_after_osimertinib_chemo_docetaxel_DNMT3A_CH",
+    tumor_type="LUAD", patient=(58, "M"),
+    comment="EGFR L858R LUAD (PD-L1 positive): first-line osimertinib 31 months, carboplatin + pemetrexed 10 months,\n"
+            "docetaxel + ramucirumab 8 months (SD). The diagnostic biopsy reported copy number (CDKN2A homozygous\n"
+            "deletion) without a MET change; plasma at osimertinib progression had no copy-number calling. Now plasma +\n"
+            "WBC: L858R, TP53 R273H, KRAS R164Q (VUS), MET FC 2.0 at TF 0.25 (10 copies), DNMT3A R882H in plasma and\n"
+            "WBC; no T790M or C797S.",
+    lines=[line(["osimertinib"], "2019-09-02", "2022-04-04", "PR"),
+           line(["carboplatin", "pemetrexed"], "2022-04-25", "2023-03-06", "PR"),
+           line(["docetaxel", "ramucirumab"], "2023-03-27", "2023-11-13", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-08-12",
+                  [Var(L858R, 190, 600), Var(TP53_R273H, 180, 600), Var(KRAS_R164Q, 170, 600), Var(T790M, 0, 620),
+                   CN("CDKN2A", "<DEL>", "DEL", cn=0)], tf=0.45),
+             vsmp("prog1", "progression", "plasma", "2022-04-11",
+                  [Var(L858R, 140, 3000), Var(TP53_R273H, 140, 3000), Var(KRAS_R164Q, 130, 3000), Var(T790M, 0, 3000),
+                   Var(C797S_A, 0, 3000), Var(C797S_C, 0, 3000)], tf=0.15),
+             vsmp("wbc", "normal", "wbc", "2023-11-20",
+                  [Var(DNMT3A_R882H, 30, 900), Var(L858R, 0, 900), Var(TP53_R273H, 0, 900), Var(KRAS_R164Q, 0, 900)]),
+             vsmp("prog2", "progression", "plasma", "2023-11-20",
+                  [Var(L858R, 230, 3000), Var(TP53_R273H, 235, 3000), Var(KRAS_R164Q, 225, 3000),
+                   Var(DNMT3A_R882H, 105, 3000), Var(T790M, 0, 3000), Var(C797S_A, 0, 3000), Var(C797S_C, 0, 3000),
+                   cn_fc("MET", 10, 0.25)], tf=0.25)],
+    biomarkers=[("PD-L1", "IHC", "positive", "dx")],
+    candidates=["osimertinib + savolitinib", "Tagrisso", "osimertinib + tepotinib", "pembrolizumab"],
+    expected=dict(
+        verdicts={"osimertinib + savolitinib": "sensitivity", "Tagrisso": "resistance",
+                  "osimertinib + tepotinib": "sensitivity", "pembrolizumab": "resistance"},
+        origins={"EGFR p.L858R": "persistent", "TP53 p.R273H": "persistent", "KRAS p.R164Q": "persistent",
+                 "MET amplification": "acquired"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        not_detected=["EGFR p.T790M", "EGFR p.C797S"],
+        classification={"KRAS p.R164Q": "vus"},
+        cn_state={"MET": "amplification"},
+        origin_uncertain=[],
+        notes=[
+            "MET FC 2.0 at TF 0.25 -> 2 + 2 x 1.0 / 0.25 = 10 copies: amplification. The diagnostic biopsy reported "
+            "copy number (CDKN2A deletion) and no MET change -> acquired; the 2022 plasma had no copy-number calls "
+            "and says nothing either way. No T790M or C797S: an EGFR-dependent tumour with a MET bypass.",
+            "KRAS R164Q (outside codons 12/13/59/61/117/146, no functional evidence) is a VUS; DNMT3A R882H in WBC "
+            "and plasma is clonal haematopoiesis.",
+            "osimertinib + savolitinib -> sensitivity: TATTON / SAVANNAH - EGFR-mutant, MET-amplified progression "
+            "on osimertinib; the regimen adds the partner aimed at MET.",
+            "Tagrisso (osimertinib, already had) -> resistance: MET amplification defeats EGFR inhibition alone "
+            "(the disease progressed on it).",
+            "osimertinib + tepotinib -> sensitivity: INSIGHT 2 (tepotinib + osimertinib in MET-amplified "
+            "progression on first-line osimertinib, about half of patients responding). The same pharmacology as "
+            "osimertinib + savolitinib; " + NOT_CITED + ".",
+            "pembrolizumab -> resistance: PD-1 blockade alone is ineffective in EGFR-mutant NSCLC after TKI "
+            "failure, PD-L1 expression notwithstanding (no OS benefit in the EGFR-mutant subgroups of the "
+            "second-line trials; no responses in a dedicated phase 2; " + NOT_CITED + ").",
+        ])))
+
+CASES.append(case2(
+    id="CL120_LUAD_EML4_ALK_G1202R_after_chemo_crizotinib_alectinib_L1196M_cleared_DNMT3A_CH_MET_gain",
+    tumor_type="LUAD", patient=(44, "M"),
+    comment="ALK-rearranged LUAD (EML4-ALK breakends in the diagnostic biopsy VCF). Carboplatin + pemetrexed while the\n"
+            "ALK result was pending (PR), crizotinib 17 months (plasma at progression: ALK L1196M), alectinib 63\n"
+            "months. Now plasma + WBC: the fusion breakends, ALK G1202R (new), L1196M no longer detected, TP53 R213*\n"
+            "(truncal), MET FC 1.1 at TF 0.15 (a gain), DNMT3A R882H in plasma and WBC. Brand name Lorviqua\n"
+            "(lorlatinib).",
+    lines=[line(["carboplatin", "pemetrexed"], "2016-05-02", "2016-08-22", "PR"),
+           line(["crizotinib"], "2016-09-05", "2018-02-12", "PR"),
+           line(["alectinib"], "2018-03-05", "2023-06-19", "PR")],
+    samples=[smp("dx", "baseline", "tissue", "2016-04-11", "dx.vcf", tf=0.4),
+             smp("prog1", "progression", "plasma", "2018-02-19", "prog1.vcf", tf=0.1),
+             vsmp("wbc", "normal", "wbc", "2023-06-26",
+                  [Var(DNMT3A_R882H, 40, 1000), Var(ALK_G1202R, 0, 1000), Var(TP53_R213X, 0, 1000)]),
+             smp("prog2", "progression", "plasma", "2023-06-26", "prog2.vcf", tf=0.15)],
+    files={"dx.vcf": bnd_vcf("dx", [BND("ALK", 60, 400), BND("EML4", 58, 410), Obs(TP53_R213X, 120, 600),
+                                    Obs(ALK_G1202R, 0, 620), Obs(ALK_L1196M, 0, 620)]),
+           "prog1.vcf": bnd_vcf("prog1", [BND("ALK", 22, 1500), BND("EML4", 20, 1480), Obs(TP53_R213X, 140, 3000),
+                                          Obs(ALK_L1196M, 45, 3000), Obs(ALK_G1202R, 0, 3000)]),
+           "prog2.vcf": bnd_vcf("prog2", [BND("ALK", 30, 1500), BND("EML4", 31, 1520), Obs(TP53_R213X, 210, 3000),
+                                          Obs(ALK_G1202R, 70, 3000), Obs(ALK_L1196M, 0, 3000),
+                                          Obs(DNMT3A_R882H, 130, 3000), cn_fc("MET", 3.33, 0.15)])},
+    candidates=["Lorviqua", "alectinib", "crizotinib", "carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"Lorviqua": "sensitivity", "alectinib": "resistance", "crizotinib": "resistance",
+                  "carboplatin + pemetrexed": "no_known_effect"},
+        origins={"ALK p.G1202R": "acquired", "TP53 p.R213*": "persistent", "EML4::ALK fusion": "persistent"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        not_detected=["ALK p.L1196M"],
+        classification={"EML4::ALK fusion": "fusion"},
+        cn_state={"MET": "gain"},
+        origin_uncertain=[],
+        recommendations=[],
+        notes=[
+            "Serial samples: ALK L1196M (the crizotinib gatekeeper, 1.5% in the 2018 plasma) has cleared under "
+            "alectinib, which inhibits it; the latest plasma (0/3000 at TF 0.15) decides and it must not be used. "
+            "G1202R is new (0/620 at diagnosis, 0/3000 in 2018): acquired on alectinib. The EML4::ALK breakend pair "
+            "is present in the diagnostic biopsy and in plasma: a persistent fusion.",
+            "MET FC 1.1 at TF 0.15 -> 3.3 copies: a gain; no MET rule concerns these candidates, so no confirmation "
+            "is needed (recommendations: none).",
+            "Lorviqua (lorlatinib) -> sensitivity: the solvent-front G1202R after a second-generation ALK TKI is "
+            "the setting of lorlatinib's phase 2 (Shaw 2019).",
+            "alectinib (already had) -> resistance: G1202R acquired on it.",
+            "crizotinib (already had, line 2) -> resistance: G1202R confers high-level crizotinib resistance (and "
+            "the disease progressed on crizotinib before).",
+            "carboplatin + pemetrexed (already had in 2016, PR) -> no_known_effect: platinum-pemetrexed re-treatment "
+            "after ALK TKIs is a standard option with no biomarker rule; the ALK-TKI-resistance pemetrexed rule is "
+            "preclinical and stands down after earlier pemetrexed.",
+            "DNMT3A R882H at 4% in the WBC and 4.3% in plasma: clonal haematopoiesis.",
+        ])))
+
+CASES.append(case2(
+    id="CL121_LUAD_KRAS_G12C_KEAP1_after_chemo_IO_docetaxel_ramucirumab_PD_gemcitabine_TP53_CH",
+    tumor_type="LUAD", patient=(67, "M"),
+    comment="Lung adenocarcinoma (PD-L1 high), diagnostic biopsy tested with a small EGFR-only panel. Carboplatin +\n"
+            "pemetrexed + pembrolizumab (PR, 14 months with maintenance), docetaxel + ramucirumab (progression at the\n"
+            "first assessment, best response PD), gemcitabine (SD, 5 months). First broad plasma panel now, with a WBC\n"
+            "sample: KRAS G12C, KEAP1 G333C, CDKN2A homozygous deletion (FC 0.82 at TF 0.18), TP53 R248Q in plasma\n"
+            "and WBC. Brand name Lumakras (sotorasib).",
+    lines=[line(["carboplatin", "pemetrexed", "pembrolizumab"], "2021-09-06", "2022-11-21", "PR"),
+           line(["docetaxel", "ramucirumab"], "2022-12-12", "2023-02-27", "PD"),
+           line(["gemcitabine"], "2023-03-20", "2023-08-07", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-08-16",
+                  [Var(L858R, 0, 600), Var(EX19DEL, 0, 600), Var(T790M, 0, 600)], tf=0.35),
+             vsmp("wbc", "normal", "wbc", "2023-08-14",
+                  [Var(TP53_R248Q, 16, 1000), Var(KRAS_G12C, 0, 1000), Var(KEAP1_G333C, 0, 1000)]),
+             vsmp("prog", "progression", "plasma", "2023-08-14",
+                  [Var(KRAS_G12C, 170, 3000), Var(KEAP1_G333C, 160, 3000), Var(TP53_R248Q, 45, 3000),
+                   Var(L858R, 0, 3000), Var(EX19DEL, 0, 3000), cn_fc("CDKN2A", 0, 0.18)], tf=0.18)],
+    biomarkers=[("PD-L1", "IHC", "high", "dx")],
+    candidates=["Lumakras", "docetaxel + ramucirumab", "docetaxel", "carboplatin + pemetrexed"],
+    expected=dict(
+        verdicts={"Lumakras": "sensitivity", "docetaxel + ramucirumab": "resistance", "docetaxel": "resistance",
+                  "carboplatin + pemetrexed": "reduced_efficacy"},
+        origins={"KRAS p.G12C": "indeterminate", "KEAP1 p.G333C": "indeterminate"},
+        flags={"TP53 p.R248Q": ["possible_clonal_hematopoiesis"]},
+        not_used={"TP53 p.R248Q": "possible_clonal_hematopoiesis"},
+        not_detected=["EGFR p.L858R", "EGFR p.E746_A750del"],
+        classification={"KEAP1 p.G333C": "loss_of_function"},
+        cn_state={"CDKN2A": "deep_deletion"},
+        origin_uncertain=[],
+        notes=[
+            "The diagnostic panel covered EGFR only: KRAS and KEAP1 have no baseline record, so their origin is "
+            "indeterminate (a panel that did not look cannot show absence). None of the rules used needs an "
+            "acquired origin, so nothing is origin_uncertain. TP53 R248Q at 1.6% in the WBC and 1.5% in plasma, "
+            "no tumour tissue support: clonal haematopoiesis.",
+            "Lumakras (sotorasib) -> sensitivity: CodeBreaK 100/200 - KRAS G12C after platinum chemotherapy and a "
+            "PD-1 antibody, up to three earlier lines. KEAP1 co-mutation lowers but does not abolish the benefit.",
+            "docetaxel + ramucirumab (already had, best response PD) -> resistance: primary refractory to this "
+            "exact regimen.",
+            "docetaxel -> resistance: the disease progressed through docetaxel at the first assessment (with "
+            "ramucirumab); the cytotoxic component of a primary-refractory regimen given alone is not expected to "
+            "work (" + NOT_CITED + ").",
+            "carboplatin + pemetrexed (the chemotherapy of line 1) -> reduced_efficacy: a platinum re-challenge after "
+            "progression on pemetrexed maintenance, in a KEAP1-mutant adenocarcinoma, which progresses earlier on "
+            "platinum (Goeman 2019).",
+        ])))
+
+# =========================================================================================================
+# 31. Colorectal: EGFR ectodomain persisting while NRAS decays; BRAF V600E after BEACON; HER2-amplified
+# =========================================================================================================
+CASES.append(case2(
+    id="CL122_READ_EGFR_G465R_persists_NRAS_decays_after_FOLFOX_cetuximab_FOLFIRI_bev_regorafenib_PD",
+    tumor_type="READ", patient=(59, "M"),
+    comment="Left-sided RAS/BRAF wild-type rectal cancer with KRAS R164Q (VUS). FOLFOX + cetuximab (PR 12 months;\n"
+            "plasma at progression: NRAS Q61K, EGFR G465R, EGFR S492R), FOLFIRI + bevacizumab (SD 11 months),\n"
+            "regorafenib (progression at the first scan, best response PD). Rechallenge question 15 months after\n"
+            "cetuximab: plasma + WBC show EGFR G465R still at 0.65%, NRAS and S492R gone (TF 0.2), MET FC 1.5 (7\n"
+            "copies), DNMT3A R882H in plasma and WBC. Brand name Vectibix (panitumumab).",
+    lines=[line(["FOLFOX", "cetuximab"], "2021-01-11", "2022-01-24", "PR"),
+           line(["FOLFIRI", "bevacizumab"], "2022-02-14", "2023-01-16", "SD"),
+           line(["regorafenib"], "2023-02-06", "2023-04-17", "PD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-12-14",
+                  [Var(TP53_R213X, 200, 600), Var(KRAS_R164Q, 140, 600), Var(KRAS_G12D, 0, 620), Var(KRAS_G13D, 0, 620),
+                   Var(KRAS_Q61H, 0, 620), Var(KRAS_A146T, 0, 620), Var(NRAS_Q61K, 0, 600), Var(BRAF_V600E, 0, 600),
+                   Var(EGFR_G465R, 0, 600), Var(S492R, 0, 600)], tf=0.5),
+             vsmp("prog1", "progression", "plasma", "2022-01-31",
+                  [Var(TP53_R213X, 330, 3000), Var(KRAS_R164Q, 320, 3000), Var(NRAS_Q61K, 60, 3000),
+                   Var(EGFR_G465R, 45, 3000), Var(S492R, 25, 3000), Var(KRAS_G12D, 0, 3000), Var(BRAF_V600E, 0, 3000)],
+                  tf=0.25),
+             vsmp("wbc", "normal", "wbc", "2023-04-24",
+                  [Var(DNMT3A_R882H, 50, 1000), Var(TP53_R213X, 0, 1000), Var(KRAS_R164Q, 0, 1000)]),
+             vsmp("prog2", "progression", "plasma", "2023-04-24",
+                  [Var(TP53_R213X, 260, 3000), Var(KRAS_R164Q, 255, 3000), Var(NRAS_Q61K, 0, 3100),
+                   Var(EGFR_G465R, 20, 3100), Var(S492R, 0, 3100), Var(KRAS_G12D, 0, 3100), Var(KRAS_G13D, 0, 3100),
+                   Var(KRAS_Q61H, 0, 3100), Var(KRAS_A146T, 0, 3100), Var(BRAF_V600E, 0, 3100),
+                   Var(DNMT3A_R882H, 150, 3000), cn_fc("MET", 7, 0.2)], tf=0.2)],
+    candidates=["Vectibix", "cetuximab + irinotecan", "regorafenib", "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"Vectibix": "resistance", "cetuximab + irinotecan": "resistance", "regorafenib": "resistance",
+                  "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        origins={"EGFR p.G465R": "acquired", "TP53 p.R213*": "persistent", "KRAS p.R164Q": "persistent"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        not_detected=["NRAS p.Q61K", "EGFR p.S492R", "KRAS p.G12D", "KRAS p.A146T", "BRAF p.V600E"],
+        classification={"KRAS p.R164Q": "vus"},
+        cn_state={"MET": "amplification"},
+        origin_uncertain=[],
+        recommendations=[],
+        primary=[],
+        notes=[
+            "Anti-EGFR-selected clones decay at different rates: NRAS Q61K and S492R (2% and 0.8% in January 2022) "
+            "are now force-called 0/3100 at TF 0.2 - gone - but G465R is still detected (20 reads, 0.65%). The "
+            "latest plasma decides: the rechallenge is blocked by the ectodomain clone that is still there, not by "
+            "the RAS clone that has gone. G465R was 0/600 at diagnosis (TF 0.5): acquired.",
+            "MET FC 1.5 at TF 0.2 -> 7 copies: amplification (a further anti-EGFR escape; the MET rules are lung "
+            "rules and no colorectal MET rule exists). KRAS R164Q is a VUS and does not make the tumour "
+            "'RAS-mutant'. DNMT3A R882H: clonal haematopoiesis.",
+            "Vectibix (panitumumab) -> resistance: G465R abolishes binding of panitumumab as well as cetuximab "
+            "(Arena 2015); unlike S492R it does not spare panitumumab.",
+            "cetuximab + irinotecan -> resistance: G465R blocks cetuximab binding; irinotecan is not a partner "
+            "aimed at the mechanism.",
+            "regorafenib (already had, best response PD) -> resistance: primary refractory to this exact drug.",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect (SUNLIGHT; no biomarker rule).",
+            "recommendations: none - RAS was re-profiled in this plasma at an adequate tumour fraction, and no "
+            "further RAS test could change the anti-EGFR verdicts, which the persisting G465R decides.",
+        ])))
+
+CASES.append(case2(
+    id="CL123_COAD_BRAF_V600E_after_CAPOX_FOLFOXIRI_encorafenib_cetuximab_acquired_KRAS_BRAF_amp_TET2_CH",
+    tumor_type="COAD", patient=(49, "F"),
+    comment="Right-sided BRAF V600E, MSS colon cancer: adjuvant CAPOX (2020), liver relapse; FOLFOXIRI + bevacizumab (PR\n"
+            "9 months), then encorafenib + cetuximab (PR, 10 months). Plasma before encorafenib and at progression\n"
+            "(with WBC): KRAS G12D newly acquired (1.5%), BRAF amplified (FC 1.44 at TF 0.22, 6 copies), BRAF V600E\n"
+            "and TP53 R273H truncal, PIK3CA R310C (VUS), TET2 R1216* in plasma and WBC. Brand names Braftovi and\n"
+            "Erbitux.",
+    lines=[line(["CAPOX"], "2020-02-03", "2020-07-20"),
+           line(["FOLFOXIRI", "bevacizumab"], "2021-03-01", "2021-12-13", "PR"),
+           line(["encorafenib", "cetuximab"], "2022-01-10", "2022-11-28", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-12-16",
+                  [Var(BRAF_V600E, 160, 600), Var(TP53_R273H, 165, 600), Var(PIK3CA_R310C, 150, 600),
+                   Var(KRAS_G12D, 0, 620), Var(KRAS_G13D, 0, 620), Var(NRAS_Q61K, 0, 600)], tf=0.55),
+             vsmp("prog1", "progression", "plasma", "2022-01-03",
+                  [Var(BRAF_V600E, 290, 3000), Var(TP53_R273H, 300, 3000), Var(PIK3CA_R310C, 280, 3000),
+                   Var(KRAS_G12D, 0, 3100), Var(NRAS_Q61K, 0, 3000)], tf=0.2),
+             vsmp("wbc", "normal", "wbc", "2022-12-05",
+                  [Var(TET2_R1216X, 35, 900), Var(BRAF_V600E, 0, 900), Var(TP53_R273H, 0, 900), Var(KRAS_G12D, 0, 900)]),
+             vsmp("prog2", "progression", "plasma", "2022-12-05",
+                  [Var(BRAF_V600E, 320, 3000), Var(TP53_R273H, 330, 3000), Var(PIK3CA_R310C, 315, 3000),
+                   Var(KRAS_G12D, 48, 3100), Var(NRAS_Q61K, 0, 3000), Var(TET2_R1216X, 120, 3000),
+                   cn_fc("BRAF", 6, 0.22)], tf=0.22)],
+    candidates=["Braftovi + Erbitux", "encorafenib + binimetinib + cetuximab", "cetuximab + irinotecan",
+                "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"Braftovi + Erbitux": "resistance", "encorafenib + binimetinib + cetuximab": "resistance",
+                  "cetuximab + irinotecan": "resistance", "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        origins={"BRAF p.V600E": "persistent", "TP53 p.R273H": "persistent", "KRAS p.G12D": "acquired",
+                 "PIK3CA p.R310C": "persistent"},
+        flags={"TET2 p.R1216*": ["possible_clonal_hematopoiesis"]},
+        not_used={"TET2 p.R1216*": "possible_clonal_hematopoiesis"},
+        not_detected=["NRAS p.Q61K"],
+        classification={"KRAS p.G12D": "oncogenic", "PIK3CA p.R310C": "vus"},
+        cn_state={"BRAF": "amplification"},
+        origin_uncertain=[],
+        notes=[
+            "KRAS G12D: 0/620 at diagnosis and 0/3100 in the plasma before encorafenib, 1.5% now - acquired on "
+            "encorafenib + cetuximab; with the BRAF amplification (FC 1.44 at TF 0.22 -> 6 copies) the two "
+            "classic escapes from BRAF + EGFR blockade (MAPK reactivation upstream and at BRAF itself).",
+            "Braftovi + Erbitux (encorafenib + cetuximab, the regimen that just failed) -> resistance: the disease "
+            "progressed on it and has acquired KRAS G12D, which defeats the anti-EGFR antibody (acquired RAS under "
+            "an anti-EGFR antibody, patient series). The BEACON rule itself excludes patients treated with a BRAF "
+            "or EGFR inhibitor before.",
+            "encorafenib + binimetinib + cetuximab -> resistance: adding a MEK inhibitor after progression on the "
+            "doublet, with KRAS G12D and BRAF amplification, has no evidence of benefit (the BEACON triplet was "
+            "no better than the doublet even before resistance); the acquired KRAS resistance of cetuximab "
+            "carries to any regimen.",
+            "cetuximab + irinotecan -> resistance: BRAF V600E without a BRAF inhibitor, and acquired KRAS.",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect (SUNLIGHT; no biomarker rule).",
+            "TET2 R1216* at 3.9% in the WBC and 4% in plasma: clonal haematopoiesis. PIK3CA R310C: truncal VUS.",
+        ])))
+
+CASES.append(case2(
+    id="CL124_READ_ERBB2_amplified_after_FOLFOX_panitumumab_FOLFIRI_bev_tucatinib_trastuzumab_KRAS_Q61H",
+    tumor_type="READ", patient=(61, "F"),
+    comment="RAS/BRAF wild-type, HER2-amplified (IHC 3+, ERBB2 CN 14) rectal cancer. FOLFOX + panitumumab (SD, early\n"
+            "progression at 5 months), FOLFIRI + bevacizumab (PR 10 months), tucatinib + trastuzumab (MOUNTAINEER,\n"
+            "PR 10 months). Plasma before tucatinib and at progression with a WBC: KRAS Q61H new (1.3%), ERBB2 still\n"
+            "amplified (FC 1.9 at TF 0.15), TP53 R175H truncal, PTEN P244S (VUS), DNMT3A R882C in plasma and WBC.\n"
+            "Brand names Enhertu and Vectibix.",
+    lines=[line(["FOLFOX", "panitumumab"], "2021-04-05", "2021-09-20", "SD"),
+           line(["FOLFIRI", "bevacizumab"], "2021-10-11", "2022-08-22", "PR"),
+           line(["tucatinib", "trastuzumab"], "2022-09-12", "2023-07-17", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2021-03-15",
+                  [Var(TP53_R175H, 160, 600), Var(PTEN_P244S, 150, 600), Var(KRAS_G12D, 0, 620), Var(KRAS_G13D, 0, 620),
+                   Var(KRAS_Q61H, 0, 620), Var(NRAS_Q61K, 0, 600), Var(BRAF_V600E, 0, 600),
+                   CN("ERBB2", "<DUP>", "DUP", cn=14)], tf=0.5),
+             vsmp("prog1", "progression", "plasma", "2022-08-29",
+                  [Var(TP53_R175H, 200, 3000), Var(PTEN_P244S, 190, 3000), Var(KRAS_Q61H, 0, 3100),
+                   Var(KRAS_G12D, 0, 3100), Var(NRAS_Q61K, 0, 3000), cn_fc("ERBB2", 14, 0.13)], tf=0.13),
+             vsmp("wbc", "normal", "wbc", "2023-07-24",
+                  [Var(DNMT3A_R882C, 28, 900), Var(TP53_R175H, 0, 900), Var(KRAS_Q61H, 0, 900)]),
+             vsmp("prog2", "progression", "plasma", "2023-07-24",
+                  [Var(TP53_R175H, 230, 3000), Var(PTEN_P244S, 220, 3000), Var(KRAS_Q61H, 40, 3100),
+                   Var(KRAS_G12D, 0, 3100), Var(NRAS_Q61K, 0, 3000), Var(BRAF_V600E, 0, 3000),
+                   Var(DNMT3A_R882C, 95, 3000), cn_fc("ERBB2", 14, 0.15)], tf=0.15)],
+    biomarkers=[("HER2", "IHC", "3+", "dx")],
+    candidates=["Enhertu", "Vectibix", "tucatinib + trastuzumab", "trifluridine/tipiracil + bevacizumab"],
+    expected=dict(
+        verdicts={"Enhertu": "sensitivity", "Vectibix": "resistance", "tucatinib + trastuzumab": "resistance",
+                  "trifluridine/tipiracil + bevacizumab": "no_known_effect"},
+        origins={"KRAS p.Q61H": "acquired", "TP53 p.R175H": "persistent", "PTEN p.P244S": "persistent",
+                 "ERBB2 amplification": "persistent"},
+        flags={"DNMT3A p.R882C": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882C": "possible_clonal_hematopoiesis"},
+        not_detected=["KRAS p.G12D", "NRAS p.Q61K", "BRAF p.V600E"],
+        classification={"PTEN p.P244S": "vus"},
+        cn_state={"ERBB2": "amplification"},
+        origin_uncertain=[],
+        notes=[
+            "ERBB2: CN 14 in the biopsy, FC 1.9 at TF 0.15 now (2 + 2 x 0.9 / 0.15 = 14): amplification retained. "
+            "KRAS Q61H: 0/620 at diagnosis, 0/3100 before tucatinib, 1.3% now - acquired on HER2 blockade.",
+            "Enhertu (T-DXd) -> sensitivity: DESTINY-CRC01/02 - HER2-positive (IHC 3+) metastatic colorectal cancer "
+            "after two or more lines, earlier anti-HER2 therapy allowed (responses after it), and the antibody-"
+            "drug conjugate does not depend on the RAS pathway (responses in RAS-mutant tumours in DESTINY-CRC02). "
+            + NOT_CITED + "; the breast and gastric T-DXd rules must stay out of colorectal cancer.",
+            "Vectibix (panitumumab, already had) -> resistance: KRAS Q61H acquired after panitumumab (acquired RAS, "
+            "codon 61), and the ERBB2 amplification itself predicts no anti-EGFR benefit (HERACLES/Bertotti "
+            "series; the disease progressed early on FOLFOX + panitumumab).",
+            "tucatinib + trastuzumab (the regimen just failed) -> resistance: progression on it with an acquired "
+            "RAS mutation, the recognised escape from HER2 blockade in colorectal cancer (RAS-mutant tumours were "
+            "excluded from HERACLES and MOUNTAINEER for lack of benefit); " + NOT_CITED + ".",
+            "trifluridine/tipiracil + bevacizumab -> no_known_effect (SUNLIGHT; no biomarker rule).",
+            "DNMT3A R882C (3.1% WBC, 3.2% plasma): clonal haematopoiesis. PTEN P244S: a truncal VUS.",
+        ])))
+
+# =========================================================================================================
+# 32. Prostate: germline BRCA2 with a matched WBC; AR-V7 positive after apalutamide, docetaxel and abiraterone
+# =========================================================================================================
+CASES.append(case2(
+    id="CL125_PRAD_germline_BRCA2_in_WBC_AR_T878A_F877L_amplification_after_docetaxel_abiraterone_enzalutamide",
+    tumor_type="PRAD", patient=(64, "M"),
+    comment="mHSPC: leuprolide + docetaxel (CHAARTED); mCRPC: abiraterone + prednisone 21 months (plasma at progression:\n"
+            "AR T878A), then enzalutamide 9 months (SD). Now plasma + WBC: BRCA2 c.5946del at 0.59 in plasma and 0.50\n"
+            "in WBC (germline; the 2019 biopsy shows it at 0.72 with a one-copy BRCA2 loss: the second hit), AR\n"
+            "T878A, AR F877L (new), AR FC 2.5 at TF 0.3, TP53 R273H, DNMT3A R882H in plasma and WBC. The biopsy also\n"
+            "reported copy number (PTEN homozygous deletion, no AR change). CTC AR-V7 negative. Brand names Jevtana\n"
+            "(cabazitaxel) and Xtandi (enzalutamide).",
+    lines=[line(["leuprolide", "docetaxel"], "2019-03-04", "2019-07-08", "PR"),
+           line(["leuprolide", "abiraterone", "prednisone"], "2020-06-01", "2022-03-14", "PR"),
+           line(["leuprolide", "enzalutamide"], "2022-04-04", "2023-01-16", "SD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-02-11",
+                  [Var(BRCA2_6174DELT, 430, 600), Var(TP53_R273H, 170, 600), Var(AR_T878A, 0, 600),
+                   Var(AR_F877L, 0, 600), CN("PTEN", "<DEL>", "DEL", cn=0), CN("BRCA2", "<DEL>", "DEL", cn=1)],
+                  tf=0.6),
+             vsmp("prog1", "progression", "plasma", "2022-03-21",
+                  [Var(BRCA2_6174DELT, 1710, 3000), Var(TP53_R273H, 375, 3000), Var(AR_T878A, 60, 3000),
+                   Var(AR_F877L, 0, 3000)], tf=0.25),
+             vsmp("wbc", "normal", "wbc", "2023-01-23",
+                  [Var(BRCA2_6174DELT, 480, 960), Var(DNMT3A_R882H, 45, 960), Var(AR_T878A, 0, 960),
+                   Var(TP53_R273H, 0, 960)]),
+             vsmp("prog2", "progression", "plasma", "2023-01-23",
+                  [Var(BRCA2_6174DELT, 1765, 3000), Var(TP53_R273H, 450, 3000), Var(AR_T878A, 75, 3000),
+                   Var(AR_F877L, 45, 3000), Var(DNMT3A_R882H, 140, 3000), cn_fc("AR", 12, 0.3)], tf=0.3)],
+    biomarkers=[("AR-V7", "CTC-mRNA", "negative", "prog2")],
+    candidates=["Jevtana", "Xtandi", "abiraterone + prednisone", "olaparib", "docetaxel"],
+    expected=dict(
+        verdicts={"Jevtana": "sensitivity", "Xtandi": "resistance", "abiraterone + prednisone": "resistance",
+                  "olaparib": "sensitivity", "docetaxel": "reduced_efficacy"},
+        origins={"AR p.T878A": "acquired", "AR p.F877L": "acquired", "AR amplification": "acquired",
+                 "TP53 p.R273H": "persistent", "BRCA2 p.S1982Rfs*22": "persistent"},
+        flags={"BRCA2 p.S1982Rfs*22": ["possible_germline"], "DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        classification={"BRCA2 p.S1982Rfs*22": "loss_of_function"},
+        cn_state={"AR": "amplification"},
+        origin_uncertain=[],
+        notes=[
+            "BRCA2 c.5946del is germline (0.50 in the WBC) - but a PATHOGENIC germline truncation in a DNA-repair "
+            "gene is itself the predictive biomarker for PARP inhibitors and must be USED, not set aside like a "
+            "polymorphism or a CH variant: flagged possible_germline, deliberately absent from not_used. The "
+            "tumour lost the wild-type allele (0.72 at purity 0.6 in the biopsy with one BRCA2 copy; 0.59 in "
+            "plasma at TF 0.3): biallelic BRCA2 loss.",
+            "AR: T878A acquired on abiraterone (absent in 2019, 2% in 2022), F877L acquired on enzalutamide (absent "
+            "in 2019 and 2022), AR FC 2.5 at TF 0.3 -> 12 copies (diploid formula; 6 over the single male copy): "
+            "amplification, acquired (the 2019 biopsy reported copy number - PTEN, BRCA2 - and no AR change).",
+            "Jevtana (cabazitaxel) -> sensitivity: CARD (docetaxel, then progression on an ARSI); AR alterations "
+            "do not blunt taxanes.",
+            "Xtandi (enzalutamide, already had) -> resistance: F877L turns enzalutamide into an agonist (Joseph "
+            "2013), AR amplification, and progression on it.",
+            "abiraterone + prednisone (already had) -> resistance: progressed on it with T878A acquired (Azad "
+            "2015), and abiraterone after enzalutamide is nearly inactive.",
+            "olaparib -> sensitivity: PROfound cohort A (BRCA1/2 or ATM, after an ARSI; germline and somatic "
+            "carriers alike) and TRITON2 for rucaparib; biallelic BRCA2 loss is the best-responding group. "
+            + NOT_CITED + " (no prostate PARP-inhibitor sensitivity rule).",
+            "docetaxel (given for mHSPC in 2019) -> reduced_efficacy: docetaxel after ARSIs works less well "
+            "(retrospective series in the catalogue) and cabazitaxel is preferred (CARD); AR-V7 is negative, so "
+            "the AR-V7 taxane rule does not apply.",
+            "DNMT3A R882H (4.7% WBC, 4.7% plasma): clonal haematopoiesis.",
+        ])))
+
+CASES.append(case2(
+    id="CL126_PRAD_ARV7_positive_after_apalutamide_docetaxel_abiraterone_PD_RB1_deep_deletion_AR_gain",
+    tumor_type="PRAD", patient=(70, "M"),
+    comment="mHSPC: leuprolide + apalutamide (TITAN) 25 months; mCRPC: leuprolide + docetaxel + prednisone (progression\n"
+            "during cycle 6, best response SD), leuprolide + abiraterone + prednisone (progression at the first PSA\n"
+            "and scan assessment, best response PD). Now: CTC AR-V7 positive; plasma + WBC: TP53 R175H and RB1\n"
+            "homozygous deletion (both in the 2019 biopsy: aggressive-variant features), AR FC 1.3 at TF 0.35 (a\n"
+            "gain), PTEN P244S (VUS), DNMT3A R882C in plasma and WBC. Radium-223 is not in the drug vocabulary.",
+    lines=[line(["leuprolide", "apalutamide"], "2020-01-13", "2022-02-07", "PR"),
+           line(["leuprolide", "docetaxel", "prednisone"], "2022-03-07", "2022-08-22", "SD"),
+           line(["leuprolide", "abiraterone", "prednisone"], "2022-09-12", "2022-12-05", "PD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-12-09",
+                  [Var(TP53_R175H, 170, 600), Var(PTEN_P244S, 160, 600), Var(AR_T878A, 0, 600), Var(AR_L702H, 0, 600),
+                   CN("RB1", "<DEL>", "DEL", cn=0)], tf=0.6),
+             vsmp("wbc", "normal", "wbc", "2022-12-12",
+                  [Var(DNMT3A_R882C, 40, 1000), Var(TP53_R175H, 0, 1000), Var(PTEN_P244S, 0, 1000)]),
+             vsmp("prog", "progression", "plasma", "2022-12-12",
+                  [Var(TP53_R175H, 510, 3000), Var(PTEN_P244S, 500, 3000), Var(DNMT3A_R882C, 125, 3000),
+                   Var(AR_T878A, 0, 3000), Var(AR_L702H, 0, 3000), Var(AR_F877L, 0, 3000), cn_fc("RB1", 0, 0.35),
+                   CN("AR", "<DUP>", "CNV", fc=1.3)], tf=0.35)],
+    biomarkers=[("AR-V7", "CTC-mRNA", "positive", "prog")],
+    candidates=["Xtandi", "abiraterone + prednisone", "cabazitaxel + carboplatin", "docetaxel", "radium-223"],
+    expected=dict(
+        verdicts={"Xtandi": "resistance", "abiraterone + prednisone": "resistance",
+                  "cabazitaxel + carboplatin": "sensitivity", "docetaxel": "resistance",
+                  "radium-223": "not_in_catalogue"},
+        origins={"TP53 p.R175H": "persistent", "PTEN p.P244S": "persistent", "RB1 deep_deletion": "persistent"},
+        flags={"DNMT3A p.R882C": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882C": "possible_clonal_hematopoiesis"},
+        not_detected=["AR p.T878A", "AR p.L702H", "AR p.F877L"],
+        classification={"PTEN p.P244S": "vus"},
+        cn_state={"RB1": "deep_deletion", "AR": "gain"},
+        origin_uncertain=[],
+        recommendations=[],
+        primary=[],
+        notes=[
+            "RB1: CN 0 in the 2019 biopsy and FC 0.65 at TF 0.35 now (2 - 0.7 / 0.35 = 0): a persistent homozygous "
+            "deletion; with TP53 R175H the molecular aggressive-variant profile. AR FC 1.3 at TF 0.35 -> 3.7 copies "
+            "(1.9-fold over the single male copy): a gain, not an amplification.",
+            "Xtandi (enzalutamide) -> resistance: AR-V7-positive CTCs (Antonarakis 2014) and a third AR-pathway "
+            "agent after apalutamide and a primary-refractory abiraterone.",
+            "abiraterone + prednisone (already had, best response PD) -> resistance: primary refractory to this "
+            "exact regimen, and AR-V7 positive.",
+            "cabazitaxel + carboplatin -> sensitivity: cabazitaxel after docetaxel and an ARSI (CARD; AR-V7 does "
+            "not blunt taxanes), and adding carboplatin improved outcomes in aggressive-variant disease with TP53/"
+            "RB1/PTEN alterations (Corn 2019; " + NOT_CITED + " - the cabazitaxel rules carry the verdict).",
+            "docetaxel (already had) -> resistance: the disease progressed DURING docetaxel (docetaxel-refractory). "
+            "The AR-V7 'taxanes unaffected' evidence concerns starting a taxane, not re-giving one that has just "
+            "failed; the rule excludes prior cabazitaxel but not prior docetaxel, so it should be split per drug "
+            "(" + NOT_CITED + " for the rechallenge itself).",
+            "radium-223 -> not_in_catalogue (bone-predominant mCRPC option the vocabulary does not know).",
+            "recommendations: none - the AR gain cannot make any AR-pathway candidate worse than the resistance it "
+            "already has, so a confirmatory AR copy-number test could not change a verdict.",
+            "primary: none - the verdicts rest on AR-V7 measured at progression and on the history.",
+        ])))
+
+# =========================================================================================================
+# 33. Gastric HER2-positive after FLOT, CAPOX + trastuzumab + pembrolizumab and primary-refractory ramucirumab
+# =========================================================================================================
+CASES.append(case2(
+    id="CL127_STAD_HER2_retained_after_FLOT_CAPOX_trastuzumab_pembrolizumab_ramucirumab_paclitaxel_PD_MET_amp",
+    tumor_type="STAD", patient=(57, "M"),
+    comment="Gastric adenocarcinoma, HER2 IHC 3+ (ERBB2 CN 11), PD-L1 positive: perioperative FLOT (docetaxel,\n"
+            "oxaliplatin, fluorouracil, leucovorin), relapse; CAPOX + trastuzumab + pembrolizumab (KEYNOTE-811, PR 14\n"
+            "months); ramucirumab + paclitaxel (progression at the first scan, best response PD). Endoscopic re-biopsy:\n"
+            "HER2 IHC 3+, ERBB2 CN 12, MET CN 8 (new). Plasma + WBC a week later (latest): ERBB2 and MET amplified,\n"
+            "TP53 R175H, KRAS R164Q (VUS), DNMT3A R882H in plasma and WBC. Brand name Enhertu.",
+    lines=[line(["docetaxel", "oxaliplatin", "fluorouracil", "leucovorin"], "2020-09-07", "2021-03-01"),
+           line(["CAPOX", "trastuzumab", "pembrolizumab"], "2021-11-08", "2023-01-16", "PR"),
+           line(["ramucirumab", "paclitaxel"], "2023-02-06", "2023-04-17", "PD")],
+    samples=[vsmp("dx", "baseline", "tissue", "2020-08-17",
+                  [Var(TP53_R175H, 150, 600), Var(KRAS_R164Q, 140, 600), CN("ERBB2", "<DUP>", "DUP", cn=11)], tf=0.5),
+             vsmp("rebx", "progression", "tissue", "2023-04-24",
+                  [Var(TP53_R175H, 125, 600), Var(KRAS_R164Q, 118, 600), CN("ERBB2", "<DUP>", "DUP", cn=12),
+                   CN("MET", "<DUP>", "DUP", cn=8)], tf=0.4),
+             vsmp("wbc", "normal", "wbc", "2023-05-02",
+                  [Var(DNMT3A_R882H, 35, 900), Var(TP53_R175H, 0, 900), Var(KRAS_R164Q, 0, 900)]),
+             vsmp("prog", "progression", "plasma", "2023-05-02",
+                  [Var(TP53_R175H, 190, 3000), Var(KRAS_R164Q, 180, 3000), Var(DNMT3A_R882H, 120, 3000),
+                   cn_fc("ERBB2", 12, 0.12), cn_fc("MET", 8, 0.12)], tf=0.12)],
+    biomarkers=[("HER2", "IHC", "3+", "dx"), ("PD-L1", "IHC", "positive", "dx"), ("HER2", "IHC", "3+", "rebx")],
+    candidates=["Enhertu", "ramucirumab + paclitaxel", "trastuzumab + paclitaxel", "FOLFIRI", "trifluridine/tipiracil"],
+    expected=dict(
+        verdicts={"Enhertu": "sensitivity", "ramucirumab + paclitaxel": "resistance",
+                  "trastuzumab + paclitaxel": "resistance", "FOLFIRI": "no_known_effect",
+                  "trifluridine/tipiracil": "no_known_effect"},
+        origins={"TP53 p.R175H": "persistent", "KRAS p.R164Q": "persistent", "ERBB2 amplification": "persistent",
+                 "MET amplification": "acquired"},
+        flags={"DNMT3A p.R882H": ["possible_clonal_hematopoiesis"]},
+        not_used={"DNMT3A p.R882H": "possible_clonal_hematopoiesis"},
+        classification={"KRAS p.R164Q": "vus"},
+        cn_state={"ERBB2": "amplification", "MET": "amplification"},
+        origin_uncertain=[],
+        recommendations=[],
+        primary=[],
+        notes=[
+            "HER2 was re-tested on the progression re-biopsy (IHC 3+, ERBB2 CN 12): retained, so the gastric "
+            "re-test gate before HER2-directed therapy is satisfied. MET CN 8 in the re-biopsy and FC 1.36 at "
+            "TF 0.12 in plasma (8 copies), absent from the 2020 biopsy that did report copy number: an acquired "
+            "MET amplification (a trastuzumab escape; no gastric MET rule).",
+            "Enhertu -> sensitivity: DESTINY-Gastric01/02 - HER2-positive gastric cancer after trastuzumab, HER2 "
+            "confirmed after progression.",
+            "ramucirumab + paclitaxel (already had, best response PD) -> resistance: primary refractory to this "
+            "exact regimen.",
+            "trastuzumab + paclitaxel -> resistance: paclitaxel has just failed at the first assessment, and "
+            "trastuzumab beyond progression adds nothing in gastric cancer (T-ACT); a retained HER2 does not "
+            "rescue either component. (A component of a primary-refractory regimen: " + NOT_CITED + ".)",
+            "FOLFIRI -> no_known_effect and trifluridine/tipiracil -> no_known_effect: standard later-line options "
+            "(irinotecan-naive; TAGS) without a biomarker rule. The platinum given was oxaliplatin, never "
+            "cisplatin, so the cisplatin -> paclitaxel rule does not apply anywhere here.",
+            "DNMT3A R882H (3.9% WBC, 4% plasma): clonal haematopoiesis. KRAS R164Q: a truncal VUS.",
+            "recommendations: none - HER2 was re-tested at progression.",
+            "primary: none - the T-DXd verdict rests on the history, the others on primary refractoriness.",
+        ])))
+
+# =========================================================================================================
+# 34. Melanoma BRAF V600E after adjuvant nivolumab, ipilimumab + nivolumab and dabrafenib + trametinib
+# =========================================================================================================
+CASES.append(case2(
+    id="CL128_SKCM_BRAF_V600E_NRAS_Q61K_acquired_on_dabrafenib_trametinib_after_adjuvant_nivolumab_ipi_nivo",
+    tumor_type="SKCM", patient=(56, "M"),
+    comment="Stage III BRAF V600E melanoma: adjuvant nivolumab (12 months), nodal/visceral relapse; nivolumab +\n"
+            "ipilimumab (PR, progression after 11 months); dabrafenib + trametinib (PR 13 months). Plasma before the\n"
+            "BRAF/MEK line and at progression (with WBC): NRAS Q61K newly acquired, BRAF V600E, CDKN2A homozygous\n"
+            "deletion (biopsy CN 0; plasma FC 0.75 at TF 0.25), PTEN P244S (VUS), TET2 R1216* in plasma and WBC.\n"
+            "Brand names Braftovi + Mektovi, Tafinlar + Mekinist.",
+    lines=[line(["nivolumab"], "2019-03-04", "2020-02-17"),
+           line(["nivolumab", "ipilimumab"], "2021-01-11", "2021-12-06", "PR"),
+           line(["dabrafenib", "trametinib"], "2022-01-10", "2023-02-13", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-02-11",
+                  [Var(BRAF_V600E, 180, 600), Var(PTEN_P244S, 175, 600), Var(NRAS_Q61K, 0, 620), Var(MAP2K1_Q56P, 0, 600),
+                   CN("CDKN2A", "<DEL>", "DEL", cn=0)], tf=0.6),
+             vsmp("prog1", "progression", "plasma", "2021-12-13",
+                  [Var(BRAF_V600E, 300, 3000), Var(PTEN_P244S, 290, 3000), Var(NRAS_Q61K, 0, 3100)], tf=0.2),
+             vsmp("wbc", "normal", "wbc", "2023-02-20",
+                  [Var(TET2_R1216X, 42, 1000), Var(BRAF_V600E, 0, 1000), Var(NRAS_Q61K, 0, 1000)]),
+             vsmp("prog2", "progression", "plasma", "2023-02-20",
+                  [Var(BRAF_V600E, 370, 3000), Var(PTEN_P244S, 360, 3000), Var(NRAS_Q61K, 65, 3100),
+                   Var(MAP2K1_Q56P, 0, 3000), Var(TET2_R1216X, 140, 3000), cn_fc("CDKN2A", 0, 0.25)], tf=0.25)],
+    candidates=["Braftovi + Mektovi", "Tafinlar + Mekinist", "vemurafenib", "nivolumab + ipilimumab", "dacarbazine"],
+    expected=dict(
+        verdicts={"Braftovi + Mektovi": "resistance", "Tafinlar + Mekinist": "resistance", "vemurafenib": "resistance",
+                  "nivolumab + ipilimumab": "reduced_efficacy", "dacarbazine": "no_known_effect"},
+        origins={"BRAF p.V600E": "persistent", "NRAS p.Q61K": "acquired", "PTEN p.P244S": "persistent",
+                 "CDKN2A deep_deletion": "persistent"},
+        flags={"TET2 p.R1216*": ["possible_clonal_hematopoiesis"]},
+        not_used={"TET2 p.R1216*": "possible_clonal_hematopoiesis"},
+        not_detected=["MAP2K1 p.Q56P"],
+        classification={"NRAS p.Q61K": "oncogenic", "PTEN p.P244S": "vus"},
+        cn_state={"CDKN2A": "deep_deletion"},
+        origin_uncertain=[],
+        notes=[
+            "NRAS Q61K: 0/620 at diagnosis, 0/3100 before dabrafenib + trametinib, 2.1% now - acquired on BRAF + "
+            "MEK inhibition (MAPK reactivation). CDKN2A homozygous deletion in the biopsy (CN 0) and in plasma "
+            "(FC 0.75 at TF 0.25 -> 0 copies): persistent.",
+            "Braftovi + Mektovi (switching to another BRAF + MEK pair) -> resistance: an acquired NRAS mutation on "
+            "BRAF + MEK inhibition reactivates MAPK signalling whatever the pair (Wagle 2014); switching pairs after "
+            "progression has no patient data of benefit.",
+            "Tafinlar + Mekinist (the regimen just failed) -> resistance.",
+            "vemurafenib -> resistance: a BRAF inhibitor alone against acquired NRAS (Nazarian 2010).",
+            "nivolumab + ipilimumab (already had, PR then progression) -> reduced_efficacy: re-challenge after "
+            "progression on it and after a BRAF inhibitor works in a minority (responses to checkpoint blockade "
+            "are fewer after BRAF-inhibitor progression: Johnson 2017, Haas 2021).",
+            "dacarbazine -> no_known_effect: low-activity chemotherapy, no biomarker rule; the vemurafenib -> "
+            "dacarbazine cross-resistance is preclinical and needs prior vemurafenib (not given).",
+            "TET2 R1216* (4.2% WBC, 4.7% plasma): clonal haematopoiesis. PTEN P244S: a truncal VUS that must not "
+            "count as PTEN loss.",
+        ])))
+
+# =========================================================================================================
+# 35. Ovarian: somatic BRCA2, olaparib maintenance, platinum-resistant relapse with a plasma-only reversion
+# =========================================================================================================
+CASES.append(case2(
+    id="CL129_HGSOC_somatic_BRCA2_reversion_plasma_only_after_platinum_olaparib_platinum_TP53_CH_MYC",
+    tumor_type="HGSOC", patient=(58, "F"),
+    comment="High-grade serous ovarian cancer, SOMATIC BRCA2 c.5946del (0.54 in the 2019 tumour at purity 0.7 with loss\n"
+            "of the other allele; absent from the WBC), TP53 R273H, MYC amplified (CN 7). Carboplatin + paclitaxel\n"
+            "(CR), olaparib maintenance 29 months, relapse biopsy (no reversion), carboplatin + gemcitabine (PR),\n"
+            "progression 4 months after the last platinum (platinum-resistant). Plasma + WBC: BRCA2 c.5944_5946del\n"
+            "(p.S1982del, restores the frame) at 3%, TP53 R248Q at 3% in plasma and WBC. FOLR1 IHC high (not a gene\n"
+            "the tool knows). Mirvetuximab soravtansine is not in the drug vocabulary. Brand name Lynparza.",
+    lines=[line(["carboplatin", "paclitaxel"], "2019-06-03", "2019-10-07", "CR"),
+           line(["olaparib"], "2019-11-04", "2022-04-11", "CR"),
+           line(["carboplatin", "gemcitabine"], "2022-05-09", "2022-09-26", "PR")],
+    samples=[vsmp("dx", "baseline", "tissue", "2019-05-13",
+                  [Var(BRCA2_6174DELT, 325, 600), Var(TP53_R273H, 330, 600), Var(BRCA2_S1982DEL, 0, 600),
+                   Var(TP53_R248Q, 0, 600), CN("MYC", "<DUP>", "DUP", cn=7)], tf=0.7),
+             vsmp("relapse", "progression", "tissue", "2022-04-18",
+                  [Var(BRCA2_6174DELT, 260, 560), Var(TP53_R273H, 270, 560), Var(BRCA2_S1982DEL, 0, 560),
+                   CN("MYC", "<DUP>", "DUP", cn=7)], tf=0.6),
+             vsmp("wbc", "normal", "wbc", "2023-02-06",
+                  [Var(TP53_R248Q, 30, 1000), Var(BRCA2_6174DELT, 0, 1000), Var(TP53_R273H, 0, 1000),
+                   Var(BRCA2_S1982DEL, 0, 1000)]),
+             vsmp("prog", "progression", "plasma", "2023-02-06",
+                  [Var(BRCA2_6174DELT, 330, 3000), Var(TP53_R273H, 330, 3000), Var(BRCA2_S1982DEL, 90, 3000),
+                   Var(TP53_R248Q, 95, 3000), cn_fc("MYC", 7, 0.2)], tf=0.2)],
+    biomarkers=[("FOLR1", "IHC", "high", "relapse")],
+    candidates=["niraparib", "Lynparza", "carboplatin + paclitaxel", "paclitaxel + bevacizumab",
+                "mirvetuximab soravtansine"],
+    expected=dict(
+        verdicts={"niraparib": "resistance", "Lynparza": "resistance", "carboplatin + paclitaxel": "resistance",
+                  "paclitaxel + bevacizumab": "no_known_effect", "mirvetuximab soravtansine": "not_in_catalogue"},
+        origins={"BRCA2 p.S1982Rfs*22": "persistent", "BRCA2 p.S1982del": "acquired", "TP53 p.R273H": "persistent",
+                 "MYC amplification": "persistent"},
+        flags={"TP53 p.R248Q": ["possible_clonal_hematopoiesis"]},
+        not_used={"TP53 p.R248Q": "possible_clonal_hematopoiesis"},
+        classification={"BRCA2 p.S1982Rfs*22": "loss_of_function"},
+        cn_state={"MYC": "amplification"},
+        origin_uncertain=[],
+        primary=[],
+        notes=[
+            "BRCA2 c.5946del at 0.54 in a tumour-only biopsy looks germline-like, but the WBC (0/1000) shows it is "
+            "somatic: 0.54 is what one mutant copy after loss of the wild-type allele gives at purity 0.7. It is "
+            "used, with no germline flag.",
+            "The reversion c.5944_5946del (p.S1982del) removes the frameshift: absent in the 2019 tumour and in "
+            "the April 2022 relapse biopsy (a different lesion), 3% in plasma now - acquired, seen only in plasma "
+            "(reversions are often polyclonal and lesion-specific; plasma integrates them).",
+            "niraparib and Lynparza (olaparib, already had) -> resistance: a BRCA2 reversion restores homologous "
+            "recombination (ARIEL2, Lin 2019) - after olaparib failure, and in platinum-resistant relapse.",
+            "carboplatin + paclitaxel (line 1, CR) -> resistance: platinum-resistant relapse (4 months after the "
+            "last platinum) with a BRCA2 reversion, which restores platinum resistance (Sakai 2008); paclitaxel is "
+            "not a partner aimed at the mechanism.",
+            "paclitaxel + bevacizumab -> no_known_effect (AURELIA; no biomarker rule; the cisplatin -> paclitaxel "
+            "rule needs cisplatin, and the platinum here was carboplatin).",
+            "mirvetuximab soravtansine -> not_in_catalogue (the FRalpha-high standard in platinum-resistant ovarian "
+            "cancer, MIRASOL); the FOLR1 biomarker is unknown to the tool: a warning, not an error.",
+            "TP53 R248Q (3% WBC, 3.2% plasma, force-called absent in the tumour): clonal haematopoiesis, common "
+            "after platinum and PARP inhibitors. MYC CN 7 in both biopsies and FC 1.5 at TF 0.2 now: persistent.",
+            "primary: none - the verdicts rest on the acquired reversion and the history.",
+        ])))
+
+
+# =========================================================================================================
 # Reconciliation with the engine and the catalogue (done after the cases above were written, before any
 # build had seen them). Each entry changes expectations only where the clinical expectation rests on
 # knowledge the project cannot cite (no verified reference in shared/review: listed in
@@ -4418,6 +5401,46 @@ RECONCILED = {
     "CL106": (
         dict(recommendations=["retest HER2"]),
         "Reconciled: as CL105 - a HER2 loss at progression is confirmed by a re-test under the review's convention."),
+    # ----- fourth round (CL114-CL129): complex multi-line patients; engine changes first, then these -----
+    "CL101": (
+        dict(not_used_set={}),
+        "Reconciled after the fourth round: a truncating germline BRCA1/2/PALB2 variant is now flagged "
+        "possible_germline AND used (it is the PARP-inhibitor biomarker itself; CL125's reviewer), so it is no "
+        "longer under not_used. The reversion verdicts are unchanged."),
+    "CL114": (
+        dict(verdicts={"Ibrance + fulvestrant": "sensitivity", "capecitabine": "no_known_effect"}),
+        "Reconciled: PADA-1 (fulvestrant + palbociclib) cannot be limited to 'while the AI + palbociclib line is "
+        "still running' in the rule schema (recorded gap, as CL90). Capecitabine: the disease progressed on it in "
+        "the last line, so the 'chemotherapy retained after a CDK4/6 inhibitor' sensitivity no longer applies "
+        "(engine change from this case); a resistance verdict would need a citable rule."),
+    "CL118": (
+        dict(verdicts={"osimertinib + savolitinib": "no_known_effect"},
+             recommendations=["confirm MET", "retest EGFR phase (cis/trans)"]),
+        "Reconciled: the C797S osimertinib rule stays scoped to osimertinib alone or with chemotherapy - widening "
+        "it would also defeat the first- plus third-generation combination in trans, which the schema cannot tell "
+        "from a MET-directed partner. With a MET gain only, no rule speaks for the savolitinib regimen, so the "
+        "engine asks to confirm MET and to phase C797S/T790M, either of which could change a verdict here."),
+    "CL119": (
+        dict(verdicts={"osimertinib + tepotinib": "no_known_effect", "pembrolizumab": "no_known_effect"}),
+        "Reconciled: INSIGHT 2 (osimertinib + tepotinib) and PD-1 monotherapy failure in EGFR-mutant NSCLC "
+        + NOT_CITABLE + "."),
+    "CL124": (
+        dict(verdicts={"Enhertu": "no_known_effect", "tucatinib + trastuzumab": "no_known_effect"}),
+        "Reconciled: HER2-directed regimens in colorectal cancer (DESTINY-CRC, MOUNTAINEER) " + NOT_CITABLE
+        + "; re-giving the regimen that just failed is noted in 'because' but only a primary-refractory line "
+        "(best response PD) makes it resistance."),
+    "CL125": (
+        dict(verdicts={"olaparib": "no_known_effect"}),
+        "Reconciled: olaparib for BRCA2-altered prostate cancer (PROfound) " + NOT_CITABLE + "; the germline "
+        "BRCA2 truncation is now used (engine change from this case), ready for a PROfound rule."),
+    "CL126": (
+        dict(verdicts={"docetaxel": "reduced_efficacy"}),
+        "Reconciled: docetaxel's line did not end with best response PD (only a PD line makes re-giving "
+        "resistance); the catalogue gives reduced efficacy after an ARSI, with the AR-V7 taxane rule conflicting."),
+    "CL127": (
+        dict(verdicts={"trastuzumab + paclitaxel": "no_known_effect"}),
+        "Reconciled: as CL68 - with HER2 retained the T-ACT rule is suppressed (audited choice); paclitaxel's "
+        "refractoriness in line 3 is carried only when the candidate is wholly within a PD line."),
     "CL92": (
         dict(verdicts={"trametinib": "retest", "sotorasib": "retest"}, preclinical_only=["trametinib"]),
         "Reconciled: at TF 0.006 the selecting alterations of trametinib (BRAF V600E) and sotorasib (KRAS G12C) "
@@ -4445,7 +5468,10 @@ def reconcile(c):
     if "classification" in changes:
         e.setdefault("classification", {}).update(changes["classification"])
     if "not_used_set" in changes:
-        e.setdefault("not_used", {}).update(changes["not_used_set"])
+        if changes["not_used_set"]:
+            e.setdefault("not_used", {}).update(changes["not_used_set"])
+        elif c["id"].startswith("CL101"):
+            e.get("not_used", {}).pop("BRCA2 p.S1982Rfs*22", None)
     e["notes"] = e["notes"] + [note]
 
 

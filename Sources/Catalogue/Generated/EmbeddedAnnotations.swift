@@ -7766,6 +7766,9 @@ rules:
     scope: with_chemotherapy
     direction: one_way
     context_checked: >-
+      Scope stays with_chemotherapy after the clinical case review considered widening it: a partner aimed
+      at C797S itself (a first-generation TKI, in trans) is exactly what the trans rule covers, and the
+      schema cannot tell that partner from one aimed elsewhere (savolitinib at MET).
       Thress 2015 found C797S in plasma of patients progressing on osimertinib (then AZD9291) for
       T790M-positive NSCLC. C797S essentially arises only under a covalent third-generation TKI, so
       acquisition is presumed when the baseline cannot prove it. Scoped to osimertinib alone or with
