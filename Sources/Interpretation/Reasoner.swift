@@ -134,6 +134,19 @@ public enum Interpreter {
             }
             findings.append(item)
         }
+        findings += carriedAndLost(latest: latest, samples: samples, classifier: classifier, tfByID: tfByID,
+                                   preTreatmentOnly: preTreatmentOnly, latestIsLowTF: latestIsLowTF,
+                                   catalogue: catalogue, settings: settings, seen: &seen)
+        return findings
+    }
+
+    /// Findings not detected at the latest sample: earlier progression-tissue findings a low-TF plasma
+    /// cannot show were lost (carried forward), and baseline findings lost since (baseline_only, or
+    /// carried forward when the latest plasma's tumour fraction is too low to show the loss).
+    static func carriedAndLost(latest: SampleFindings?, samples: [SampleFindings], classifier: Classifier,
+                               tfByID: [String: TumourFractionEstimate], preTreatmentOnly: Bool, latestIsLowTF: Bool,
+                               catalogue: Catalogue, settings: InterpretationSettings, seen: inout Set<String>) -> [InterpretedFinding] {
+        var findings: [InterpretedFinding] = []
         // An earlier progression tissue finding that a low-TF latest plasma cannot show was lost is carried
         // forward, its origin computed against the baseline as usual.
         if latestIsLowTF {
