@@ -122,6 +122,10 @@ public struct Measurer: Sendable {
                 m.altReads = alt
                 if m.depth == nil, let alt, let ref { m.depth = alt + ref; m.depthSource = "FORMAT/AD+RD" }
                 if let alt, let ref, alt + ref > 0 { vafs.append(("FORMAT/AD+RD", Double(alt) / Double(alt + ref))) }
+            } else if (fmt["AD"]?.number == "R" || ad.count == nAlt + 1) && nAlt == 1 && ad.count > 2 {
+                // An already-split record that kept the original multi-allelic AD (older `bcftools norm
+                // -m-`): the counts cannot be tied to this ALT, so AD is not trusted; other fields still are.
+                m.notes.append("FORMAT/AD has \(ad.count) values on a record with one ALT (split from a multi-allelic record with its AD left whole?): AD not used for the VAF")
             } else if fmt["AD"]?.number == "R" || ad.count == nAlt + 1 {
                 guard ad.count == nAlt + 1 else {
                     throw problem(record, "FORMAT/AD", "has \(ad.count) value(s), but Number=R needs \(nAlt + 1)")

@@ -151,7 +151,7 @@ struct BadInputTests {
             ("fmt_af_abc.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:abc:1000\n", ["chr7:55181378"]),
             ("af_gt1.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:1.7:1000\n", ["FORMAT/AF", "outside"]),
             ("neg_dp.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:0.031:-5\n", ["FORMAT/DP", "negative"]),
-            ("ad_count.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31,4:0.031:1000\n", ["FORMAT/AD", "Number=R"]),
+            ("ad_count.vcf", "chr7\t55181378\t.\tC\tT,G\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31:0.031,0.001:1000\n", ["FORMAT/AD", "Number=R"]),
             // Counts that give a VAF above 1, and a Number=1 depth written with a thousands separator.
             ("ad_over_dp.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:704,96:50\n", ["FORMAT/AD+DP", "exceed the depth"]),
             ("dp_thousands.vcf", "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:1400,100:1,500\n", ["FORMAT/DP", "Number=1", "thousands separator"]),
@@ -159,6 +159,16 @@ struct BadInputTests {
         for (name, record, words) in bad {
             rejects(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: name), containing: words)
         }
+    }
+
+    @Test("an already-split record that kept the multi-allelic AD warns and stops trusting AD; AF still gives the VAF")
+    func splitWithWholeAD() throws {
+        let record = "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000\tGT:AD:AF:DP\t0/1:969,31,4:0.031:1000\n"
+        let r = try scan(Fixtures.write(Fixtures.vcfHeader() + record, to: dir, as: "split_ad.vcf"))
+        let m = try #require(r.result.findings.first?.measurement)
+        #expect(m.vaf == 0.031 && m.vafSource == "FORMAT/AF")
+        #expect(m.altReads == nil, "AD is not tied to this ALT")
+        #expect(r.provenance.warnings.contains { $0.contains("AD not used for the VAF") } || r.result.warnings.contains { $0.contains("AD not used for the VAF") })
     }
 
     @Test("a missing or '.' AF/AD is 'not reported', never 0")
