@@ -86,6 +86,9 @@ public final class VCFReader {
     private var charBuffer: UnsafeMutablePointer<CChar>? = nil
     private var charCapacity: Int32 = 0
     private var indexPath: String?
+    /// FORMAT strings and INFO keys already checked against the header (undeclared ones warned once).
+    private var checkedFormats = Set<[UInt8]>()
+    private var checkedInfoKeys = Set<[UInt8]>()
     private var contigByID: [Int: String] = [:]
 
     /// Opens the file, checks its container and reads the header.
@@ -472,6 +475,7 @@ public final class VCFReader {
             case .parse:
                 break
             }
+            warnUndeclared(line: s, length: l, lineNumber: lineNumber)
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
             let status = vcf_parse(&line, rawHeader, record)
@@ -525,6 +529,31 @@ public final class VCFReader {
     func contigName(id: Int) -> String? {
         guard id >= 0, id < Int(chts_hdr_ncontigs(rawHeader)), let c = chts_hdr_contig_name(rawHeader, Int32(id)) else { return nil }
         return String(cString: c)
+    }
+
+    /// A FORMAT or INFO key a kept record uses but the header does not declare: htslib would read it with
+    /// a guessed type and the measurer would not use it, so say so once per key.
+    private func warnUndeclared(line s: UnsafeMutablePointer<CChar>, length l: Int, lineNumber: Int) {
+        var info: [UInt8] = [], format: [UInt8] = []
+        VCFReader.copyColumn(7, of: s, length: l, into: &info)
+        VCFReader.copyColumn(8, of: s, length: l, into: &format)
+        if !format.isEmpty, checkedFormats.insert(format).inserted {
+            for key in format.split(separator: UInt8(ascii: ":")) {
+                let name = String(decoding: key, as: UTF8.self)
+                if header.format[name] == nil {
+                    summary.warnings.append("\(path): FORMAT/\(name) (first at line \(lineNumber)) is not declared in the header: not used")
+                }
+            }
+        }
+        guard info != [UInt8(ascii: ".")] else { return }
+        for item in info.split(separator: UInt8(ascii: ";")) {
+            let key = Array(item.prefix { $0 != UInt8(ascii: "=") })
+            guard !key.isEmpty, checkedInfoKeys.insert(key).inserted else { continue }
+            let name = String(decoding: key, as: UTF8.self)
+            if header.info[name] == nil {
+                summary.warnings.append("\(path): INFO/\(name) (first at line \(lineNumber)) is not declared in the header: not used")
+            }
+        }
     }
 
     /// Whether the index returns the file's first record when asked for its position (a cheap proof

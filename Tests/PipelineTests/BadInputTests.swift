@@ -171,6 +171,16 @@ struct BadInputTests {
         #expect(r.provenance.warnings.contains { $0.contains("AD not used for the VAF") } || r.result.warnings.contains { $0.contains("AD not used for the VAF") })
     }
 
+    @Test("FORMAT and INFO keys used without a header declaration are warned once each, not silently dropped")
+    func undeclaredFields() throws {
+        let header = Fixtures.vcfHeader().replacingOccurrences(of: "##FORMAT=<ID=AF,", with: "##FORMAT=<ID=XAF,")
+        let record = "chr7\t55181378\t.\tC\tT\t.\tPASS\tDP=1000;SOMATIC\tGT:AD:AF:DP\t0/1:969,31:0.031:1000\n"
+        let r = try scan(Fixtures.write(header + record + record.replacingOccurrences(of: "55181378", with: "55181379"), to: dir, as: "undeclared.vcf"))
+        let all = Set(r.provenance.warnings + r.result.warnings)
+        #expect(all.filter { $0.contains("FORMAT/AF") && $0.contains("not declared") }.count == 1)
+        #expect(all.filter { $0.contains("INFO/SOMATIC") && $0.contains("not declared") }.count == 1)
+    }
+
     @Test("a missing or '.' AF/AD is 'not reported', never 0")
     func missingValues() throws {
         let record = "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:.:.:.\n"
