@@ -230,6 +230,9 @@ public struct Measurer: Sendable {
         if m.depth == nil, let v = try single(record.info["DP"]?.numbers, "INFO/DP", declared: header.info["DP"]?.number) {
             m.depth = try checkCount(v, "INFO/DP"); m.depthSource = "INFO/DP"
         }
+        if m.depth == 0, let v = vafs.first?.value, v > 0 {
+            m.notes.append("depth 0 with a non-zero VAF (\(v) from \(vafs.first?.source ?? "?")): the depth field is not trustworthy here")
+        }
         // Every source, counts included: a VAF above 1 is impossible (alt reads exceeding the depth).
         for v in vafs where !(v.value.isFinite && v.value >= 0 && v.value <= 1) {
             throw problem(record, v.source, "gives VAF \(v.value): the alt reads exceed the depth (\(m.altReads.map(String.init) ?? "?") alt reads, depth \(m.depth.map(String.init) ?? "?")); an impossible VAF rejects the file")

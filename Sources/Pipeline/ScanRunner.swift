@@ -166,6 +166,12 @@ public enum ScanRunner {
         warnings += result.warnings
         result.warnings = warnings
         let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(streamedVAFSources)).sorted()
+        // Numeric fields declared with a non-numeric type are read as text by htslib: say so.
+        for (kind, table) in [("FORMAT", header.format), ("INFO", header.info)] {
+            for key in ["AF", "DP", "AD", "VAF", "FREQ"].filter({ table[$0] != nil }) where table[key]?.type == "String" && key != "FREQ" && options.vafField != key {
+                warnings.append("\(path): \(kind)/\(key) is declared Type=String, so it is not read as a number" + (key == "AF" || key == "VAF" ? "; pass --vaf-field \(key) to read its text as the VAF" : ""))
+            }
+        }
         // No VAF anywhere, yet the header declares a field that looks like one: name it and the option.
         if sources.isEmpty, choice.sample != nil, summary.recordsKept > 0, options.vafField == nil {
             let plausible = ["TVAF", "VAF", "FREQ", "FA", "AF", "VF", "ALLELE_FREQ", "ALT_FREQ", "TAF", "AFR", "FRACTION", "VAF_T"]

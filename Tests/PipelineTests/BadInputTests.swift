@@ -181,6 +181,18 @@ struct BadInputTests {
         #expect(all.filter { $0.contains("INFO/SOMATIC") && $0.contains("not declared") }.count == 1)
     }
 
+    @Test("AF declared Type=String is said (and read with --vaf-field); depth 0 with a VAF is said")
+    func stringAFAndZeroDepth() throws {
+        let header = Fixtures.vcfHeader().replacingOccurrences(of: "##FORMAT=<ID=AF,Number=A,Type=Float,", with: "##FORMAT=<ID=AF,Number=A,Type=String,")
+        let path = Fixtures.write(header + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AF:DP\t0/1:0.04:0\n", to: dir, as: "af_string.vcf")
+        let r = try scan(path)
+        let all = Set(r.provenance.warnings + r.result.warnings)
+        #expect(all.contains { $0.contains("FORMAT/AF is declared Type=String") })
+        let given = try ScanRunner.scan(path: path, catalogue: Self.catalogue, options: InputOptions(vafField: "AF"))
+        #expect(given.result.findings.first?.measurement?.vaf == 0.04)
+        #expect(Set(given.provenance.warnings + given.result.warnings).contains { $0.contains("depth 0 with a non-zero VAF") })
+    }
+
     @Test("a missing or '.' AF/AD is 'not reported', never 0")
     func missingValues() throws {
         let record = "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:.:.:.\n"
