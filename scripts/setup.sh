@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 require_swift
 install_system_packages
 echo "== building nextline (release, static Swift runtime)"
-swift build -c release --static-swift-stdlib --product nextline
+swift build -c release --static-swift-stdlib --force-resolved-versions --product nextline
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/nextline"
 echo "== binary: $bin"
 echo "== demo: $bin interpret --case TestVCFs/demo/case.yaml"

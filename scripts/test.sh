@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 require_swift
 install_system_packages
 scripts/embed-annotations.sh --check
-swift build -c release --static-swift-stdlib --product nextline
+swift build -c release --static-swift-stdlib --force-resolved-versions --product nextline
 export NEXTLINE_RELEASE_BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/nextline"
-swift test "$@"
+swift test --force-resolved-versions "$@"

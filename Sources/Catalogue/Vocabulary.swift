@@ -173,6 +173,9 @@ public struct GeneVocabulary: Sendable {
         public var lossOfFunction: AlleleList? = nil
         /// Common germline polymorphisms: never a somatic driver, flagged possible_germline.
         public var polymorphisms: [Polymorphism] = []
+
+        /// The curated polymorphism with this one-letter protein change (`P72R`), if any.
+        public func polymorphism(_ change: String) -> Polymorphism? { polymorphisms.first { $0.change == change } }
     }
     /// A curated list of alleles: exact protein changes, whole codons (any missense or in-frame change
     /// there) and residue ranges where in-frame insertions/deletions count (EGFR exon 19/20).

@@ -25,7 +25,8 @@ public struct PatientCase: Sendable {
             let k = vocabularyKey(caseText)
             if let exact = SampleKind(rawValue: k) { self = exact; return }
             switch k {
-            case "ctdna", "cfdna", "liquid", "liquidbiopsy", "blood", "serum", "cellfreedna", "circulatingtumordna": self = .plasma
+            // "blood" alone is ambiguous (plasma cfDNA or a white-cell normal): refused, not guessed.
+            case "ctdna", "cfdna", "liquid", "liquidbiopsy", "cellfreedna", "circulatingtumordna": self = .plasma
             case "pbmc", "buffycoat", "bloodnormal", "germline", "whitebloodcells", "leukocytes", "normalblood": self = .wbc
             case "ffpe", "biopsy", "tumor", "tumour", "frozen", "resection", "cytology": self = .tissue
             default: return nil

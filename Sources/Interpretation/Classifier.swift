@@ -18,8 +18,8 @@ struct Classifier {
             // An indel in a repeat can be written at different positions (left- or right-aligned) by
             // different callers; without a reference to left-align, its HGVS c. (3'-shifted by VEP and
             // the engine alike) is the stable name.
-            if a.reference.count != a.alternate.count, let c = f.hgvsc, let colon = c.lastIndex(of: ":") ?? c.firstIndex(of: "c") {
-                let cPart = c[colon...].drop { $0 == ":" }
+            if a.reference.count != a.alternate.count, let c = f.hgvsc {
+                let cPart = c.split(separator: ":").last ?? Substring(c)   // drop the transcript prefix
                 if cPart.hasPrefix("c.") { return "\(f.gene):\(cPart)" }
             }
             return a.key
@@ -82,7 +82,7 @@ struct Classifier {
     /// A curated germline polymorphism never estimates tumour fraction.
     func isCuratedPolymorphism(_ f: Finding) -> Bool {
         guard let p = f.proteinChange?.shortForm else { return false }
-        return catalogue?.genes.genes[f.gene]?.polymorphisms.contains { $0.change == p } ?? false
+        return catalogue?.genes.genes[f.gene]?.polymorphism(p) != nil
     }
 
     var normals: [SampleFindings] { samples.filter { $0.sample.role == .normal } }

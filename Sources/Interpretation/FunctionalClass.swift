@@ -26,7 +26,7 @@ public enum FunctionalClass: String, Sendable, Hashable, Codable {
                 ? (.vus, "protein change not given; not a known oncogenic allele")
                 : (.notProteinAltering, "does not change the protein")
         }
-        if let poly = gene?.polymorphisms.first(where: { $0.change == p.shortForm }) {
+        if let poly = gene?.polymorphism(p.shortForm) {
             return (.polymorphism, "common germline polymorphism \(poly.rsid) (population allele frequency \(poly.populationAlleleFrequency); \(poly.source))")
         }
         if f.isTruncating { return truncating(role: role) }
@@ -36,9 +36,8 @@ public enum FunctionalClass: String, Sendable, Hashable, Codable {
         func listed(_ list: GeneVocabulary.AlleleList?) -> Bool {
             guard let list else { return false }
             if list.changes.contains(p.shortForm) { return true }
-            if (p.kind == .missense || inFrameIndel) && list.codons.contains(where: { (pos...last).contains($0) }) && (p.kind == .missense || pos == last) {
-                return true
-            }
+            // A listed codon: any missense there, or an in-frame change of that one residue.
+            if list.codons.contains(pos) && (p.kind == .missense || (inFrameIndel && pos == last)) { return true }
             return inFrameIndel && list.inframeRanges.contains { $0.overlaps(pos...last) }
         }
         if listed(gene?.lossOfFunction) { return (.lossOfFunction, "documented loss-of-function allele (\(gene?.lossOfFunction?.source ?? ""))") }

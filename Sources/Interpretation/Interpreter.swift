@@ -137,6 +137,7 @@ public struct InterpretedFinding: Sendable, Hashable {
 }
 
 public struct ConditionResult: Sendable, Hashable {
+    public var gene: String
     public var summary: String
     public var role: ConditionRole
     public var status: ConditionStatus

@@ -50,7 +50,7 @@ struct Matcher {
         var triggering: [InterpretedFinding] = []
         for condition in rule.biomarkers {
             let (status, findings, evidence, note) = evaluate(condition, effect: rule.effect)
-            m.conditions.append(ConditionResult(summary: condition.summary, role: condition.role, status: status,
+            m.conditions.append(ConditionResult(gene: condition.gene, summary: condition.summary, role: condition.role, status: status,
                                                 evidence: evidence, note: note))
             switch condition.role {
             case .required:

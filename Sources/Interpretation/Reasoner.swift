@@ -112,7 +112,7 @@ public enum Interpreter {
                 if s.kind == .breakend { item.fusionPartners = fusionPartners(f, latest: latest, catalogue: catalogue) }
                 else { item.copyNumberCall = CopyNumberCall.call(s, tumourFraction: latestTF, settings: settings) }
             }
-            let blocking = flags.filter { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }
+            let blocking = flags.filter(Interpreter.blockingFlags.contains)
             if let weak, !detected {
                 item.used = false
                 let germline = functionalClass == .polymorphism || flags.contains("possible_germline") ? ["possible_germline"] : []
@@ -160,7 +160,7 @@ public enum Interpreter {
                                                   flags: classifier.flags(of: f, hasTissueSupport: true),
                                                   observations: classifier.observations(of: key), matches: [], used: true, notUsedReason: nil, key: key)
                     (item.functionalClass, item.classReason) = FunctionalClass.of(f, catalogue: catalogue)
-                    if item.functionalClass == .polymorphism || item.flags.contains(where: { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }) {
+                    if item.functionalClass == .polymorphism || item.flags.contains(where: Interpreter.blockingFlags.contains) {
                         item.used = false
                         item.notUsedReason = item.functionalClass == .polymorphism ? "possible_germline" : item.flags.joined(separator: ",")
                     }
@@ -186,7 +186,7 @@ public enum Interpreter {
                     item.copyNumberCall = CopyNumberCall.call(s, tumourFraction: tfByID[b.sample.id]?.value, settings: settings)
                 }
                 if latestIsLowTF && b.sample.kind == .tissue && item.functionalClass != .polymorphism
-                    && !item.flags.contains(where: { ["possible_clonal_hematopoiesis", "possible_germline", "filtered"].contains($0) }) {
+                    && !item.flags.contains(where: Interpreter.blockingFlags.contains) {
                     // Carried forward: detected in tumour tissue; the low-TF plasma cannot show it was lost.
                     item.origin = .persistent
                     item.originReason = why + "; the latest plasma's tumour fraction is too low to show it was lost, so the tissue finding is carried forward"
@@ -289,10 +289,7 @@ public enum Interpreter {
         switch rule.scope {
         case .anyRegimen: inScope = true
         case .alone: inScope = others.isEmpty
-        case .withChemotherapy:
-            // Folinic acid (leucovorin) is part of the chemotherapy backbone (FOLFOX, FOLFIRI), not a targeted partner.
-            inScope = others.allSatisfy { catalogue.drugs.drug($0, isCoveredBy: .drugClass("chemotherapy"))
-                || catalogue.drugs.drug($0, isCoveredBy: .drugClass("folinic_acid")) }
+        case .withChemotherapy: inScope = others.allSatisfy { catalogue.drugs.drug($0, isCoveredBy: .drugClass("chemotherapy")) }
         }
         let candidateClasses: [String] = c.terms.compactMap { if case .drugClass(let k) = $0 { return k } else { return nil } }
         for spec in rule.therapies {
@@ -373,17 +370,28 @@ public enum Interpreter {
                                rules: [], conflicting: [], overridden: [], evidenceLevel: nil, preclinicalOnly: false,
                                primary: false, components: [:])
         }
-        let applicable: [Applicable] = matches.filter(\.fired).compactMap { m in
+        let covering: [Applicable] = matches.filter(\.fired).compactMap { m in
             coverage(of: m.rule, candidate: c, catalogue: catalogue).map { Applicable(match: m, component: $0.component, therapyLevel: $0.therapySpecificity) }
-        }.filter { $0.side != .none }.filter { !sensitivityAfterFailure($0, candidate: c, patientCase: patientCase, catalogue: catalogue) }
-        // Specific over general, within one mechanism; a preclinical rule never overrides patient data.
+        }.filter { $0.side != .none }
+        // A sensitivity of a drug the disease is progressing on now is listed as overridden, with the reason.
+        var because: [String] = []
         var overridden = Set<String>()
+        var applicable: [Applicable] = []
+        for x in covering {
+            if let line = sensitivityAfterFailure(x, candidate: c, patientCase: patientCase, catalogue: catalogue) {
+                overridden.insert(x.match.rule.id)
+                because.append("\(x.match.rule.id) not applied: \(x.component) was in line \(line), the line now failing")
+            } else {
+                applicable.append(x)
+            }
+        }
+        // Specific over general, within one mechanism; a preclinical rule never overrides patient data.
         for a in applicable {
             for b in applicable where a.match.rule.id != b.match.rule.id && sameMechanism(a.match, b.match) {
                 guard a.component == b.component || a.therapyLevel == 3 else { continue }
-                guard (a.patientData || !b.patientData) else { continue }
+                guard a.patientData || !b.patientData else { continue }
                 let disagree = (a.side == .S) != (b.side == .S) || a.side == .T || b.side == .T
-                guard disagree, precedence(a).lexicographicallyPrecedes(precedence(b)) == false, precedence(a) != precedence(b) else { continue }
+                guard disagree, precedence(b).lexicographicallyPrecedes(precedence(a)) else { continue }
                 overridden.insert(b.match.rule.id)
             }
         }
@@ -395,13 +403,12 @@ public enum Interpreter {
         var (verdict, behind, conflicting) = verdictOf(deciding)
         let preclinicalOnly = !deciding.isEmpty && patient.isEmpty
         if preclinicalOnly && verdict == .resistance { verdict = .reducedEfficacy }
-        var because: [String] = []
         for m in behind { for b in m.because where !because.contains(b) { because.append(b) } }
         // Re-giving what the disease progressed on: say so. The exact therapy of a line whose best response
         // was progressive disease (primary refractory) is expected to fail again; after a response, a
         // re-challenge can work, so that alone decides nothing.
         if !c.drugs.isEmpty, let line = patientCase.therapyLines.last(where: { l in c.drugs.allSatisfy { l.drugs.contains($0) } }) {
-            if line.bestResponse?.uppercased() == "PD" && Set(c.drugs).isSubset(of: Set(line.drugs)) && verdict != .resistance {
+            if line.bestResponse?.uppercased() == "PD" && verdict != .resistance {
                 verdict = .resistance
                 because.append("primary refractory: line \(line.line) (\(line.asWritten.joined(separator: " + "))) included \(c.drugs.joined(separator: " + ")) and its best response was progressive disease")
             } else {
@@ -440,6 +447,9 @@ public enum Interpreter {
         return imp
     }
 
+    /// Flags that keep a finding out of verdicts (unless --use-flagged).
+    static let blockingFlags: Set<String> = ["possible_clonal_hematopoiesis", "possible_germline", "filtered"]
+
     /// Genes whose pathogenic germline variants are themselves predictive biomarkers (PARP inhibitors):
     /// a truncating germline variant there is flagged and still used.
     static let germlineBiomarkerGenes: Set<String> = ["BRCA1", "BRCA2", "PALB2"]
@@ -447,14 +457,14 @@ public enum Interpreter {
     /// A sensitivity does not apply to a drug of the line the disease is progressing on now (the last
     /// line), unless the rule is about giving it again (its prior therapy names that drug); a regimen rule
     /// does not apply to exactly that regimen. Earlier lines may be re-challenged.
+    /// - Returns: the number of the failing line when the rule does not apply, else nil.
     static func sensitivityAfterFailure(_ x: Applicable, candidate c: PatientCase.Candidate, patientCase: PatientCase,
-                                        catalogue: Catalogue) -> Bool {
-        guard x.side == .S, let last = patientCase.therapyLines.max(by: { $0.line < $1.line }) else { return false }
-        let given = Set(last.drugs)
-        if x.therapyLevel == 3 { return Set(last.drugs) == Set(c.drugs) }
-        guard given.contains(x.component) else { return false }
-        let named = x.match.rule.priorTherapies.contains { spec in spec.terms.contains { catalogue.drugs.drug(x.component, isCoveredBy: $0) } }
-        return !named
+                                        catalogue: Catalogue) -> Int? {
+        guard x.side == .S, let last = patientCase.therapyLines.max(by: { $0.line < $1.line }) else { return nil }
+        if x.therapyLevel == 3 { return Set(last.drugs) == Set(c.drugs) ? last.line : nil }
+        guard last.drugs.contains(x.component) else { return nil }
+        let aboutGivingAgain = x.match.rule.priorTherapies.contains { spec in spec.terms.contains { catalogue.drugs.drug(x.component, isCoveredBy: $0) } }
+        return aboutGivingAgain ? nil : last.line
     }
 
     /// A rule naming this regimen that did not fire only because the phase of two changes is unknown.

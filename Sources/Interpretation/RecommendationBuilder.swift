@@ -34,7 +34,8 @@ struct RecommendationBuilder {
         for m in fired where m.rule.effect == .retest && !Interpreter.isSuperseded(m, by: fired, catalogue: catalogue) {
             guard let therapies = relevantTherapies(m.rule) else { continue }
             let biomarker = m.rule.retestBiomarker ?? "?"
-            let kind = ["histology", "biopsy", "rebiopsy"].contains(where: { biomarker.lowercased().contains($0) }) ? "rebiopsy" : "retest"
+            // Re-testing histology means a new biopsy.
+            let kind = biomarker.lowercased() == "histology" ? "rebiopsy" : "retest"
             add(kind, biomarker, therapy: m.rule.gatesTherapy ? therapies : nil,
                 reason: m.rule.title + (m.because.isEmpty ? "" : " (" + m.because.joined(separator: "; ") + ")"), rule: m.rule.id)
         }
@@ -42,9 +43,9 @@ struct RecommendationBuilder {
             guard let last = m.conditions.last, last.status == .notTested, let note = last.note,
                   let therapies = relevantTherapies(m.rule) else { continue }
             if note.contains("below the amplification threshold") {
-                add("confirm", m.rule.biomarkers[m.conditions.count - 1].gene, therapy: therapies, reason: note, rule: m.rule.id)
+                add("confirm", last.gene, therapy: therapies, reason: note, rule: m.rule.id)
             } else if note.hasPrefix("phase of") {
-                add("retest", "\(m.rule.biomarkers[m.conditions.count - 1].gene) phase (cis/trans)", therapy: therapies,
+                add("retest", "\(last.gene) phase (cis/trans)", therapy: therapies,
                     reason: "\(last.summary): \(note)", rule: m.rule.id)
             } else if let lowTFNote, note == lowTFNote {
                 add("retest", "ctDNA / tissue", therapy: therapies,

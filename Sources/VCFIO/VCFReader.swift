@@ -89,6 +89,7 @@ public final class VCFReader {
     /// FORMAT strings and INFO keys already checked against the header (undeclared ones warned once).
     private var checkedFormats = Set<[UInt8]>()
     private var checkedInfoKeys = Set<[UInt8]>()
+    private var formatScratch: [UInt8] = []
     private var contigByID: [Int: String] = [:]
 
     /// Opens the file, checks its container and reads the header.
@@ -475,9 +476,9 @@ public final class VCFReader {
             case .parse:
                 break
             }
-            warnUndeclared(line: s, length: l, lineNumber: lineNumber)
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+            warnUndeclared(info: infoCopy, line: s, length: l, lineNumber: lineNumber)
             let status = vcf_parse(&line, rawHeader, record)
             if status < 0 {
                 // vcf_parse turned the tabs of the columns it read into NULs: CHROM and POS are still there.
@@ -533,12 +534,12 @@ public final class VCFReader {
 
     /// A FORMAT or INFO key a kept record uses but the header does not declare: htslib would read it with
     /// a guessed type and the measurer would not use it, so say so once per key.
-    private func warnUndeclared(line s: UnsafeMutablePointer<CChar>, length l: Int, lineNumber: Int) {
-        var info: [UInt8] = [], format: [UInt8] = []
-        VCFReader.copyColumn(7, of: s, length: l, into: &info)
-        VCFReader.copyColumn(8, of: s, length: l, into: &format)
-        if !format.isEmpty, checkedFormats.insert(format).inserted {
-            for key in format.split(separator: UInt8(ascii: ":")) {
+    private func warnUndeclared(info: [UInt8], line s: UnsafeMutablePointer<CChar>, length l: Int, lineNumber: Int) {
+        formatScratch.removeAll(keepingCapacity: true)
+        VCFReader.copyColumn(8, of: s, length: l, into: &formatScratch)
+        if !formatScratch.isEmpty, !checkedFormats.contains(formatScratch) {
+            checkedFormats.insert(formatScratch)
+            for key in formatScratch.split(separator: UInt8(ascii: ":")) {
                 let name = String(decoding: key, as: UTF8.self)
                 if header.format[name] == nil {
                     summary.warnings.append("\(path): FORMAT/\(name) (first at line \(lineNumber)) is not declared in the header: not used")
@@ -547,8 +548,9 @@ public final class VCFReader {
         }
         guard info != [UInt8(ascii: ".")] else { return }
         for item in info.split(separator: UInt8(ascii: ";")) {
-            let key = Array(item.prefix { $0 != UInt8(ascii: "=") })
-            guard !key.isEmpty, checkedInfoKeys.insert(key).inserted else { continue }
+            let key = item.prefix { $0 != UInt8(ascii: "=") }
+            guard !key.isEmpty, !checkedInfoKeys.contains(Array(key)) else { continue }
+            checkedInfoKeys.insert(Array(key))
             let name = String(decoding: key, as: UTF8.self)
             if header.info[name] == nil {
                 summary.warnings.append("\(path): INFO/\(name) (first at line \(lineNumber)) is not declared in the header: not used")

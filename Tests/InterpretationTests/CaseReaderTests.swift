@@ -77,6 +77,7 @@ struct CaseReaderTests {
         ("therapy_lines: [{line: 1, drugs: [egfr_tki]}]", "is a drug class"),
         ("therapy_lines: [{line: 1, drugs: [gefitinb]}]", "did you mean 'gefitinib'?"),
         ("samples: [{id: x, role: relapse, kind: tissue}]", "'relapse' is not baseline, progression or normal"),
+        ("samples: [{id: x, role: progression, kind: blood}]", "'blood' is not tissue, plasma"),
         ("samples: [{id: x, role: progression, kind: plasma, tumor_fraction: 8}]", "tumor_fraction must be a fraction"),
         ("biomarkers: [{name: HER2, method: IHC, result: '4+'}]", "unknown result '4+'"),
     ])

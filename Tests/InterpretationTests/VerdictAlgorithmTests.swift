@@ -319,6 +319,17 @@ struct VerdictAlgorithmTests {
         #expect(Classifier.key(pten("10:87958017:AA:A", sample: "x")) == Classifier.key(pten("10:87958012:TA:T", sample: "y")))
     }
 
+    @Test("a sensitivity does not apply to a drug of the line now failing; it is listed as overridden with the reason")
+    func sensitivityAfterFailure() throws {
+        let t790m = Self.snv("EGFR", "T790M", Self.t790m, vaf: 0.1, sample: "prog")
+        let afterOsimertinib = try #require(try Self.run("LUAD", lines: [["osimertinib"]], candidates: ["osimertinib"], samples: [(Self.prog, [t790m])]).implications.first)
+        #expect(afterOsimertinib.verdict == .noKnownEffect)
+        #expect(afterOsimertinib.overridden.contains("t_t790m_osimertinib"))
+        #expect(afterOsimertinib.because.contains { $0.contains("not applied") && $0.contains("line 1") })
+        let afterGefitinib = try #require(try Self.run("LUAD", lines: [["gefitinib"]], candidates: ["osimertinib"], samples: [(Self.prog, [t790m])]).implications.first)
+        #expect(afterGefitinib.verdict == .sensitivity)
+    }
+
     // MARK: candidates
 
     @Test("a candidate the catalogue does not know is not_in_catalogue")

@@ -140,7 +140,9 @@ classes:
   - {id: corticosteroid, name: corticosteroid, aliases: [corticosteroids, steroid, steroids, glucocorticoid]}
   - {id: radiotherapy, name: radiotherapy}
   - {id: surgery, name: surgery}
-  - {id: folinic_acid, name: folinic acid}
+  # Folinic acid modulates fluorouracil and is only given inside chemotherapy regimens (FOLFOX, FOLFIRI), so it
+  # sits under chemotherapy: a rule scoped "with_chemotherapy" carries to those regimens.
+  - {id: folinic_acid, name: folinic acid, parents: [chemotherapy]}
   # --- added for the review, the scenarios and common case input ---
   - {id: ovarian_suppression, name: ovarian function suppression, parents: [endocrine_therapy], aliases: [OFS]}
   - {id: nucleoside_analogue, name: nucleoside analogue, parents: [chemotherapy], aliases: [nucleoside analog, nucleoside analogues]}
