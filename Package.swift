@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CHTSlib", pkgConfig: "htslib", providers: [.apt(["libhts-dev"])]),
@@ -25,7 +26,9 @@ let package = Package(
         .target(name: "Catalogue", dependencies: ["VariantModel", "Yams"], swiftSettings: strictness),
         .target(name: "Consequence", dependencies: ["VariantModel"], swiftSettings: strictness),
         .target(name: "Interpretation", dependencies: ["VariantModel", "Catalogue", "Yams"], swiftSettings: strictness),
-        .target(name: "Reporting", dependencies: ["VariantModel", "Interpretation"], swiftSettings: strictness),
+        .target(name: "Reporting",
+                dependencies: ["VariantModel", "Interpretation", .product(name: "Mustache", package: "swift-mustache")],
+                swiftSettings: strictness),
         .target(name: "Pipeline",
                 dependencies: ["VariantModel", "VCFIO", "Catalogue", "Consequence", "Interpretation", "Reporting"],
                 swiftSettings: strictness),
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -183,6 +183,8 @@ public struct Implication: Sendable, Hashable {
     /// The verdict rests on an acquired-only rule fired on an alteration whose acquisition is unproven.
     public var originUncertain: Bool = false
     public var originNotes: [String] = []
+    /// The candidate as the vocabulary resolved it (drugs, classes, named regimens).
+    public var candidateTerms: [DrugVocabulary.Term] = []
 }
 
 public struct Recommendation: Sendable, Hashable {

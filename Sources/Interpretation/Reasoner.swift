@@ -438,6 +438,7 @@ public enum Interpreter {
                               preclinicalOnly: preclinicalOnly && !behind.isEmpty,
                               primary: behind.contains { $0.primary }, components: components.mapValues { $0.sorted() })
         imp.preclinicalSignals = signals.map(\.match.rule.id).sorted()
+        imp.candidateTerms = c.terms
         // Uncertain only when the verdict depends on an unproven origin: no rule of the same side behind it
         // rests on a proven one.
         let decisiveSides: [Side] = verdict == .resistance ? [.R] : verdict == .reducedEfficacy ? [.R, .r] : [.S, .T]

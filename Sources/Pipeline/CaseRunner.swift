@@ -14,8 +14,16 @@ public enum CaseRunner {
         public var interpretation: Interpretation
         public var inputs: [(sample: String, role: String, provenance: InputProvenance)]
         public var caseFile: (path: String, sha256: String)?
-        public var referenceInputs: JSONValue
+        public var referenceInputs: ReferenceInputs?
         public var toolWarnings: [String]
+    }
+
+    /// The typed interpretation document of this run (what every format renders).
+    public static func document(_ output: Output, catalogue: Catalogue) -> InterpretationDocument {
+        DocumentBuilder.document(output.interpretation, catalogue: catalogue,
+                                 inputs: output.inputs.map { $0.provenance.record(role: $0.role, id: $0.sample) },
+                                 caseFile: output.caseFile.map { FileStamp(path: $0.path, sha256: $0.sha256) },
+                                 referenceInputs: output.referenceInputs)
     }
 
     /// Reads a case file (YAML or JSON) with sample paths relative to it.
@@ -72,7 +80,7 @@ public enum CaseRunner {
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
                                              settings: settings, extraWarnings: tools.warnings + warnings)
         return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile,
-                      referenceInputs: tools.provenanceJSON, toolWarnings: tools.warnings)
+                      referenceInputs: tools.referenceInputs, toolWarnings: tools.warnings)
     }
 
     /// A BED file of covered regions (0-based half-open, as BED defines) → 1-based ranges per chromosome.

@@ -47,7 +47,7 @@ public struct InputProvenance: Sendable, Hashable {
 }
 
 extension InputProvenance {
-    /// The renderers' view of this input.
+    /// This input as the documents record it.
     public func record(role: String? = nil, id: String? = nil) -> InputRecord {
         InputRecord(path: path, sha256: sha256, checksumScope: checksumScope, build: build.rawValue, buildEvidence: buildEvidence,
                     sample: sample, sampleChoice: sampleChoice, container: container, readMode: readMode,
@@ -59,6 +59,14 @@ extension InputProvenance {
 public struct ScannedFile: Sendable {
     public var result: ScanResult
     public var provenance: InputProvenance
+
+    /// The scan document of this file (findings included; ``StreamingScanOutput`` streams them instead).
+    public func document(catalogue: Catalogue, referenceInputs: ReferenceInputs?) -> ScanDocument {
+        ScanDocument(catalogue: CatalogueStamp(version: catalogue.version, sha256: catalogue.sha256), input: provenance.record(),
+                     referenceInputs: referenceInputs, findings: result.findings.map(DocumentFinding.init(scanned:)),
+                     notAssessable: result.notAssessable.map(NotAssessableEntry.init), skipped: result.skipped,
+                     warnings: result.warnings)
+    }
 }
 
 /// Reads one VCF/BCF through htslib and identifies every alteration in the watched genes.
@@ -304,17 +312,13 @@ public final class AnalysisTools {
 }
 
 extension AnalysisTools {
-    /// The reference inputs for the output's provenance (`null` when none was given).
-    public var provenanceJSON: JSONValue {
-        var o: [String: JSONValue] = [:]
-        if let r = reference {
-            o["fasta"] = ["path": .string(r.path), "fai_sha256": .string(r.indexSHA256), "checksum_scope": "fai_index",
-                          "genome_build": .optional(r.build?.rawValue)]
+    /// `--reference`/`--gff` provenance for the documents (nil when neither was given).
+    public var referenceInputs: ReferenceInputs? {
+        let fasta = reference.map {
+            ReferenceInputs.FASTA(path: $0.path, faiSHA256: $0.indexSHA256, checksumScope: "fai_index", genomeBuild: $0.build?.rawValue)
         }
-        if let m = modelProvenance {
-            o["transcript_models"] = ["path": .string(m.path), "sha256": .string(m.sha256), "checksum_scope": .string(m.scope)]
-        }
-        return o.isEmpty ? .null : .object(o)
+        let models = modelProvenance.map { ReferenceInputs.TranscriptModels(path: $0.path, sha256: $0.sha256, checksumScope: $0.scope) }
+        return fasta == nil && models == nil ? nil : ReferenceInputs(fasta: fasta, transcriptModels: models)
     }
 }
 

@@ -5,11 +5,12 @@ import Darwin
 #endif
 public import Interpretation
 public import Reporting
+import Foundation
 import VariantModel
 
 /// Writes a scan document while the file is read: finding rows (TSV) or array elements (JSON) go to
 /// temporary files as they come, and the document is assembled around them at the end, byte for
-/// byte what ``ScanReport`` renders in memory. Memory no longer grows with the number of findings.
+/// byte what encoding the whole ``ScanDocument`` gives. Memory no longer grows with the number of findings.
 public final class StreamingScanOutput {
     public enum Format: Sendable { case tsv, json }
 
@@ -58,42 +59,46 @@ public final class StreamingScanOutput {
         if fputs(s, f) < 0 { throw AtomicOutput.Problem.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
-    func add(_ f: Finding) throws {
+    func add(_ finding: Finding) throws {
+        let f = DocumentFinding(scanned: finding)
         switch format {
-        case .tsv: try put(ScanReport.tsvRow(f), findingsFile, findingsPath)
-        case .json: try put((findings > 0 ? "," : "") + "\n    " + ScanReport.findingJSON(f).serialized(indentLevel: 2), findingsFile, findingsPath)
+        case .tsv: try put(ScanTSV.row(f), findingsFile, findingsPath)
+        case .json: try put((findings > 0 ? "," : "") + "\n" + DocumentJSON.encodeNested(f, level: 2), findingsFile, findingsPath)
         }
         findings += 1
     }
 
-    func add(_ n: NotAssessable) throws {
+    func add(_ record: NotAssessable) throws {
+        let n = NotAssessableEntry(record)
         switch format {
-        case .tsv: try put(ScanReport.tsvNotAssessable(n), notAssessableFile, notAssessablePath)
-        case .json: try put((notAssessable > 0 ? "," : "") + "\n    " + FindingJSON.notAssessable(n).serialized(indentLevel: 2), notAssessableFile, notAssessablePath)
+        case .tsv: try put(ScanTSV.notAssessable(n), notAssessableFile, notAssessablePath)
+        case .json: try put((notAssessable > 0 ? "," : "") + "\n" + DocumentJSON.encodeNested(n, level: 2), notAssessableFile, notAssessablePath)
         }
         notAssessable += 1
     }
 
-    /// The document's parts, given the report of the finished scan (its findings already streamed).
-    public func parts(_ report: ScanReport) throws -> [Part] {
+    /// The document's parts, given the document of the finished scan without its findings (already streamed).
+    public func parts(_ report: ScanDocument) throws -> [Part] {
         guard fflush(findingsFile) == 0, fflush(notAssessableFile) == 0 else {
             throw AtomicOutput.Problem.cannotWrite(findingsPath, String(cString: strerror(errno)))
         }
         switch format {
         case .tsv:
-            return [.text(report.tsvHeader), .file(findingsPath), .file(notAssessablePath), .text(report.tsvTrailer)]
+            return [.text(ScanTSV.header(report)), .file(findingsPath), .file(notAssessablePath), .text(ScanTSV.trailer(report))]
         case .json:
-            let text = report.skeleton.serialized()
+            var skeleton = report
+            skeleton.findings = []; skeleton.notAssessable = []
+            let text = try DocumentJSON.encode(skeleton)
             // Keys are sorted and unique, and quotes inside strings are escaped, so these markers occur once.
-            let f = "\n  \"findings\": []", n = "\n  \"not_assessable\": []"
+            let f = "\n  \"findings\" : []", n = "\n  \"not_assessable\" : []"
             guard let fr = text.range(of: f), let nr = text.range(of: n), fr.upperBound <= nr.lowerBound else {
                 throw AtomicOutput.Problem.cannotWrite(findingsPath, "internal: document markers not found")
             }
             var parts: [Part] = [.text(String(text[..<fr.lowerBound]))]
-            parts.append(.text("\n  \"findings\": " + (findings == 0 ? "[]" : "[")))
+            parts.append(.text("\n  \"findings\" : " + (findings == 0 ? "[]" : "[")))
             if findings > 0 { parts += [.file(findingsPath), .text("\n  ]")] }
             parts.append(.text(String(text[fr.upperBound..<nr.lowerBound])))
-            parts.append(.text("\n  \"not_assessable\": " + (notAssessable == 0 ? "[]" : "[")))
+            parts.append(.text("\n  \"not_assessable\" : " + (notAssessable == 0 ? "[]" : "[")))
             if notAssessable > 0 { parts += [.file(notAssessablePath), .text("\n  ]")] }
             parts.append(.text(String(text[nr.upperBound...])))
             return parts

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Catalogue
 import Interpretation
 import Pipeline
@@ -14,7 +14,6 @@ struct Interpret: ParsableCommand {
         Each --prior is one therapy line, oldest first; a combination is written "A + B".
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "Progression VCF/BCF (without --case).") var vcf: String?
     @Option(name: .customLong("case"), help: "Case file (YAML or JSON); sample paths are relative to it.") var caseFiles: [String] = []
@@ -34,7 +33,7 @@ struct Interpret: ParsableCommand {
     @Option(name: .customLong("low-tumor-fraction"), help: "Plasma tumour fraction below which a negative is inconclusive.") var lowTumorFraction: Double = 0.01
     @Flag(name: .customLong("use-flagged"), help: "Use findings flagged possible CH, germline or filtered in verdicts.") var useFlagged = false
     @OptionGroup var input: InputOptionGroup
-    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: "Output format: text, markdown, html (one self-contained page) or json (nextline/interpretation/v1).") var format: ReportFormat = .text
     @OptionGroup var output: OutputOptionGroup
 
     func validate() throws {
@@ -80,14 +79,9 @@ struct Interpret: ParsableCommand {
             let result = try CaseRunner.run(patientCase: patientCase, catalogue: catalogue, options: options, settings: settings,
                                             baselineRegions: regions, caseFile: caseRecord)
             for (_, _, p) in result.inputs { for w in p.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") } }
-            let records = result.inputs.map { s, role, p in p.record(role: role, id: s) }
             for w in result.toolWarnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
-            let report = InterpretationReport(interpretation: result.interpretation, catalogueVersion: catalogue.version,
-                                              catalogueSHA256: catalogue.sha256, inputs: records, caseFile: caseRecord,
-                                              referenceInputs: result.referenceInputs)
-            let doc = report.json
-            let text = format == .json ? doc.serialized() : TextRenderer.render(doc)
-            try CLISupport.emit(text, to: output.target())
+            let doc = CaseRunner.document(result, catalogue: catalogue)
+            try CLISupport.emit(try format.render(doc), to: output.target())
         } catch let e as ValidationError {
             throw e
         } catch {
@@ -165,3 +159,5 @@ extension String {
         return out
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

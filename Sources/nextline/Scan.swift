@@ -43,10 +43,9 @@ struct Scan: ParsableCommand {
                                               stream: writer.stream)
             scanned.result.warnings = tools.warnings + scanned.result.warnings
             for w in tools.warnings + scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
-            let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
-                                    input: scanned.provenance.record(), result: scanned.result,
-                                    referenceInputs: tools.provenanceJSON)
-            let parts = try writer.parts(report)
+            // The findings were streamed; the document around them is built without them.
+            scanned.result.findings = []; scanned.result.notAssessable = []
+            let parts = try writer.parts(scanned.document(catalogue: catalogue, referenceInputs: tools.referenceInputs))
             if let target { try target.write(parts: parts) } else { try AtomicOutput.copy(parts, to: 1, path: "standard output") }
         } catch let e as ValidationError {
             throw e

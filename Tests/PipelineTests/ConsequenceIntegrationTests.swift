@@ -73,8 +73,8 @@ struct ConsequenceIntegrationTests {
         let fromJSON = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: compact, tools: tools)
         #expect(fromGFF.result.findings.map(\.label) == fromJSON.result.findings.map(\.label))
         #expect(fromGFF.result.findings.map(\.hgvsc) == fromJSON.result.findings.map(\.hgvsc))
-        #expect(tools.provenanceJSON["transcript_models"]?["checksum_scope"] == "models_file")
-        #expect(tools.provenanceJSON["fasta"]?["genome_build"] == "GRCh38")
+        #expect(tools.referenceInputs?.transcriptModels?.checksumScope == "models_file")
+        #expect(tools.referenceInputs?.fasta?.genomeBuild == "GRCh38")
     }
 
     @Test("SNVs in one codon are combined only when phased on the same haplotype; otherwise each stands alone")

@@ -4,6 +4,7 @@ import TestSupport
 @testable import Catalogue
 @testable import Pipeline
 import Reporting
+import Interpretation
 import VariantModel
 
 /// `scan` streams findings to temporary files; the assembled document must be byte for byte the
@@ -16,19 +17,21 @@ struct StreamingOutputTests {
     func compare(_ path: String, sample: String? = nil) throws {
         let options = InputOptions(sample: sample)
         let memory = try ScanRunner.scan(path: path, catalogue: catalogue, options: options)
-        let expected = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
-                                  input: memory.provenance.record(), result: memory.result)
+        let expected = memory.document(catalogue: catalogue, referenceInputs: nil)
         for format in [StreamingScanOutput.Format.json, .tsv] {
             let dir = Fixtures.temporaryDirectory()
             let writer = try StreamingScanOutput(format: format, directory: dir.path)
             let streamed = try ScanRunner.scan(path: path, catalogue: catalogue, options: options, stream: writer.stream)
             #expect(streamed.result.findings.isEmpty)   // nothing held in memory
-            let report = ScanReport(catalogueVersion: catalogue.version, catalogueSHA256: catalogue.sha256,
-                                    input: streamed.provenance.record(), result: streamed.result)
+            let report = streamed.document(catalogue: catalogue, referenceInputs: nil)
             let out = dir.appendingPathComponent("out.txt").path
             try AtomicOutput(path: out, noClobber: false).write(parts: try writer.parts(report))
             let text = try String(contentsOfFile: out, encoding: .utf8)
-            let want = format == .json ? expected.json.serialized() : expected.tsv
+            let want = format == .json ? try DocumentJSON.encode(expected) : ScanTSV.render(expected)
+            if format == .json {
+                // The streamed document reads back as the typed value it was streamed from.
+                #expect(try DocumentJSON.decode(ScanDocument.self, from: text) == expected)
+            }
             #expect(text == want, "\(path) \(format)")
         }
     }

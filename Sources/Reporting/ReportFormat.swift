@@ -1,0 +1,16 @@
+public import Interpretation
+
+/// The formats an interpretation document is written in (`interpret --format`, `render --format`).
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, markdown, html, json
+
+    /// The document in this format. Every format renders the same typed document.
+    public func render(_ doc: InterpretationDocument) throws -> String {
+        switch self {
+        case .text: return TextReport.render(doc)
+        case .markdown: return MarkdownReport.render(doc)
+        case .html: return try HTMLReport.render(doc)
+        case .json: return try DocumentJSON.encode(doc)
+        }
+    }
+}
