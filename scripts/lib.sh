@@ -26,10 +26,14 @@ install_system_packages() {
   fi
   command -v bcftools >/dev/null 2>&1 || need+=(bcftools)
   command -v tabix >/dev/null 2>&1 || need+=(tabix)
+  # The HTML report is checked in a real browser (Tests/ReportingTests/BrowserTests.swift).
+  if [ "${NEXTLINE_NO_BROWSER:-0}" != 1 ]; then
+    command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  fi
   if [ ${#need[@]} -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
       echo "error: missing ${need[*]} and no apt-get here." >&2
-      echo "       Install htslib (with its pkg-config file htslib.pc), zlib, pkg-config, bcftools and tabix" >&2
+      echo "       Install htslib (with its pkg-config file htslib.pc), zlib, pkg-config, bcftools, tabix and chromium" >&2
       echo "       with your package manager (e.g. 'brew install htslib bcftools pkg-config'), then re-run." >&2
       exit 1
     fi

@@ -43,8 +43,7 @@ figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 
 figcaption { font-size: .85rem; font-weight: 600; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  details { display: block; } details > summary { list-style: none; }
-  details:not([open]) > *:not(summary) { display: block; }
+  details > summary { list-style: none; }
   h2 { break-after: avoid; } tr, figure, .rule { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -92,6 +91,7 @@ figcaption { font-size: .85rem; font-weight: 600; }
 <td><span class="badge {{tone}}">{{label}}</span>{{#tagText}}<br><span class="tags">{{tagText}}</span>{{/tagText}}</td>
 <td>
 <ul class="because">{{#because}}<li>{{.}}</li>{{/because}}</ul>
+{{#hasUntested}}<p class="small"><span class="untested">NOT TESTED</span> (the verdict may change):</p><ul class="because">{{#untested}}<li>{{.}}</li>{{/untested}}</ul>{{/hasUntested}}
 {{#foldedClasses}}<p class="small">{{foldedClasses}}</p>{{/foldedClasses}}
 {{#classDiffers}}<p class="small"><strong>Note:</strong> {{classDiffers}}</p>{{/classDiffers}}
 {{#originNotes}}<p class="small"><strong>Origin:</strong> {{.}}</p>{{/originNotes}}
@@ -116,6 +116,10 @@ figcaption { font-size: .85rem; font-weight: 600; }
 {{#hasRecommendations}}<h3>Recommendations</h3>{{/hasRecommendations}}
 <ul>{{#recommendations}}<li>{{.}}</li>{{/recommendations}}</ul>
 
+<details class="legend"><summary>Legend: verdicts and evidence levels</summary>
+<table><tbody>{{#legend}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/legend}}</tbody></table>
+</details>
+
 <h2>Findings</h2>
 <table>
 <thead><tr><th>Alteration</th><th>HGVS c. / transcript</th><th>VAF ({{latestSample}})</th><th>Depth</th><th>Origin</th><th>Class</th><th>Over time</th></tr></thead>
@@ -130,7 +134,7 @@ figcaption { font-size: .85rem; font-weight: 600; }
 {{/uncertainFindings}}{{#hasUncertainFindings}}</tbody></table>{{/hasUncertainFindings}}
 {{#hasSetAsideFindings}}<h3>Set aside — not used for verdicts</h3>
 <table><thead><tr><th>Alteration</th><th>VAF</th><th>Depth</th><th>Origin</th><th>Why set aside</th></tr></thead><tbody>{{/hasSetAsideFindings}}
-{{#setAsideFindings}}<tr><td>{{label}}{{#flags}}<br><span class="small">flags: {{flags}}</span>{{/flags}}</td><td>{{vaf}}</td><td>{{depth}}</td><td>{{origin}}</td><td>{{note}}</td></tr>
+{{#setAsideFindings}}<tr><td>{{label}}{{#flags}}<br><span class="small">flags: {{flags}}</span>{{/flags}}</td><td>{{vaf}}</td><td>{{depth}}</td><td>{{origin}}</td><td>{{reason}}</td></tr>
 {{/setAsideFindings}}{{#hasSetAsideFindings}}</tbody></table>{{/hasSetAsideFindings}}
 
 <h3>VAF over time</h3>
@@ -138,9 +142,9 @@ figcaption { font-size: .85rem; font-weight: 600; }
 <div class="charts">
 {{#findings}}{{#chart}}<figure>
 <figcaption>{{title}}</figcaption>
-<svg viewBox="0 0 360 150" width="360" height="150" role="img" aria-label="{{title}}">
+<svg viewBox="0 0 420 150" width="420" height="150" role="img" aria-label="{{title}}">
 {{#bands}}<rect x="{{x}}" y="14" width="{{width}}" height="102" fill="#eef2f6" stroke="#d0d7de"/><text x="{{labelX}}" y="24">{{label}}</text>
-{{/bands}}<line x1="44" y1="116" x2="348" y2="116" stroke="#57606a"/><line x1="44" y1="14" x2="44" y2="116" stroke="#57606a"/>
+{{/bands}}<line x1="44" y1="116" x2="384" y2="116" stroke="#57606a"/><line x1="44" y1="14" x2="44" y2="116" stroke="#57606a"/>
 {{#yTicks}}<text x="{{x}}" y="{{y}}" text-anchor="end">{{label}}</text>
 {{/yTicks}}{{#xTicks}}<text x="{{x}}" y="{{y}}" text-anchor="middle">{{label}}</text>
 {{/xTicks}}{{#tumorFractionLine}}<polyline points="{{tumorFractionLine}}" fill="none" stroke="#57606a" stroke-dasharray="4 3"/>

@@ -22,9 +22,10 @@ public enum MarkdownReport {
         out += bullets("Re-test before deciding", v.retest, empty: "nothing to re-test")
         out += "## Verdicts per candidate therapy\n\n"
         out += v.verdicts.isEmpty ? "No candidate therapy to assess.\n\n"
-            : table(["Therapy", "Verdict", "Evidence", "Because"], v.verdicts.map { r in
+            : table(["Therapy", "Verdict", "Evidence", "Because", "Not tested (the verdict may change)"], v.verdicts.map { r in
                 [r.therapy, "**\(r.label)**", r.tagText ?? "–",
-                 (r.because + [r.foldedClasses, r.classDiffers].compactMap { $0 } + r.originNotes.map { "origin: \($0)" }).joined(separator: "; ")]
+                 (r.because + [r.foldedClasses, r.classDiffers].compactMap { $0 } + r.originNotes.map { "origin: \($0)" }).joined(separator: "; "),
+                 r.untested.isEmpty ? "–" : r.untested.joined(separator: "; ")]
             }, raw: [1])
         out += "### Rules behind each verdict\n\n"
         for r in v.verdicts where !r.rules.isEmpty {
@@ -45,6 +46,7 @@ public enum MarkdownReport {
         if !v.setAsideFindings.isEmpty { out += "### Set aside — not used for verdicts\n\n" + table(head, rows(v.setAsideFindings)) }
         if !v.notAssessable.isEmpty { out += bullets("Not assessable", v.notAssessable, empty: "") }
         if !v.warnings.isEmpty { out += bullets("Warnings and inconclusive negatives", v.warnings, empty: "") }
+        out += "## Legend\n\n" + table(["Term", "Meaning"], v.legend.map { [$0.name, $0.value] })
         out += "## Provenance\n\n" + table(["Item", "Value"], (v.provenance + v.inputs + v.tumorFractions.map {
             ReportView.Pair(name: "tumour fraction \($0.name)", value: $0.value) } + v.settings).map { [$0.name, $0.value] })
         return out

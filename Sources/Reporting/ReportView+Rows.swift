@@ -17,6 +17,7 @@ extension ReportView {
             if v.tentative { tags.append("tentative") }
             if v.preclinicalOnly { tags.append("preclinical only") }
             if v.originUncertain { tags.append("origin uncertain") }
+            let untested = untestedConditions(v)
             return Verdict(
                 therapy: v.therapy, kind: v.therapyKind, verdict: v.verdict, label: verdictLabels[v.verdict] ?? v.verdict,
                 tone: tones[v.verdict] ?? "none", tags: tags, tagText: tags.isEmpty ? nil : tags.joined(separator: " · "),
@@ -25,8 +26,20 @@ extension ReportView {
                 classDiffers: v.differsFrom.isEmpty ? nil : "class-level rules say \(verdictLabels[v.verdict] ?? v.verdict); drug-level verdicts differ for " + v.differsFrom.joined(separator: ", ") + " (the drug verdict is the more specific)",
                 rules: v.ruleDetails.map(ruleRow), signals: v.preclinicalSignals.isEmpty ? nil : v.preclinicalSignals.joined(separator: ", "),
                 conflicting: v.conflicting.isEmpty ? nil : v.conflicting.joined(separator: ", "),
-                overridden: v.overridden.isEmpty ? nil : v.overridden.joined(separator: ", "), originNotes: v.originNotes)
+                overridden: v.overridden.isEmpty ? nil : v.overridden.joined(separator: ", "), originNotes: v.originNotes,
+                untested: untested, hasUntested: !untested.isEmpty)
         }
+    }
+
+    static func untestedConditions(_ v: TherapyVerdict) -> [String] {
+        var out: [String] = []
+        for r in v.ruleDetails {
+            for c in r.conditions where c.status == "not_tested" {
+                let text = "\(c.biomarker)" + (c.settledBy.map { " — settle with \($0)" } ?? "")
+                if !out.contains(text) { out.append(text) }
+            }
+        }
+        return out
     }
 
     static func ruleRow(_ r: TherapyVerdict.RuleEvidence) -> Rule {
@@ -58,7 +71,7 @@ extension ReportView {
                        depth: m?.depth.map(String.init) ?? "n/r", origin: (f.origin ?? "").spaced,
                        classification: (f.classification ?? "").spaced,
                        flags: (f.flags ?? []).isEmpty ? nil : f.flags?.map(\.spaced).joined(separator: ", "),
-                       note: notes.isEmpty ? nil : notes.joined(separator: "; "), series: series,
+                       note: notes.isEmpty ? nil : notes.joined(separator: "; "), reason: f.notUsedReason?.spaced, series: series,
                        chart: VAFChart.chart(f, doc: doc))
     }
 }

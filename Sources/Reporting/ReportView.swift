@@ -27,12 +27,15 @@ public struct ReportView: Sendable {
         public var foldedClasses: String?; public var classDiffers: String?
         public var rules: [Rule]; public var signals: String?; public var conflicting: String?; public var overridden: String?
         public var originNotes: [String]
+        /// Conditions of the rules behind the verdict that this case did not test, with the settling test.
+        public var untested: [String]
+        public var hasUntested: Bool
     }
     public struct SampleValue: Sendable { public var sample: String; public var value: String }
     public struct Finding: Sendable {
         public var label: String; public var hgvsc: String; public var transcript: String; public var vaf: String
         public var depth: String; public var origin: String; public var classification: String; public var flags: String?
-        public var note: String?; public var series: [SampleValue]; public var chart: VAFChart?
+        public var note: String?; public var reason: String?; public var series: [SampleValue]; public var chart: VAFChart?
     }
     public struct Pair: Sendable { public var name: String; public var value: String }
 
@@ -67,6 +70,19 @@ public struct ReportView: Sendable {
     // Section switches for the templates (mustache reads stored properties).
     public var hasBiomarkers = false, hasLost = false, hasRecommendations = false, hasUncertainFindings = false
     public var hasSetAsideFindings = false, hasNotAssessable = false, hasWarnings = false
+    /// What the verdict words and evidence levels mean (shown with every report).
+    public var legend: [Pair] = [
+        Pair(name: "RESISTANCE", value: "a rule from patient data says the therapy is expected not to work; avoid unless a trial"),
+        Pair(name: "REDUCED EFFICACY", value: "expected to work less well, or only partly (one component of a regimen), or only preclinical data say resistance"),
+        Pair(name: "RE-TEST FIRST", value: "a biomarker must be re-tested before this therapy can be judged"),
+        Pair(name: "SENSITIVITY", value: "a rule says the therapy keeps or gains activity in this situation"),
+        Pair(name: "no known effect", value: "no catalogue rule about this therapy applies to this case (not a statement of efficacy)"),
+        Pair(name: "clinical randomised / clinical other", value: "evidence levels: randomised trials; other patient data (cohorts, case series)"),
+        Pair(name: "preclinical / expert statement", value: "cell lines or animal models; a review's statement without cited data"),
+        Pair(name: "tentative", value: "the source itself calls the finding preliminary"),
+        Pair(name: "origin uncertain", value: "the verdict needs an acquired alteration and no baseline proved it absent"),
+        Pair(name: "NOT TESTED", value: "a condition of a rule the case has no result for; the verdict may change once it is tested"),
+    ]
     public static let standardNotice = "Decision support for a molecular tumour board: it supports, and does not replace, clinical judgement. For research use until validated in your laboratory."
 
     public init(_ doc: InterpretationDocument) {
@@ -92,7 +108,7 @@ public struct ReportView: Sendable {
         acquired = h.acquired; lost = h.lost; avoid = h.avoid; consider = h.consider; retest = h.retest; setAside = h.setAside
         verdicts = ReportView.verdictRows(doc.implications)
         recommendations = doc.recommendations.map { r in
-            "\(r.kind == "retest" ? "Re-test" : r.kind.capitalizedFirst) \(r.biomarker ?? "")\(r.therapy.map { " before \($0)" } ?? ""): \(r.reason)"
+            "\(r.kind.capitalizedFirst)\(r.biomarker.map { " " + $0 } ?? "")\(r.therapy.map { " (before \($0))" } ?? ""): \(r.reason)"
         }
         let latest = doc.latestProgressionSample
         let rows = doc.findings.map { ReportView.findingRow($0, latest: latest, doc: doc) }

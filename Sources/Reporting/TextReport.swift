@@ -30,6 +30,7 @@ public enum TextReport {
         if !v.tumorFractions.isEmpty { out += "\n" + section("TUMOUR FRACTION") + v.tumorFractions.map { "  \(pad($0.name, 16)) \($0.value)\n" }.joined() }
         if !v.warnings.isEmpty { out += "\n" + section("WARNINGS") + v.warnings.map { "  \($0)\n" }.joined() }
         out += "\n" + section("PROVENANCE") + (v.provenance + v.inputs).map { "  \($0.name): \($0.value)\n" }.joined()
+        out += "\n" + section("LEGEND") + v.legend.map { "  \(pad($0.name, 20)) \($0.value)\n" }.joined()
         out += "\n" + v.notice + "\n"
         return out
     }
@@ -41,8 +42,9 @@ public enum TextReport {
     }
 
     static func verdict(_ r: ReportView.Verdict) -> String {
-        var out = "  \(pad(r.therapy, 30)) \(pad(r.label, 17))\(r.tagText.map { "[\($0)]" } ?? "")\n"
+        var out = "  \(pad(r.therapy, 30)) " + (r.tagText.map { "\(pad(r.label, 17))[\($0)]" } ?? r.label) + "\n"
         for b in r.because { out += "      because: \(b)\n" }
+        for u in r.untested { out += "      NOT TESTED (the verdict may change): \(u)\n" }
         if let f = r.foldedClasses { out += "      \(f)\n" }
         if let d = r.classDiffers { out += "      note: \(d)\n" }
         for n in r.originNotes { out += "      origin: \(n)\n" }

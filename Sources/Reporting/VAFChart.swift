@@ -15,7 +15,7 @@ public struct VAFChart: Sendable {
     public var yTicks: [Tick]
     public var yMaxLabel: String
 
-    static let width = 360.0, height = 150.0, left = 44.0, right = 12.0, top = 14.0, bottom = 34.0
+    static let width = 420.0, height = 150.0, left = 44.0, right = 36.0, top = 14.0, bottom = 34.0
 
     /// The chart of a finding seen in two or more non-normal samples, else nil.
     static func chart(_ f: DocumentFinding, doc: InterpretationDocument) -> VAFChart? {

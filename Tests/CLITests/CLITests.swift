@@ -7,13 +7,7 @@ import TestSupport
 /// or the debug build next to the tests.
 @Suite("CLI", .serialized)
 struct CLITests {
-    static let binary: String = {
-        if let b = ProcessInfo.processInfo.environment["NEXTLINE_RELEASE_BIN"], FileManager.default.isExecutableFile(atPath: b) { return b }
-        for c in [".build/debug/nextline", ".build/release/nextline"] where FileManager.default.isExecutableFile(atPath: Fixtures.path(c)) {
-            return Fixtures.path(c)
-        }
-        return Fixtures.path(".build/debug/nextline")
-    }()
+    static let binary = Fixtures.nextlineBinary
     static var schemas: JSONSchemaValidator? { try? JSONSchemaValidator(directory: Fixtures.path("schemas")) }
 
     func run(_ args: [String], cwd: URL? = nil) -> (Int32, String, String) { Fixtures.run(Self.binary, args, cwd: cwd) }

@@ -12,6 +12,21 @@ public enum Fixtures {
 
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
+    /// The `nextline` binary under test: NEXTLINE_RELEASE_BIN (scripts/test.sh builds it with
+    /// --static-swift-stdlib), else the debug or release build in .build.
+    public static let nextlineBinary: String = {
+        if let b = ProcessInfo.processInfo.environment["NEXTLINE_RELEASE_BIN"], FileManager.default.isExecutableFile(atPath: b) { return b }
+        for c in [".build/debug/nextline", ".build/release/nextline"] where FileManager.default.isExecutableFile(atPath: path(c)) {
+            return path(c)
+        }
+        return path(".build/debug/nextline")
+    }()
+
+    /// A headless-capable Chromium (Debian's `chromium`), or nil (browser tests are then skipped).
+    public static let chromium: String? = {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
     /// `../shared/data` beside the checkout (CI puts a copy of shared/ there).
     public static let sharedData: String = {
         if let env = ProcessInfo.processInfo.environment["NEXTLINE_SHARED_DATA"] { return env }
