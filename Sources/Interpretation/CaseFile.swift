@@ -45,6 +45,11 @@ public struct PatientCase: Sendable {
         /// False when the case did not say the kind (tissue is then assumed, and said when the file looks
         /// like a liquid biopsy).
         public var kindGiven: Bool = true
+        public init(id: String, role: SampleRole, kind: SampleKind, vcf: String? = nil, column: String? = nil,
+                    collected: String? = nil, tumourFraction: Double? = nil) {
+            self.id = id; self.role = role; self.kind = kind; self.vcf = vcf; self.column = column
+            self.collected = collected; self.tumourFraction = tumourFraction
+        }
     }
     public struct Biomarker: Sendable, Hashable {
         public var name: String
@@ -143,6 +148,7 @@ public enum CaseReader {
 
     static func build(_ root: Node, path: String, directory: String, catalogue: Catalogue, sink: ProblemSinkPublic) -> PatientCase? {
         guard case .mapping(let top) = root else { sink.add(path, root, "the case file must be a mapping"); return nil }
+        let r = CaseFileReader(path: path, directory: directory, catalogue: catalogue, sink: sink)
         var values: [String: Node] = [:]
         for (k, v) in top {
             guard let key = k.scalar?.string else { continue }
@@ -153,74 +159,80 @@ public enum CaseReader {
             }
             values[key] = v
         }
-        func scalar(_ n: Node?, _ key: String) -> String? {
-            guard let n else { return nil }
-            guard let s = n.scalar?.string else { sink.add(path, n, "'\(key)' must be a single value"); return nil }
-            return s
-        }
-        let caseID = scalar(values["case_id"], "case_id") ?? ""
+        let caseID = r.scalar(values["case_id"], "case_id") ?? ""
         if values["case_id"] == nil { sink.add(path, root, "required key 'case_id' is missing") }
+        let tumourWritten = r.scalar(values["tumor_type"], "tumor_type") ?? ""
         var tumour = ""
-        let tumourWritten = scalar(values["tumor_type"], "tumor_type") ?? ""
         if values["tumor_type"] == nil { sink.add(path, root, "required key 'tumor_type' is missing (an OncoTree code such as LUAD)") }
-        else if let code = catalogue.tumourTypes.resolve(tumourWritten) {
-            tumour = code
-            // A tissue (BREAST, LUNG) is not a diagnosis: rules are written for diagnoses below it, so
-            // accepting it would silently match nothing. Ask for the code instead.
-            let tissue = catalogue.tumourTypes.types[code]
-            if tissue?.parent == "TISSUE" || tissue?.parent == nil {
-                let children = catalogue.tumourTypes.types.values.filter { $0.parent == code }.map(\.code).sorted()
-                sink.add(path, values["tumor_type"], "tumor_type: '\(tumourWritten)' is the OncoTree tissue \(code), not a diagnosis; give a code such as \(children.prefix(6).joined(separator: ", "))")
-            }
-        }
         else {
-            let hint = catalogue.tumourTypes.suggestion(for: tumourWritten).map { "; did you mean '\($0)'?" } ?? ""
-            sink.add(path, values["tumor_type"], "tumor_type: unknown tumour type '\(tumourWritten)'\(hint)")
+            let (code, problem) = tumourType(tumourWritten, catalogue: catalogue)
+            tumour = code ?? ""
+            if let problem { sink.add(path, values["tumor_type"], "tumor_type: \(problem)") }
         }
         var build: GenomeBuild? = nil
-        if let b = scalar(values["genome_build"], "genome_build") {
+        if let b = r.scalar(values["genome_build"], "genome_build") {
             build = GenomeBuild(parsing: b)
             if build == nil { sink.add(path, values["genome_build"], "genome_build: '\(b)' is not GRCh37 or GRCh38") }
         }
-        var age: Int? = nil, sex: String? = nil
-        if let p = values["patient"] {
-            if case .mapping(let pm) = p {
-                for (k, v) in pm {
-                    switch k.scalar?.string ?? "" {
-                    case "age": age = v.scalar.flatMap { Int($0.string) }
-                        if age == nil { sink.add(path, v, "patient.age must be a whole number") }
-                    case "sex": sex = v.scalar?.string
-                    default: sink.add(path, k, "patient: unknown key '\(k.scalar?.string ?? "")' (age, sex)")
-                    }
-                }
-            } else { sink.add(path, p, "patient must be a mapping {age, sex}") }
+        let (age, sex) = r.patient(values["patient"])
+        let lines = r.therapyLines(values["therapy_lines"])
+        let samples = r.samples(values["samples"])
+        var warnings: [String] = []
+        let biomarkers = r.biomarkers(values["biomarkers"], samples: samples, warnings: &warnings)
+        var candidates: [PatientCase.Candidate] = []
+        for text in values["candidates"]?.sequence?.compactMap({ $0.scalar?.string }) ?? [] {
+            let (c, warning) = candidate(text, catalogue: catalogue)
+            candidates.append(c)
+            if let warning { warnings.append("\(path): \(warning)") }
         }
-        // Therapy lines
+        if let c = values["candidates"], c.sequence == nil { sink.add(path, c, "candidates must be a list") }
+        return PatientCase(caseID: caseID, tumourType: tumour, tumourTypeAsWritten: tumourWritten, therapyLines: lines,
+                           samples: samples, biomarkers: biomarkers, candidates: candidates, genomeBuild: build, age: age,
+                           sex: sex, warnings: warnings)
+    }
+}
+
+/// The sections of one case file, read node by node; problems go to the sink with the node's line.
+struct CaseFileReader {
+    let path: String
+    let directory: String
+    let catalogue: Catalogue
+    let sink: ProblemSinkPublic
+
+    func scalar(_ n: Node?, _ key: String) -> String? {
+        guard let n else { return nil }
+        guard let s = n.scalar?.string else { sink.add(path, n, "'\(key)' must be a single value"); return nil }
+        return s
+    }
+
+    func patient(_ node: Node?) -> (age: Int?, sex: String?) {
+        guard let p = node else { return (nil, nil) }
+        guard case .mapping(let pm) = p else { sink.add(path, p, "patient must be a mapping {age, sex}"); return (nil, nil) }
+        var age: Int? = nil, sex: String? = nil
+        for (k, v) in pm {
+            switch k.scalar?.string ?? "" {
+            case "age": age = v.scalar.flatMap { Int($0.string) }
+                if age == nil { sink.add(path, v, "patient.age must be a whole number") }
+            case "sex": sex = v.scalar?.string
+            default: sink.add(path, k, "patient: unknown key '\(k.scalar?.string ?? "")' (age, sex)")
+            }
+        }
+        return (age, sex)
+    }
+
+    func therapyLines(_ node: Node?) -> [PatientCase.TherapyLine] {
         var lines: [PatientCase.TherapyLine] = []
-        for (i, node) in (values["therapy_lines"]?.sequence.map(Array.init) ?? []).enumerated() {
+        for (i, node) in (node?.sequence.map(Array.init) ?? []).enumerated() {
             guard case .mapping(let m) = node else { sink.add(path, node, "therapy_lines[\(i)] must be a mapping"); continue }
-            var line = PatientCase.TherapyLine(line: i + 1, drugs: [], asWritten: [], start: nil, end: nil, bestResponse: nil)
+            let drugsNode = m.first { $0.key.scalar?.string == "drugs" }?.value
+            let names = drugsNode.map { v in v.sequence.map { $0.compactMap { $0.scalar?.string } } ?? (v.scalar.map { [$0.string] } ?? []) } ?? []
+            var (line, problems) = CaseReader.therapyLine(number: i + 1, names: names, catalogue: catalogue)
+            for p in problems { sink.add(path, drugsNode ?? node, p == "lists no drugs" ? "therapy_lines[\(i)] lists no drugs" : "therapy_lines[\(i)].drugs: \(p)") }
             for (k, v) in m {
                 let key = k.scalar?.string ?? ""
                 switch key {
                 case "line": line.line = v.scalar.flatMap { Int($0.string) } ?? (i + 1)
-                case "drugs":
-                    let names = v.sequence.map { $0.compactMap { $0.scalar?.string } } ?? (v.scalar.map { [$0.string] } ?? [])
-                    for name in names {
-                        for part in CaseReader.therapyParts(name, catalogue: catalogue) {
-                            line.asWritten.append(part)
-                            switch catalogue.drugs.resolve(part) {
-                            case .drug(let d)?: line.drugs.append(d)
-                            case .regimen(_, let ds)?: line.drugs += ds
-                            case .drugClass(let c)?:
-                                sink.add(path, v, "therapy_lines[\(i)].drugs: '\(part)' is a drug class (\(c)); name the drugs given")
-                            case nil:
-                                let hint = catalogue.drugs.suggestion(for: part).map { "; did you mean '\($0)'?" } ?? ""
-                                let regimenHint = part.contains(",") || part.contains(" and ") || part.contains("/") ? " (write a regimen as 'A + B')" : ""
-                                sink.add(path, v, "therapy_lines[\(i)].drugs: unknown drug '\(part)'\(hint)\(regimenHint); an unknown prior therapy changes which rules apply, so it is an error")
-                            }
-                        }
-                    }
+                case "drugs", "setting", "notes", "intent": break
                 case "start": line.start = v.scalar?.string
                 case "end": line.end = v.scalar?.string
                 case "best_response":
@@ -228,22 +240,22 @@ public enum CaseReader {
                     if let r = line.bestResponse, !["CR", "PR", "SD", "PD", "NE"].contains(r) {
                         sink.add(path, v, "therapy_lines[\(i)].best_response must be CR, PR, SD, PD or NE")
                     }
-                case "setting", "notes", "intent": break
                 default:
                     let hint = Suggest.closest(to: key, in: ["line", "drugs", "start", "end", "best_response"]).map { " (did you mean '\($0)'?)" } ?? ""
                     sink.add(path, k, "therapy_lines[\(i)]: unknown key '\(key)'\(hint)")
                 }
             }
-            if line.asWritten.isEmpty { sink.add(path, node, "therapy_lines[\(i)] lists no drugs") }
             lines.append(line)
         }
-        // Samples
+        return lines
+    }
+
+    func samples(_ node: Node?) -> [PatientCase.Sample] {
         var samples: [PatientCase.Sample] = []
-        for (i, node) in (values["samples"]?.sequence.map(Array.init) ?? []).enumerated() {
+        for (i, node) in (node?.sequence.map(Array.init) ?? []).enumerated() {
             guard case .mapping(let m) = node else { sink.add(path, node, "samples[\(i)] must be a mapping"); continue }
             var s = PatientCase.Sample(id: "", role: .progression, kind: .tissue, vcf: nil, column: nil, collected: nil, tumourFraction: nil)
-            var sawRole = false
-            var sawKind = false
+            var sawRole = false, sawKind = false
             for (k, v) in m {
                 let key = k.scalar?.string ?? ""
                 let value = v.scalar?.string ?? ""
@@ -275,10 +287,12 @@ public enum CaseReader {
             if samples.contains(where: { $0.id == s.id }) { sink.add(path, node, "samples: duplicate id '\(s.id)'") }
             samples.append(s)
         }
-        var warnings: [String] = []
-        // Biomarkers
+        return samples
+    }
+
+    func biomarkers(_ node: Node?, samples: [PatientCase.Sample], warnings: inout [String]) -> [PatientCase.Biomarker] {
         var biomarkers: [PatientCase.Biomarker] = []
-        for (i, node) in (values["biomarkers"]?.sequence.map(Array.init) ?? []).enumerated() {
+        for (i, node) in (node?.sequence.map(Array.init) ?? []).enumerated() {
             guard case .mapping(let m) = node else { sink.add(path, node, "biomarkers[\(i)] must be a mapping"); continue }
             var name = "", method = "other", result = ""
             var sampleID: String? = nil
@@ -294,57 +308,15 @@ public enum CaseReader {
                 default: sink.add(path, k, "biomarkers[\(i)]: unknown key '\(key)' (name, method, result, sample)")
                 }
             }
-            if let canonical = biomarkerMethods.first(where: { vocabularyKey($0) == vocabularyKey(method) }) { method = canonical }
-            else {
-                let hint = Suggest.closest(to: method, in: biomarkerMethods).map { "; did you mean '\($0)'?" } ?? ""
-                sink.add(path, node, "biomarkers[\(i)].method: unknown method '\(method)'\(hint)")
-            }
-            if let canonical = biomarkerResults.first(where: { $0.lowercased() == result.lowercased() }) { result = canonical }
-            else {
-                let hint = Suggest.closest(to: result, in: biomarkerResults).map { "; did you mean '\($0)'?" } ?? ""
-                sink.add(path, node, "biomarkers[\(i)].result: unknown result '\(result)'\(hint)")
-            }
+            let (b, problems, warning) = CaseReader.biomarker(name: name, method: method, result: result, sample: sampleID, catalogue: catalogue)
+            for p in problems { sink.add(path, node, "biomarkers[\(i)].\(p.hasPrefix("unknown method") ? "method" : "result"): \(p)") }
             if let sid = sampleID, !samples.contains(where: { $0.id == sid }) {
                 sink.add(path, node, "biomarkers[\(i)].sample: no sample with id '\(sid)'")
             }
-            var gene = catalogue.genes.resolve(name)
-            var isoform: String? = nil
-            if gene == nil, let g = catalogue.genes.geneOfIsoform(name) { gene = g; isoform = name }
-            if gene == nil {
-                // A fusion: recorded under the partner the catalogue's rules name (ALK for EML4-ALK), else the first.
-                let parts = Matcher.fusionParts(name).compactMap { catalogue.genes.resolve($0) }
-                if parts.count == 2 { gene = parts.first { catalogue.ruleGenes.contains($0) } ?? parts[0] }
-            }
-            if gene == nil {
-                warnings.append("\(path): biomarker '\(name)' is not a known gene, alias, isoform or fusion: not evaluated")
-            }
-            biomarkers.append(.init(name: name, gene: gene, isoform: isoform, method: method, result: result, sample: sampleID))
+            if let warning { warnings.append("\(path): \(warning)") }
+            biomarkers.append(b)
         }
-        // Candidates
-        var candidates: [PatientCase.Candidate] = []
-        for text in values["candidates"]?.sequence?.compactMap({ $0.scalar?.string }) ?? [] {
-            var terms: [DrugVocabulary.Term] = []
-            var drugs: [String] = []
-            var unknown: [String] = []
-            for part in CaseReader.therapyParts(text, catalogue: catalogue) {
-                guard let t = catalogue.drugs.resolve(part) else { unknown.append(part); continue }
-                terms.append(t)
-                if case .drugClass = t {} else { drugs += catalogue.drugs.drugs(of: t) }
-            }
-            if unknown.isEmpty {
-                candidates.append(.init(text: text, terms: terms, drugs: drugs))
-            } else {
-                // An unknown candidate is reported (verdict not_in_catalogue), never a failure.
-                let hints = unknown.compactMap { catalogue.drugs.suggestion(for: $0) }
-                let hint = hints.isEmpty ? nil : hints.joined(separator: ", ")
-                warnings.append("\(path): candidate '\(text)': \(unknown.map { "'\($0)'" }.joined(separator: ", ")) not in the catalogue's drug vocabulary" + (hint.map { "; closest known: \($0)" } ?? "") + " (verdict not_in_catalogue)")
-                candidates.append(.init(text: text, terms: [], drugs: [], known: false, suggestion: hint))
-            }
-        }
-        if let c = values["candidates"], c.sequence == nil { sink.add(path, c, "candidates must be a list") }
-        return PatientCase(caseID: caseID, tumourType: tumour, tumourTypeAsWritten: tumourWritten, therapyLines: lines,
-                           samples: samples, biomarkers: biomarkers, candidates: candidates, genomeBuild: build, age: age,
-                           sex: sex, warnings: warnings)
+        return biomarkers
     }
 }
 

@@ -16,10 +16,10 @@ struct CatalogueCommand: ParsableCommand {
         @Option(help: "Validate a catalogue folder (an Annotations/ checkout being edited) instead of the built-in one.")
         var annotations: String?
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try annotations.map { try CLISupport.loadCatalogue(folder: $0, extra: files) } ?? CLISupport.loadCatalogue(extra: files)
                 FileHandleStdout.write("valid: \(c.rules.count) rules, catalogue \(c.version), sha256 \(c.sha256)\n")
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
@@ -29,7 +29,7 @@ struct CatalogueCommand: ParsableCommand {
         @Option(help: "Only rules about this therapy (drug, brand, class).") var therapy: String?
         @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: extra)
                 var rules = c.rules
                 if let g = gene {
@@ -53,7 +53,7 @@ struct CatalogueCommand: ParsableCommand {
                             r.evidence.level.rawValue, r.sourceKind].joined(separator: "\t") + "\n"
                 }
                 FileHandleStdout.write(out)
-            } catch let e as ValidationError { throw e } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
@@ -62,7 +62,7 @@ struct CatalogueCommand: ParsableCommand {
         @Argument(help: "Rule id.") var id: String
         @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: extra)
                 guard let r = c.rule(id) else {
                     let hint = Suggest.closest(to: id, in: c.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
@@ -84,7 +84,7 @@ struct CatalogueCommand: ParsableCommand {
                 }
                 out += "  source: \(r.sourceKind)\(r.reviewFacts.isEmpty ? "" : " — facts " + r.reviewFacts.joined(separator: ", "))\n"
                 FileHandleStdout.write(out)
-            } catch let e as ValidationError { throw e } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
@@ -93,7 +93,7 @@ struct CatalogueCommand: ParsableCommand {
         enum Format: String, ExpressibleByArgument { case text, json }
         @Option(help: "text or json.") var format: Format = .text
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try Catalogue.builtIn()
                 let rows = c.coverage()
                 if format == .json {
@@ -115,7 +115,7 @@ struct CatalogueCommand: ParsableCommand {
                     out += "coverage: \(covered.count) of \(required.count) facts of the required kinds (\(required.isEmpty ? 100 : covered.count * 100 / required.count)%); \(rows.filter { !$0.rules.isEmpty }.count) of \(rows.count) facts in rules\n"
                     FileHandleStdout.write(out)
                 }
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
@@ -123,7 +123,7 @@ struct CatalogueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Catalogue name, version and content hash.")
         @Option(name: .customLong("catalogue"), help: "Extra rule files.") var extra: [String] = []
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: extra)
                 FileHandleStdout.write("""
                 name: \(c.name)
@@ -136,14 +136,14 @@ struct CatalogueCommand: ParsableCommand {
                 files: \(c.files.count)
 
                 """)
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
     struct Drugs: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The drug vocabulary a case file accepts: drugs (with brands and codes), classes, regimens.")
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: [])
                 var out = "kind\tname\tclasses_or_drugs\taliases\tselected_by\n"
                 for d in c.drugs.drugs.values.sorted(by: { $0.name < $1.name }) {
@@ -157,7 +157,7 @@ struct CatalogueCommand: ParsableCommand {
                     out += ["regimen", r.name, r.drugs.joined(separator: ","), "", ""].joined(separator: "\t") + "\n"
                 }
                 FileHandleStdout.write(out)
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
@@ -165,21 +165,21 @@ struct CatalogueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "tumor-types",
                                                         abstract: "The OncoTree codes a case file accepts, with names, parents and aliases.")
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: [])
                 var out = "code\tname\tparent\taliases\n"
                 for t in c.tumourTypes.types.values.sorted(by: { $0.code < $1.code }) {
                     out += [t.code, t.name, t.parent ?? "", t.aliases.joined(separator: ",")].joined(separator: "\t") + "\n"
                 }
                 FileHandleStdout.write(out + "# OncoTree release \(c.tumourTypes.release)\n")
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 
     struct Biomarkers: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Biomarker names (genes, aliases, isoforms), methods and results a case file accepts.")
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 let c = try CLISupport.loadCatalogue(extra: [])
                 var out = "gene\trole\taliases\tisoforms\n"
                 for g in c.genes.genes.values.sorted(by: { $0.symbol < $1.symbol }) {
@@ -189,7 +189,7 @@ struct CatalogueCommand: ParsableCommand {
                 out += "# methods: " + CaseReader.biomarkerMethods.joined(separator: ", ") + "\n"
                 out += "# results: " + CaseReader.biomarkerResults.joined(separator: ", ") + "\n"
                 FileHandleStdout.write(out)
-            } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 import Catalogue
 import Interpretation
 import Pipeline
@@ -9,9 +10,12 @@ struct Interpret: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Interpret a patient's case: which alterations were acquired, and a verdict per candidate next therapy.",
         discussion: """
-        Give a case file (--case, YAML or JSON, DESIGN §3) or one progression VCF with flags:
-          nextline interpret prog.vcf.gz --tumor-type LUAD --prior gefitinib --baseline dx.vcf.gz --candidate osimertinib
+        Give a case file (--case, YAML or JSON; docs/case-file.md) or one progression VCF with flags:
+          nextline interpret --case case.yaml --format html --output report.html
+          nextline interpret prog.vcf.gz --tumor-type LUAD --prior gefitinib \\
+              --baseline dx.vcf.gz --candidate osimertinib
         Each --prior is one therapy line, oldest first; a combination is written "A + B".
+        Vocabularies: nextline catalogue drugs | tumor-types | biomarkers.
         """)
 
 
@@ -25,12 +29,11 @@ struct Interpret: ParsableCommand {
     @Option(help: "Candidate next therapy (repeat); \"A + B\" for a regimen.") var candidate: [String] = []
     @Option(help: "A non-VCF result NAME:METHOD=RESULT, e.g. HER2:IHC=0 or AR-V7:CTC-mRNA=positive (repeat).") var biomarker: [String] = []
     @Option(name: .customLong("tumor-fraction"), help: "Tumour fraction of the progression sample (0–1).") var tumorFraction: Double?
-    @Option(name: .customLong("sample-kind"), help: "Kind of the progression sample: tissue (default) or plasma (ctdna, cfdna).") var sampleKindGiven: String?
-    var sampleKind: String { sampleKindGiven ?? "tissue" }
+    @Option(name: .customLong("sample-kind"), help: "Kind of the progression sample (default: tissue, said when the file looks like a liquid biopsy).") var sampleKind: SampleKindOption?
     @Option(name: .customLong("baseline-regions"), help: "BED of regions the baseline assay covered (absence there counts, at --baseline-depth).") var baselineRegions: String?
-    @Option(name: .customLong("baseline-depth"), help: "Depth assumed inside --baseline-regions.") var baselineDepth: Int = 500
-    @Option(name: .customLong("min-alt-reads"), help: "Alt reads needed to call an allele detected.") var minAltReads: Int = 3
-    @Option(name: .customLong("low-tumor-fraction"), help: "Plasma tumour fraction below which a negative is inconclusive.") var lowTumorFraction: Double = 0.01
+    @Option(name: .customLong("baseline-depth"), help: "Depth assumed inside --baseline-regions.") var baselineDepth = InterpretationSettings().baselineAssumedDepth
+    @Option(name: .customLong("min-alt-reads"), help: "Alt reads needed to call an allele detected.") var minAltReads = InterpretationSettings().minAltReads
+    @Option(name: .customLong("low-tumor-fraction"), help: "Plasma tumour fraction below which a negative is inconclusive.") var lowTumorFraction = InterpretationSettings().lowTumourFraction
     @Flag(name: .customLong("use-flagged"), help: "Use findings flagged possible CH, germline or filtered in verdicts.") var useFlagged = false
     @OptionGroup var input: InputOptionGroup
     @Option(help: "Output format: text, markdown, html (one self-contained page) or json (nextline/interpretation/v1).") var format: ReportFormat = .text
@@ -44,18 +47,21 @@ struct Interpret: ParsableCommand {
         }
         if caseFile == nil && tumorType == nil { throw ValidationError("--tumor-type is required without --case") }
         if let t = tumorFraction, !(0...1).contains(t) { throw ValidationError("--tumor-fraction must be between 0 and 1") }
-        if [nil, .wbc].contains(PatientCase.SampleKind(caseText: sampleKind)) {
-            throw ValidationError("--sample-kind must be tissue or plasma (ctdna and cfdna mean plasma)")
+        if caseFile != nil && (sampleKind != nil || tumorFraction != nil) {
+            throw ValidationError("--sample-kind and --tumor-fraction describe the progression VCF given as an argument; with --case, write kind and tumor_fraction in the case file")
         }
+        if minAltReads < 1 { throw ValidationError("--min-alt-reads must be at least 1") }
+        if !(0...1).contains(lowTumorFraction) { throw ValidationError("--low-tumor-fraction must be between 0 and 1") }
+        if baselineDepth < 1 { throw ValidationError("--baseline-depth must be at least 1") }
     }
 
     func run() throws {
-        do {
+        try CLISupport.reportingErrors {
             var inputs = CLISupport.withIndexes([caseFile, vcf, baseline, normal].compactMap { $0 })
                 + input.catalogueFiles + [baselineRegions].compactMap { $0 } + [input.reference, input.gff].compactMap { $0 }
             try output.target()?.validate(inputs: inputs)
             let catalogue = try input.loadCatalogue()
-            let options = try input.inputOptions()
+            let options = input.inputOptions()
             var settings = InterpretationSettings()
             settings.minAltReads = minAltReads
             settings.lowTumourFraction = lowTumorFraction
@@ -82,82 +88,68 @@ struct Interpret: ParsableCommand {
             for w in result.toolWarnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
             let doc = CaseRunner.document(result, catalogue: catalogue)
             try CLISupport.emit(try format.render(doc), to: output.target())
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            throw CLISupport.fail(error)
         }
     }
 
-    /// Flag values checked against the vocabularies first, so errors speak in flags.
-    func checkFlags(_ catalogue: Catalogue) throws {
-        if let t = tumorType, catalogue.tumourTypes.resolve(t) == nil {
-            let hint = catalogue.tumourTypes.suggestion(for: t).map { "; did you mean '\($0)'?" } ?? ""
-            throw ValidationError("unknown tumour type in --tumor-type '\(t)'\(hint) (OncoTree codes: nextline catalogue tumor-types)")
-        }
-        for p in prior {
-            for part in CaseReader.therapyParts(p, catalogue: catalogue) {
-                switch catalogue.drugs.resolve(part) {
-                case nil:
-                    let hint = catalogue.drugs.suggestion(for: part).map { ", did you mean '\($0)'?" } ?? ""
-                    throw ValidationError("unknown drug in --prior '\(p)': '\(part)'\(hint) (write a regimen as \"A + B\"; drugs: nextline catalogue drugs)")
-                case .drugClass(let c)?:
-                    throw ValidationError("--prior '\(p)': '\(part)' is a drug class (\(c)); name the drugs given")
-                default: continue
-                }
-            }
-        }
-    }
-
-    /// The same case as a case file, from command-line flags (one progression sample).
+    /// The case from command-line flags (one progression sample, optional baseline and normal), built from
+    /// the same resolvers as a case file; every problem is worded in flags.
     func caseFromFlags(_ catalogue: Catalogue) throws -> PatientCase {
-        try checkFlags(catalogue)
-        var yaml = "case_id: \(quoted(vcf.map { $0.lastComponent } ?? "case"))\n"
-        yaml += "tumor_type: \(quoted(tumorType ?? ""))\n"
-        if let b = input.build { yaml += "genome_build: \(quoted(b))\n" }
-        if !prior.isEmpty {
-            yaml += "therapy_lines:\n"
-            for (i, p) in prior.enumerated() { yaml += "  - line: \(i + 1)\n    drugs: [\(quoted(p))]\n" }
-        }
-        yaml += "samples:\n"
-        if let b = baseline { yaml += "  - {id: baseline, role: baseline, kind: tissue, vcf: \(quoted(b))}\n" }
-        if let n = normal { yaml += "  - {id: normal, role: normal, kind: wbc, vcf: \(quoted(n))}\n" }
-        if let v = vcf {
-            yaml += "  - {id: progression, role: progression, " + (sampleKindGiven == nil ? "" : "kind: \(PatientCase.SampleKind(caseText: sampleKind)?.rawValue ?? "tissue"), ") + "vcf: \(quoted(v))"
-            if let t = tumorFraction { yaml += ", tumor_fraction: \(t)" }
-            yaml += "}\n"
-        }
-        if !biomarker.isEmpty {
-            yaml += "biomarkers:\n"
-            for b in biomarker {
-                guard let colon = b.firstIndex(of: ":"), let eq = b.firstIndex(of: "="), colon < eq else {
-                    throw ValidationError("--biomarker must be NAME:METHOD=RESULT (e.g. HER2:IHC=0), got '\(b)'")
-                }
-                let name = String(b[..<colon]), method = String(b[b.index(after: colon)..<eq]), result = String(b[b.index(after: eq)...])
-                yaml += "  - {name: \(quoted(name)), method: \(quoted(method)), result: \(quoted(result)), sample: progression}\n"
+        let (code, problem) = CaseReader.tumourType(tumorType ?? "", catalogue: catalogue)
+        if let problem { throw ValidationError("--tumor-type: \(problem) (OncoTree codes: nextline catalogue tumor-types)") }
+        var lines: [PatientCase.TherapyLine] = []
+        for (i, p) in prior.enumerated() {
+            let (line, problems) = CaseReader.therapyLine(number: i + 1, names: [p], catalogue: catalogue)
+            if let first = problems.first {
+                let reason = first.components(separatedBy: "; an unknown prior therapy").first ?? first
+                let text = reason.hasPrefix("unknown drug '") ? "unknown drug in --prior '\(p)': " + reason.dropFirst("unknown drug ".count) : "--prior '\(p)': \(reason)"
+                throw ValidationError(text + " (write a regimen as \"A + B\"; drugs: nextline catalogue drugs)")
             }
+            lines.append(line)
         }
-        if !candidate.isEmpty { yaml += "candidates: [" + candidate.map(quoted).joined(separator: ", ") + "]\n" }
-        var c = try CaseReader.read(text: yaml, path: "command line", directory: ".", catalogue: catalogue)
+        var samples: [PatientCase.Sample] = []
+        if let b = baseline { samples.append(.init(id: "baseline", role: .baseline, kind: .tissue, vcf: b)) }
+        if let n = normal { samples.append(.init(id: "normal", role: .normal, kind: .wbc, vcf: n)) }
+        if let v = vcf {
+            var s = PatientCase.Sample(id: "progression", role: .progression, kind: sampleKind?.kind ?? .tissue, vcf: v, tumourFraction: tumorFraction)
+            s.kindGiven = sampleKind != nil
+            samples.append(s)
+        }
+        var warnings: [String] = []
+        var biomarkers: [PatientCase.Biomarker] = []
+        for text in biomarker {
+            guard let colon = text.firstIndex(of: ":"), let eq = text.firstIndex(of: "="), colon < eq else {
+                throw ValidationError("--biomarker must be NAME:METHOD=RESULT (e.g. HER2:IHC=0), got '\(text)'")
+            }
+            let (b, problems, warning) = CaseReader.biomarker(name: String(text[..<colon]), method: String(text[text.index(after: colon)..<eq]),
+                                                              result: String(text[text.index(after: eq)...]), sample: "progression",
+                                                              catalogue: catalogue)
+            if let p = problems.first { throw ValidationError("--biomarker '\(text)': \(p)") }
+            if let warning { warnings.append("--biomarker: \(warning)") }
+            biomarkers.append(b)
+        }
+        var candidates: [PatientCase.Candidate] = []
+        for text in candidate {
+            let (c, warning) = CaseReader.candidate(text, catalogue: catalogue)
+            if let warning { warnings.append("--candidate: \(warning)") }
+            candidates.append(c)
+        }
+        var c = PatientCase(caseID: vcf.map { $0.lastComponent } ?? "case", tumourType: code ?? "", tumourTypeAsWritten: tumorType ?? "",
+                            therapyLines: lines, samples: samples, biomarkers: biomarkers, candidates: candidates,
+                            genomeBuild: input.build?.build, warnings: warnings)
         c.givenIn = "the command line"
         return c
-    }
-
-    func quoted(_ s: String) -> String {
-        "\"" + s.replacingBackslashesAndQuotes() + "\""
     }
 }
 
 extension String {
     var lastComponent: String { split(separator: "/").last.map(String.init) ?? self }
-    func replacingBackslashesAndQuotes() -> String {
-        var out = ""
-        for c in self {
-            if c == "\\" || c == "\"" { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// `--sample-kind` values: what labs call the progression sample.
+enum SampleKindOption: String, ExpressibleByArgument, CaseIterable {
+    case tissue, ffpe, plasma, ctdna, cfdna
+    var kind: PatientCase.SampleKind { self == .tissue || self == .ffpe ? .tissue : .plasma }
+    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}

@@ -21,12 +21,12 @@ struct Models: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try CLISupport.reportingErrors {
                 try output.target()?.validate(inputs: [gff])
                 let catalogue = try CLISupport.loadCatalogue(extra: extra)
                 let text = try ModelStore.build(gff: gff, genes: WatchedGenes.of(catalogue))
                 try CLISupport.emit(text, to: output.target())
-            } catch let e as ValidationError { throw e } catch { throw CLISupport.fail(error) }
+            }
         }
     }
 }

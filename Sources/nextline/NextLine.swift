@@ -34,8 +34,8 @@ struct NextLine: ParsableCommand {
 
 /// Options every command that reads variant files shares (same meaning everywhere).
 struct InputOptionGroup: ParsableArguments {
-    @Option(help: "Genome build (GRCh37 or GRCh38); must agree with the file's header when it has evidence.")
-    var build: String?
+    @Option(help: "Genome build (GRCh37 or GRCh38; hg19/hg38 accepted); must agree with the file's header when it has evidence.")
+    var build: BuildOption?
     @Option(help: "Tumour sample column (by name). Default: ##tumor_sample, the only sample, or a column named TUMOR.")
     var sample: String?
     @Option(help: "Threads for BGZF decompression.")
@@ -55,33 +55,43 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Transcript to use for a gene instead of MANE Select, GENE=ID (repeat).")
     var transcript: [String] = []
 
-    func inputOptions() throws -> InputOptions {
-        var b: GenomeBuild? = nil
-        if let text = build {
-            guard let parsed = GenomeBuild(parsing: text) else {
-                throw ValidationError("--build must be GRCh37 or GRCh38 (got '\(text)')")
-            }
-            b = parsed
-        }
+    /// Cross-flag checks, before any file is opened.
+    func validate() throws {
         if threads < 0 { throw ValidationError("--threads must be 0 or more") }
         if gff != nil && reference == nil { throw ValidationError("--gff needs --reference (the FASTA the models refer to)") }
-        var options = InputOptions(build: b, sample: sample, threads: threads, vafField: vafField, depthField: depthField,
+        for t in transcript where transcriptPair(t) == nil {
+            throw ValidationError("--transcript must be GENE=TRANSCRIPT_ID, got '\(t)'")
+        }
+    }
+
+    func transcriptPair(_ t: String) -> (gene: String, id: String)? {
+        let parts = t.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    func inputOptions() -> InputOptions {
+        var options = InputOptions(build: build?.build, sample: sample, threads: threads, vafField: vafField, depthField: depthField,
                                    ignoreIndex: noIndex)
         options.reference = reference
         options.gff = gff
-        for t in transcript {
-            let parts = t.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--transcript must be GENE=TRANSCRIPT_ID, got '\(t)'")
-            }
-            options.transcripts[parts[0]] = parts[1]
-        }
+        for t in transcript { if let (gene, id) = transcriptPair(t) { options.transcripts[gene] = id } }
         return options
     }
 
     func loadCatalogue() throws -> Catalogue {
         try CLISupport.loadCatalogue(extra: catalogueFiles)
     }
+}
+
+/// `--build`: GRCh37 or GRCh38 (and the names people write for them, hg19, hg38, b37 …).
+struct BuildOption: ExpressibleByArgument {
+    let build: GenomeBuild
+    init?(argument: String) {
+        guard let b = GenomeBuild(parsing: argument) else { return nil }
+        build = b
+    }
+    static var allValueStrings: [String] { GenomeBuild.allCases.map(\.rawValue) }
 }
 
 struct OutputOptionGroup: ParsableArguments {
@@ -120,6 +130,12 @@ enum CLISupport {
         for rel in paths.sorted() { files.append(("Annotations/" + rel, try CaseRunner.readText(root.appendingPathComponent(rel).path))) }
         for path in extra { files.append((path, try CaseRunner.readText(path))) }
         return try Catalogue.load(files: files)
+    }
+
+    /// Runs a command's body with the one error policy of every command: usage problems stay usage
+    /// errors (exit 64); everything else becomes the one-line error and its exit code (``fail(_:)``).
+    static func reportingErrors(_ body: () throws -> Void) throws {
+        do { try body() } catch let e as ValidationError { throw e } catch let e as ExitCode { throw e } catch { throw fail(error) }
     }
 
     /// Prints the one-line error (more lines may follow for a list of problems) and exits with the

@@ -17,7 +17,7 @@ struct Render: ParsableCommand {
     @OptionGroup var output: OutputOptionGroup
 
     func run() throws {
-        do {
+        try CLISupport.reportingErrors {
             try output.target()?.validate(inputs: [document])
             let text = try CaseRunner.readText(document == "-" ? "/dev/stdin" : document)
             let doc: InterpretationDocument
@@ -30,10 +30,6 @@ struct Render: ParsableCommand {
                 throw InputProblem(path: document, message: "schema is '\(doc.schema)', expected '\(InterpretationDocument.schemaID)'")
             }
             try CLISupport.emit(try format.render(doc), to: output.target())
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            throw CLISupport.fail(error)
         }
     }
 }

@@ -27,11 +27,11 @@ struct Scan: ParsableCommand {
     @OptionGroup var output: OutputOptionGroup
 
     func run() throws {
-        do {
+        try CLISupport.reportingErrors {
             try output.target()?.validate(inputs: CLISupport.withIndexes([file]) + input.catalogueFiles
                                                   + [input.reference, input.gff].compactMap { $0 })
             let catalogue = try input.loadCatalogue()
-            let options = try input.inputOptions()
+            let options = input.inputOptions()
             let tools = try AnalysisTools(options: options, catalogue: catalogue)
             // Findings are streamed to temporary files beside the output (or in TMPDIR), so memory does
             // not grow with them; the document is assembled and renamed into place at the end.
@@ -47,10 +47,6 @@ struct Scan: ParsableCommand {
             scanned.result.findings = []; scanned.result.notAssessable = []
             let parts = try writer.parts(scanned.document(catalogue: catalogue, referenceInputs: tools.referenceInputs))
             if let target { try target.write(parts: parts) } else { try AtomicOutput.copy(parts, to: 1, path: "standard output") }
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            throw CLISupport.fail(error)
         }
     }
 }
