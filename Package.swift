@@ -30,10 +30,12 @@ let package = Package(
                 dependencies: ["VariantModel", "Interpretation", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strictness),
         .target(name: "Pipeline",
-                dependencies: ["VariantModel", "VCFIO", "Catalogue", "Consequence", "Interpretation", "Reporting"],
+                dependencies: ["VariantModel", "VCFIO", "Catalogue", "Consequence", "Interpretation"],
                 swiftSettings: strictness),
+        // The edge: files written atomically, streamed scan documents, temporary-file cleanup on signals.
+        .target(name: "Output", dependencies: ["VariantModel", "Interpretation", "Reporting"], swiftSettings: strictness),
         .executableTarget(name: "nextline",
-                          dependencies: ["Pipeline", "VariantModel", "Catalogue", "Interpretation", "Reporting",
+                          dependencies: ["Pipeline", "Output", "VariantModel", "Catalogue", "Interpretation", "Reporting",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictness),
         .target(name: "TestSupport", dependencies: ["VariantModel"], path: "Tests/TestSupport"),
@@ -42,7 +44,7 @@ let package = Package(
         .testTarget(name: "ConsequenceTests", dependencies: ["Consequence", "VariantModel", "VCFIO", "TestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "Catalogue", "VariantModel", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Output", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

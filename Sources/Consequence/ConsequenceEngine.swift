@@ -16,7 +16,7 @@ public import VariantModel
 /// use one engine per task.
 public final class ConsequenceEngine {
     /// The `source` written into ``TranscriptAnnotation``s.
-    public static let sourceName = "nextline consequence engine"
+    public static let sourceName = TranscriptAnnotation.consequenceEngineSource
 
     public let models: TranscriptModels
     private let reference: any ReferenceSequence

@@ -1,3 +1,4 @@
+import VariantModel
 /// A transcript with its layout in spliced coordinates and its sequence, built once per transcript.
 final class PreparedTranscript {
     let model: TranscriptModel

@@ -101,3 +101,12 @@ public struct ScanResult: Sendable {
     public var warnings: [String] = []
     public init() {}
 }
+
+/// Receivers of findings as a scan produces them (so a report can be written without holding them).
+public struct ScanStream {
+    public var finding: (Finding) throws -> Void
+    public var notAssessable: (NotAssessable) throws -> Void
+    public init(finding: @escaping (Finding) throws -> Void, notAssessable: @escaping (NotAssessable) throws -> Void) {
+        self.finding = finding; self.notAssessable = notAssessable
+    }
+}

@@ -17,9 +17,6 @@ public final class ReferenceContext {
     /// SHA-256 of the FASTA's `.fai` index (the FASTA itself is read only where needed, never hashed whole).
     public let indexSHA256: String
 
-    /// Above this share of mismatching REF alleles the file is held to be on another build or reference.
-    public static let maximumMismatchRate = 0.02
-
     public init(path: String) throws {
         self.path = path
         do { fasta = try ReferenceFASTA(path: path) } catch { throw InputProblem(path: path, message: error.description) }
@@ -53,7 +50,7 @@ public final class ReferenceContext {
     public var chromosomes: Set<String> { Set(names.keys) }
 }
 
-extension ReferenceContext: ReferenceSequence {
+extension ReferenceContext: ReferenceGenome {
     /// The consequence engine's view: contig names as the models write them (`chr7` or `7`).
     public func bases(_ contig: String, start: Int, end: Int) -> String? {
         guard let chrom = ContigName.canonical(contig) else { return fasta.has(contig) ? fasta.fetch(contig, start: start, end: end) : nil }
@@ -61,36 +58,3 @@ extension ReferenceContext: ReferenceSequence {
     }
 }
 
-/// Counts REF alleles that disagree with the reference FASTA while a file is read.
-struct RefCheck {
-    var checked = 0
-    var mismatches: [(location: String, ref: String, fasta: String)] = []
-    var missingContigs = Set<String>()
-
-    /// Compares a record's REF (A/C/G/T/N only; symbolic records are skipped) with the FASTA.
-    mutating func check(_ record: VariantRecord, chromosome: String, reference: ReferenceContext) -> Bool {
-        check(contig: record.contig, chromosome: chromosome, position: record.position, ref: record.reference,
-              location: record.location, reference: reference)
-    }
-
-    /// The same for a record known only by its raw CHROM, POS and REF.
-    mutating func check(contig: String, chromosome: String, position: Int, ref raw: String, location: String,
-                        reference: ReferenceContext) -> Bool {
-        let ref = raw.uppercased()
-        guard !ref.isEmpty, ref.count <= 1000, ref.allSatisfy({ "ACGTN".contains($0) }) else { return true }
-        guard reference.chromosomes.contains(chromosome) else { missingContigs.insert(contig); return true }
-        guard let bases = reference.bases(chromosome: chromosome, start: position, end: position + ref.count - 1) else {
-            mismatches.append((location, ref, "outside the sequence")); checked += 1
-            return false
-        }
-        // Positions the FASTA does not know (N, masked) prove nothing either way.
-        let known = zip(ref, bases).filter { $0.1 != "N" && $0.0 != "N" }
-        guard !known.isEmpty else { return true }
-        checked += 1
-        let ok = known.allSatisfy { $0 == $1 }
-        if !ok { mismatches.append((location, ref, bases)) }
-        return ok
-    }
-
-    var rate: Double { checked == 0 ? 0 : Double(mismatches.count) / Double(checked) }
-}

@@ -1,7 +1,6 @@
 public import Catalogue
 public import Interpretation
 public import VariantModel
-public import Reporting
 import Consequence
 import VCFIO
 
@@ -69,7 +68,9 @@ public struct ScannedFile: Sendable {
     }
 }
 
-/// Reads one VCF/BCF through htslib and identifies every alteration in the watched genes.
+/// Reads one VCF/BCF through htslib and identifies every alteration in the watched genes:
+/// open (build, sample, fields) → read (REF check, identify, combine phased codons, stream) → finish
+/// (REF-check verdict, warnings, provenance). Each stage's logic lives with its peers; this is the order.
 public enum ScanRunner {
     /// Scans `path` with the catalogue's watched genes.
     ///
@@ -81,85 +82,20 @@ public enum ScanRunner {
                             normalSample: Bool = false, tools: AnalysisTools? = nil,
                             stream: ScanStream? = nil) throws -> ScannedFile {
         let tools = try tools ?? AnalysisTools(options: options, catalogue: catalogue)
-        let reference = tools.reference
-        let predictor = tools.predictor
-        let reader = try VCFReader(path: path, threads: options.threads, allowIndex: !options.ignoreIndex)
-        let header = reader.header
-        let fastaBuild = reference.flatMap { r in r.build.map { (build: $0, evidence: r.buildEvidence) } }
-        let detected = try BuildDetection.detect(header: header, requested: options.build, path: path, reference: fastaBuild,
-                                                 fallback: expectedBuild.map { ($0, "the case file's genome_build \($0.rawValue) (the header has no build evidence)") })
-        let choice = normalSample
-            ? try SampleChoice.chooseNormal(header: header, requested: sampleOverride, path: path)
-            : try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)
-        let measurer = Measurer(header: header, path: path, vafField: options.vafField, depthField: options.depthField)
-        if let f = options.vafField, header.format[f] == nil, header.info[f] == nil {
-            throw InputProblem(path: path, message: "--vaf-field \(f) is not declared in the header (FORMAT or INFO)")
-        }
-        if let f = options.depthField, header.format[f] == nil, header.info[f] == nil {
-            throw InputProblem(path: path, message: "--depth-field \(f) is not declared in the header (FORMAT or INFO)")
-        }
-        let identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
-        identifier.predictor = predictor
-        let keywords = AnnotationParser(header: header).isAnnotated ? identifier.genesWithoutSpan : []
-        var strict = ["AF", "DP"]
-        if let v = options.vafField { strict.append(v) }
-        if let d = options.depthField { strict.append(d) }
-        var plan = ReadPlan(regions: identifier.regions, annotationKeywords: keywords,
-                            infoFields: measurer.infoFields, formatFields: measurer.formatFields,
-                            samples: choice.sample.map { [$0] } ?? [], strictInfoNumbers: strict,
-                            threads: options.threads, useIndex: !options.ignoreIndex)
-        var result = ScanResult()
-        var refCheck = RefCheck()
-        var combiner = PhasedCodonCombiner()
-        var streamedVAFSources = Set<String>()
-        if let reference {
-            // A genome-wide REF check on the first records, whatever the genes: the build proof that
-            // does not depend on where the watched genes are.
-            plan.sampleSkippedRecords = 2000
-            plan.sampledRecord = { contig, position, ref in
-                guard let chrom = ContigName.canonical(contig) else { return }
-                _ = refCheck.check(contig: contig, chromosome: chrom, position: position, ref: ref,
-                                   location: "\(contig):\(position)", reference: reference)
-            }
-        }
-        let summary = try reader.read(plan) { record in
-            if let reference, let chrom = identifier.canonical(record.contig),
-               !refCheck.check(record, chromosome: chrom, reference: reference) {
-                let last = refCheck.mismatches.last
-                result.notAssessable.append(NotAssessable(gene: nil, contig: record.contig, position: record.position,
-                                                          reference: record.reference, alternate: record.alternates.joined(separator: ","),
-                                                          reason: "REF \(record.reference) does not match the reference FASTA (\(last?.fasta ?? "?"))",
-                                                          line: record.line))
-                return
-            }
-            let before = result.findings.count
-            try identifier.identify(record, sample: choice.sample, source: path, into: &result)
-            if predictor != nil {
-                try combiner.consider(record, findingsBefore: before, sample: choice.sample, reference: reference,
-                                      identifier: identifier, source: path, result: &result)
-            }
-            // Streaming: hand findings on as they come, keeping only the last one (the codon combiner
-            // may still merge it with the next record), so memory does not grow with the findings.
-            if let stream {
-                if result.findings.count > 1 {
-                    for f in result.findings.dropLast() {
-                        if let v = f.measurement?.vafSource { streamedVAFSources.insert(v) }
-                        try stream.finding(f)
-                    }
-                    result.findings.removeFirst(result.findings.count - 1)
-                }
-                for n in result.notAssessable { try stream.notAssessable(n) }
-                result.notAssessable.removeAll(keepingCapacity: true)
-            }
-        }
-        if let stream {
-            for f in result.findings {
-                if let v = f.measurement?.vafSource { streamedVAFSources.insert(v) }
-                try stream.finding(f)
-            }
-            result.findings.removeAll()
-        }
-        if let reference, refCheck.rate > ReferenceContext.maximumMismatchRate {
+        let file = try OpenedFile(path: path, catalogue: catalogue, options: options, sampleOverride: sampleOverride,
+                                  expectedBuild: expectedBuild, normalSample: normalSample, tools: tools)
+        var reading = Reading(file: file, reference: tools.reference, combine: tools.predictor != nil, stream: stream)
+        let summary = try reading.run(options: options)
+        return try finish(file: file, reading: reading, summary: summary, options: options, reference: tools.reference)
+    }
+
+    /// The REF-check verdict, the warnings a user needs and the input's provenance.
+    static func finish(file: OpenedFile, reading: Reading, summary: ReadSummary, options: InputOptions,
+                       reference: ReferenceContext?) throws -> ScannedFile {
+        let path = file.path
+        var result = reading.result
+        let refCheck = reading.refCheck
+        if let reference, refCheck.rate > ReferenceCheck.maximumMismatchRate {
             let first = refCheck.mismatches.prefix(3).map { "\($0.location) REF \($0.ref), FASTA \($0.fasta)" }.joined(separator: "; ")
             throw InputProblem(path: path, message: "REF alleles disagree with the reference FASTA \(reference.path) at \(refCheck.mismatches.count) of \(refCheck.checked) records (\(first)): wrong genome build or wrong reference")
         }
@@ -168,107 +104,141 @@ public enum ScanRunner {
         }
         for (k, v) in summary.skipped { result.skipped[k, default: 0] += v }
         var warnings = summary.warnings
-        if choice.how.contains("caller default") {
-            warnings.append("\(path): tumour sample is \(choice.sample ?? "?"), chosen as \(choice.how)")
+        if file.choice.how.contains("caller default") {
+            warnings.append("\(path): tumour sample is \(file.choice.sample ?? "?"), chosen as \(file.choice.how)")
         }
         warnings += result.warnings
+        let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(reading.streamedVAFSources)).sorted()
+        warnings += MeasurementAdvice.stringTypedFields(header: file.header, path: path, vafField: options.vafField)
+        if sources.isEmpty, file.choice.sample != nil, summary.recordsKept > 0, options.vafField == nil {
+            warnings.append(MeasurementAdvice.noVAF(header: file.header, path: path, sample: file.choice.sample))
+        }
         result.warnings = warnings
-        let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(streamedVAFSources)).sorted()
-        // Numeric fields declared with a non-numeric type are read as text by htslib: say so.
-        for (kind, table) in [("FORMAT", header.format), ("INFO", header.info)] {
-            for key in ["AF", "DP", "AD", "VAF", "FREQ"].filter({ table[$0] != nil }) where table[key]?.type == "String" && key != "FREQ" && options.vafField != key {
-                warnings.append("\(path): \(kind)/\(key) is declared Type=String, so it is not read as a number" + (key == "AF" || key == "VAF" ? "; pass --vaf-field \(key) to read its text as the VAF" : ""))
-            }
-        }
-        // No VAF anywhere, yet the header declares a field that looks like one: name it and the option.
-        if sources.isEmpty, choice.sample != nil, summary.recordsKept > 0, options.vafField == nil {
-            let plausible = ["TVAF", "VAF", "FREQ", "FA", "AF", "VF", "ALLELE_FREQ", "ALT_FREQ", "TAF", "AFR", "FRACTION", "VAF_T"]
-            let declared = plausible.filter { header.format[$0] != nil || header.info[$0] != nil }
-            let hint = declared.isEmpty ? "the file declares no allele-fraction field; give AD/DP or --vaf-field NAME"
-                : "the header declares " + declared.map { (header.format[$0] != nil ? "FORMAT/" : "INFO/") + $0 }.joined(separator: ", ")
-                    + ": pass --vaf-field \(declared[0])"
-            warnings.append("\(path): no VAF could be read for sample \(choice.sample ?? "?") (VAFs are 'not reported'); \(hint)")
-        }
         let provenance = InputProvenance(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
-                                         build: detected.build, buildEvidence: detected.evidence, sample: choice.sample,
-                                         sampleChoice: choice.how, container: summary.container, readMode: summary.mode,
+                                         build: file.build.build, buildEvidence: file.build.evidence, sample: file.choice.sample,
+                                         sampleChoice: file.choice.how, container: summary.container, readMode: summary.mode,
                                          recordsRead: summary.recordsSeen, recordsInWatchedGenes: summary.recordsKept,
                                          vafSources: sources, warnings: warnings)
         return ScannedFile(result: result, provenance: provenance)
     }
 }
 
-/// Receivers of findings as a scan produces them (so a report can be written without holding them).
-public struct ScanStream {
-    public var finding: (Finding) throws -> Void
-    public var notAssessable: (NotAssessable) throws -> Void
-    public init(finding: @escaping (Finding) throws -> Void, notAssessable: @escaping (NotAssessable) throws -> Void) {
-        self.finding = finding; self.notAssessable = notAssessable
+/// A variant file opened for a scan: its header, build (with the evidence), sample column, and the
+/// identifier and measurer that will read its records.
+struct OpenedFile {
+    let path: String
+    let reader: VCFReader
+    let header: VCFHeaderSummary
+    let build: (build: GenomeBuild, evidence: String)
+    let choice: (sample: String?, how: String)
+    let measurer: Measurer
+    let identifier: Identifier
+
+    init(path: String, catalogue: Catalogue, options: InputOptions, sampleOverride: String?, expectedBuild: GenomeBuild?,
+         normalSample: Bool, tools: AnalysisTools) throws {
+        self.path = path
+        reader = try VCFReader(path: path, threads: options.threads, allowIndex: !options.ignoreIndex)
+        header = reader.header
+        let fastaBuild = tools.reference.flatMap { r in r.build.map { (build: $0, evidence: r.buildEvidence) } }
+        let detected = try BuildDetection.detect(header: header, requested: options.build, path: path, reference: fastaBuild,
+                                                 fallback: expectedBuild.map { ($0, "the case file's genome_build \($0.rawValue) (the header has no build evidence)") })
+        build = (detected.build, detected.evidence)
+        let chosen = normalSample
+            ? try SampleChoice.chooseNormal(header: header, requested: sampleOverride, path: path)
+            : try SampleChoice.choose(header: header, requested: sampleOverride ?? options.sample, path: path)
+        choice = (chosen.sample, chosen.how)
+        for (flag, field) in [("--vaf-field", options.vafField), ("--depth-field", options.depthField)] {
+            if let f = field, header.format[f] == nil, header.info[f] == nil {
+                throw InputProblem(path: path, message: "\(flag) \(f) is not declared in the header (FORMAT or INFO)")
+            }
+        }
+        measurer = Measurer(header: header, path: path, vafField: options.vafField, depthField: options.depthField)
+        identifier = Identifier(catalogue: catalogue, build: detected.build, header: header, measurer: measurer)
+        identifier.predictor = tools.predictor
     }
 }
 
-/// Combines SNVs of the same codon on the same haplotype into one change, as a codon is translated
-/// (bcftools csq's haplotype-aware mode), but only when the sample's genotypes are phased (`0|1`, same
-/// phase set) — never on unphased or sites-only data, where each record stands alone.
-struct PhasedCodonCombiner {
-    struct Pending {
-        var record: VariantRecord
-        var chromosome: String
-        var haplotype: Int
-        var phaseSet: String?
-        var transcript: String
-        var codon: Int
-    }
-    var pending: Pending?
+/// One pass over a file's records: REF check, identification, phased-codon merging and streaming.
+struct Reading {
+    let file: OpenedFile
+    let reference: ReferenceContext?
+    let combine: Bool
+    let stream: ScanStream?
+    var result = ScanResult()
+    var refCheck = ReferenceCheck()
+    var combiner = PhasedCodonCombiner()
+    var streamedVAFSources = Set<String>()
 
-    mutating func consider(_ record: VariantRecord, findingsBefore: Int, sample: String?, reference: ReferenceContext?,
-                           identifier: Identifier, source: String, result: inout ScanResult) throws {
-        guard let current = Self.candidate(record, findingsBefore: findingsBefore, sample: sample, identifier: identifier,
-                                           result: result) else {
-            pending = nil
+    init(file: OpenedFile, reference: ReferenceContext?, combine: Bool, stream: ScanStream?) {
+        self.file = file; self.reference = reference; self.combine = combine; self.stream = stream
+    }
+
+    mutating func run(options: InputOptions) throws -> ReadSummary {
+        let identifier = file.identifier
+        let keywords = AnnotationParser(header: file.header).isAnnotated ? identifier.genesWithoutSpan : []
+        var plan = ReadPlan(regions: identifier.regions, annotationKeywords: keywords,
+                            infoFields: file.measurer.infoFields, formatFields: file.measurer.formatFields,
+                            samples: file.choice.sample.map { [$0] } ?? [],
+                            strictInfoNumbers: ["AF", "DP"] + [options.vafField, options.depthField].compactMap { $0 },
+                            threads: options.threads, useIndex: !options.ignoreIndex)
+        if let reference {
+            // A genome-wide REF check on the first records, whatever the genes: the build proof that
+            // does not depend on where the watched genes are.
+            plan.sampleSkippedRecords = 2000
+            var sampled = ReferenceCheck()
+            plan.sampledRecord = { contig, position, ref in
+                guard let chrom = ContigName.canonical(contig) else { return }
+                _ = sampled.check(contig: contig, chromosome: chrom, position: position, ref: ref,
+                                  location: "\(contig):\(position)", reference: reference)
+            }
+            let summary = try file.reader.read(plan) { record in try self.take(record) }
+            refCheck.merge(sampled)
+            return try flushed(summary)
+        }
+        let summary = try file.reader.read(plan) { record in try self.take(record) }
+        return try flushed(summary)
+    }
+
+    /// One kept record: REF-checked, identified, merged with a phased neighbour in the same codon, streamed.
+    mutating func take(_ record: VariantRecord) throws {
+        if let reference, let chrom = file.identifier.canonical(record.contig),
+           !refCheck.check(record, chromosome: chrom, reference: reference) {
+            let last = refCheck.mismatches.last
+            result.notAssessable.append(NotAssessable(gene: nil, contig: record.contig, position: record.position,
+                                                      reference: record.reference, alternate: record.alternates.joined(separator: ","),
+                                                      reason: "REF \(record.reference) does not match the reference FASTA (\(last?.fasta ?? "?"))",
+                                                      line: record.line))
             return
         }
-        guard let previous = pending, previous.chromosome == current.chromosome,
-              (1...2).contains(record.position - previous.record.position), previous.haplotype == current.haplotype,
-              previous.phaseSet == current.phaseSet, previous.transcript == current.transcript, previous.codon == current.codon
-        else { pending = current; return }
-        var middle = ""
-        if record.position - previous.record.position == 2 {
-            guard let base = reference?.bases(chromosome: current.chromosome, start: previous.record.position + 1,
-                                              end: previous.record.position + 1) else { pending = current; return }
-            middle = base
-        }
-        var merged = previous.record
-        merged.reference = previous.record.reference + middle + record.reference
-        merged.alternates = [previous.record.alternates[0] + middle + record.alternates[0]]
-        // Drop the two single-base findings; identify the codon change instead.
-        guard result.findings.count >= 2 else { pending = current; return }
-        result.findings.removeLast(2)
         let before = result.findings.count
-        try identifier.identify(merged, sample: sample, source: source, into: &result)
-        for i in before..<result.findings.count {
-            result.findings[i].disagreements.append("combined from the phased records at \(previous.record.contig):\(previous.record.position) and \(record.position) (same codon, same haplotype)")
+        try file.identifier.identify(record, sample: file.choice.sample, source: file.path, into: &result)
+        if combine {
+            try combiner.consider(record, findingsBefore: before, sample: file.choice.sample, reference: reference,
+                                  identifier: file.identifier, source: file.path, result: &result)
         }
-        pending = Pending(record: merged, chromosome: current.chromosome, haplotype: current.haplotype,
-                          phaseSet: current.phaseSet, transcript: current.transcript, codon: current.codon)
+        // Streaming: hand findings on as they come, keeping only the last one (the codon combiner may
+        // still merge it with the next record), so memory does not grow with the findings.
+        guard let stream else { return }
+        if result.findings.count > 1 {
+            for f in result.findings.dropLast() { try emit(f, stream) }
+            result.findings.removeFirst(result.findings.count - 1)
+        }
+        for n in result.notAssessable { try stream.notAssessable(n) }
+        result.notAssessable.removeAll(keepingCapacity: true)
     }
 
-    /// A phased heterozygous single-base change that the engine placed in one codon, or nil.
-    static func candidate(_ record: VariantRecord, findingsBefore: Int, sample: String?, identifier: Identifier,
-                          result: ScanResult) -> Pending? {
-        guard let sample, record.alternates.count == 1, record.reference.count == 1, record.alternates[0].count == 1,
-              result.findings.count == findingsBefore + 1, let f = result.findings.last,
-              f.identifiedBy.first == ConsequenceEngine.sourceName, let transcript = f.transcript,
-              let codon = f.proteinChange?.position,
-              let s = record.samples.first(where: { $0.name == sample }), s.phased, let gt = s.genotype, gt.count == 2,
-              gt.filter({ $0 == 1 }).count == 1, let haplotype = gt.firstIndex(of: 1),
-              let chromosome = identifier.canonical(record.contig) else { return nil }
-        let phaseSet: String? = s.fields["PS"].map { v in
-            if let n = v.numbers?.first ?? nil { return String(Int(n)) }
-            return v.stringValue ?? ""
+    mutating func emit(_ f: Finding, _ stream: ScanStream) throws {
+        if let v = f.measurement?.vafSource { streamedVAFSources.insert(v) }
+        try stream.finding(f)
+    }
+
+    /// The last held finding goes out once the file is read.
+    mutating func flushed(_ summary: ReadSummary) throws -> ReadSummary {
+        if let stream {
+            for f in result.findings { try emit(f, stream) }
+            result.findings.removeAll()
         }
-        return Pending(record: record, chromosome: chromosome, haplotype: haplotype, phaseSet: phaseSet,
-                       transcript: transcript, codon: codon)
+        return summary
     }
 }
 

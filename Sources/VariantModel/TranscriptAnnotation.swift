@@ -26,3 +26,8 @@ public struct TranscriptAnnotation: Sendable, Hashable {
     /// The most severe consequence.
     public var mostSevere: Consequence? { consequences.min() }
 }
+
+extension TranscriptAnnotation {
+    /// The `identified_by` label of annotations made by nextline's own consequence engine (`--gff`).
+    public static let consequenceEngineSource = "nextline consequence engine"
+}

@@ -3,6 +3,7 @@ import Foundation
 import Catalogue
 import Interpretation
 import Pipeline
+import Output
 import Reporting
 import VariantModel
 

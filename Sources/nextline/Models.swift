@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Interpretation
 import Pipeline
+import Output
 
 struct Models: ParsableCommand {
     static let configuration = CommandConfiguration(

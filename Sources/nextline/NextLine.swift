@@ -8,6 +8,7 @@ import Darwin
 #endif
 import Interpretation
 import Pipeline
+import Output
 import Reporting
 import VariantModel
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Interpretation
 import Pipeline
+import Output
 import Reporting
 
 struct Render: ParsableCommand {

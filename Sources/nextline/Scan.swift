@@ -7,6 +7,7 @@ import Darwin
 import Catalogue
 import Interpretation
 import Pipeline
+import Output
 import Reporting
 import VariantModel
 

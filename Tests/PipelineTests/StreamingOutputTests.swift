@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import Catalogue
 @testable import Pipeline
+import Output
 import Reporting
 import Interpretation
 import VariantModel

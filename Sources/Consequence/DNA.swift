@@ -1,30 +1,3 @@
-/// Access to reference genome bases, the only thing the consequence engine needs from a FASTA.
-///
-/// Coordinates are 1-based and inclusive; the result is upper-case, or nil when the contig is unknown
-/// or the range lies outside it. `VCFIO.ReferenceFASTA` is adapted to this protocol by the caller, so
-/// this module stays free of htslib.
-public protocol ReferenceSequence {
-    /// Bases `start...end` (1-based, inclusive) of `contig`, upper-case; nil when unavailable.
-    func bases(_ contig: String, start: Int, end: Int) -> String?
-}
-
-/// A reference held in memory (tests, small fixtures). Contig names are used as given.
-public struct InMemoryReference: ReferenceSequence, Sendable {
-    private let sequences: [String: [UInt8]]
-
-    /// - Parameter sequences: contig name → bases (any case; stored upper-case).
-    public init(_ sequences: [String: String]) {
-        var s: [String: [UInt8]] = [:]
-        for (name, seq) in sequences { s[name] = Array(seq.uppercased().utf8) }
-        self.sequences = s
-    }
-
-    public func bases(_ contig: String, start: Int, end: Int) -> String? {
-        guard let seq = sequences[contig], start >= 1, end >= start, end <= seq.count else { return nil }
-        return String(decoding: seq[(start - 1)..<end], as: UTF8.self)
-    }
-}
-
 /// Nucleotide helpers on ASCII bytes.
 enum DNA {
     static let a = UInt8(ascii: "A"), c = UInt8(ascii: "C"), g = UInt8(ascii: "G"), t = UInt8(ascii: "T")
