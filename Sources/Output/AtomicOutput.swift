@@ -61,11 +61,9 @@ public struct AtomicOutput: Sendable {
     /// Writes the parts of a document (text, or the contents of temporary files) atomically.
     public func write(parts: [StreamingScanOutput.Part]) throws(Problem) {
         let dir = AtomicOutput.directory(of: path)
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        let tmp = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        TemporaryFiles.register(tmp)
+        guard let (fd, tmp) = TemporaryFiles.create(template: path + ".tmp-XXXXXX") else {
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
         defer { TemporaryFiles.unregister(tmp) }
         do {
             try AtomicOutput.copy(parts, to: fd, path: path)

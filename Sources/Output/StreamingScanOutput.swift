@@ -29,13 +29,13 @@ public final class StreamingScanOutput {
     public init(format: Format, directory: String) throws {
         self.format = format
         func temp() throws -> (String, UnsafeMutablePointer<FILE>) {
-            var template = Array((directory + "/.nextline-stream-XXXXXX").utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0, let f = fdopen(fd, "w+") else {
+            guard let (fd, path) = TemporaryFiles.create(template: directory + "/.nextline-stream-XXXXXX") else {
                 throw AtomicOutput.Problem.cannotWrite(directory, "cannot create a temporary file: \(String(cString: strerror(errno)))")
             }
-            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            TemporaryFiles.register(path)
+            guard let f = fdopen(fd, "w+") else {
+                close(fd); unlink(path); TemporaryFiles.unregister(path)
+                throw AtomicOutput.Problem.cannotWrite(directory, "cannot open a temporary file: \(String(cString: strerror(errno)))")
+            }
             return (path, f)
         }
         (findingsPath, findingsFile) = try temp()

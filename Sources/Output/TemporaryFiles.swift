@@ -28,6 +28,23 @@ public enum TemporaryFiles {
         return nil
     }
 
+    /// Creates a temporary file from a `mkstemp` template and registers it with the handled signals
+    /// blocked, so a signal cannot land between the file's creation and its registration.
+    /// - Returns: the descriptor and path, or nil with `errno` set.
+    public static func create(template: String) -> (fd: Int32, path: String)? {
+        var set = sigset_t(), old = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        sigprocmask(SIG_BLOCK, &set, &old)
+        defer { sigprocmask(SIG_SETMASK, &old, nil) }
+        var bytes = Array(template.utf8CString)
+        let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        let path = bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        register(path)
+        return (fd, path)
+    }
+
     /// Forgets a temporary file that was renamed into place or removed.
     public static func unregister(_ path: String) {
         for i in 0..<capacity {

@@ -27,30 +27,24 @@ public struct InputOptions: Sendable {
     }
 }
 
-/// Where an input came from and how it was read (goes into every output's provenance).
+/// Where an input came from and how it was read: the document's ``InputRecord``, plus what the run
+/// itself needs (the typed build, the count of records in watched genes, the warnings to print).
 public struct InputProvenance: Sendable, Hashable {
-    public var path: String
-    public var sha256: String
-    public var checksumScope: String
+    public var record: InputRecord
     public var build: GenomeBuild
-    public var buildEvidence: String
-    public var sample: String?
-    public var sampleChoice: String
-    public var container: String
-    public var readMode: String
-    public var recordsRead: Int
     public var recordsInWatchedGenes: Int
-    /// VAF fields used, e.g. `FORMAT/AF`.
-    public var vafSources: [String]
     public var warnings: [String]
-}
 
-extension InputProvenance {
-    /// This input as the documents record it.
+    public var buildEvidence: String { record.buildEvidence }
+    public var sample: String? { record.sample }
+    public var readMode: String { record.readMode }
+    public var recordsRead: Int { record.recordsRead }
+
+    /// This input as a case's document records it (with the case sample's role and id).
     public func record(role: String? = nil, id: String? = nil) -> InputRecord {
-        InputRecord(path: path, sha256: sha256, checksumScope: checksumScope, build: build.rawValue, buildEvidence: buildEvidence,
-                    sample: sample, sampleChoice: sampleChoice, container: container, readMode: readMode,
-                    recordsRead: recordsRead, vafSources: vafSources, role: role, id: id)
+        var r = record
+        r.role = role; r.id = id
+        return r
     }
 }
 
@@ -114,11 +108,12 @@ public enum ScanRunner {
             warnings.append(MeasurementAdvice.noVAF(header: file.header, path: path, sample: file.choice.sample))
         }
         result.warnings = warnings
-        let provenance = InputProvenance(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
-                                         build: file.build.build, buildEvidence: file.build.evidence, sample: file.choice.sample,
-                                         sampleChoice: file.choice.how, container: summary.container, readMode: summary.mode,
-                                         recordsRead: summary.recordsSeen, recordsInWatchedGenes: summary.recordsKept,
-                                         vafSources: sources, warnings: warnings)
+        let record = InputRecord(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
+                                 build: file.build.build.rawValue, buildEvidence: file.build.evidence, sample: file.choice.sample,
+                                 sampleChoice: file.choice.how, container: summary.container, readMode: summary.mode,
+                                 recordsRead: summary.recordsSeen, vafSources: sources)
+        let provenance = InputProvenance(record: record, build: file.build.build, recordsInWatchedGenes: summary.recordsKept,
+                                         warnings: warnings)
         return ScannedFile(result: result, provenance: provenance)
     }
 }

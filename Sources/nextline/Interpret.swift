@@ -20,7 +20,7 @@ struct Interpret: ParsableCommand {
         """)
 
 
-    @Argument(help: "Progression VCF/BCF (without --case).") var vcf: String?
+    @Argument(help: "Progression VCF/BCF (without --case); '-' reads standard input.") var vcf: String?
     @Option(name: .customLong("case"), help: "Case file (YAML or JSON); sample paths are relative to it.") var caseFiles: [String] = []
     var caseFile: String? { caseFiles.first }
     @Option(name: .customLong("tumor-type"), help: "OncoTree code or name (without --case).") var tumorType: String?
@@ -46,6 +46,9 @@ struct Interpret: ParsableCommand {
         if caseFile != nil && (vcf != nil || tumorType != nil || !prior.isEmpty || baseline != nil || normal != nil) {
             throw ValidationError("--case cannot be combined with a VCF argument or case flags (--tumor-type, --prior, --baseline, --normal)")
         }
+        if caseFile != nil && (!candidate.isEmpty || !biomarker.isEmpty) {
+            throw ValidationError("--candidate and --biomarker describe a case given by flags; with --case, list candidates and biomarkers in the case file")
+        }
         if caseFile == nil && tumorType == nil { throw ValidationError("--tumor-type is required without --case") }
         if let t = tumorFraction, !(0...1).contains(t) { throw ValidationError("--tumor-fraction must be between 0 and 1") }
         if caseFile != nil && (sampleKind != nil || tumorFraction != nil) {
@@ -69,6 +72,8 @@ struct Interpret: ParsableCommand {
             settings.baselineAssumedDepth = baselineDepth
             settings.useFlagged = useFlagged
             let patientCase: PatientCase
+            var spooled: [StandardInput] = []   // standard input copied for the run, removed after it
+            defer { withExtendedLifetime(spooled) {} }
             var caseRecord: (path: String, sha256: String)? = nil
             if let caseFile {
                 let (c, sha) = try CaseRunner.readCase(path: caseFile, catalogue: catalogue)
@@ -77,16 +82,15 @@ struct Interpret: ParsableCommand {
                 try output.target()?.validate(inputs: inputs)
                 patientCase = c
                 caseRecord = (caseFile, sha)
-                if !candidate.isEmpty || !biomarker.isEmpty { FileHandleStderr.write("nextline: warning: --candidate/--biomarker are ignored with --case\n") }
             } else {
-                patientCase = try caseFromFlags(catalogue)
+                patientCase = try caseFromFlags(catalogue, files: &spooled)
             }
-            for w in patientCase.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
+            for w in patientCase.warnings { CLISupport.warn(w) }
             let regions = try baselineRegions.map { try CaseRunner.readBED($0) }
             let result = try CaseRunner.run(patientCase: patientCase, catalogue: catalogue, options: options, settings: settings,
                                             baselineRegions: regions, caseFile: caseRecord)
-            for (_, _, p) in result.inputs { for w in p.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") } }
-            for w in result.toolWarnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
+            for (_, _, p) in result.inputs { for w in p.warnings { CLISupport.warn(w) } }
+            for w in result.toolWarnings { CLISupport.warn(w) }
             let doc = CaseRunner.document(result, catalogue: catalogue)
             try CLISupport.emit(try format.render(doc), to: output.target())
         }
@@ -94,7 +98,12 @@ struct Interpret: ParsableCommand {
 
     /// The case from command-line flags (one progression sample, optional baseline and normal), built from
     /// the same resolvers as a case file; every problem is worded in flags.
-    func caseFromFlags(_ catalogue: Catalogue) throws -> PatientCase {
+    func caseFromFlags(_ catalogue: Catalogue, files spooled: inout [StandardInput]) throws -> PatientCase {
+        func file(_ given: String) throws -> String {
+            let (path, copy) = try CLISupport.variantFile(given)
+            if let copy { spooled.append(copy) }
+            return path
+        }
         let (code, problem) = CaseReader.tumourType(tumorType ?? "", catalogue: catalogue)
         if let problem { throw ValidationError("--tumor-type: \(problem) (OncoTree codes: nextline catalogue tumor-types)") }
         var lines: [PatientCase.TherapyLine] = []
@@ -108,10 +117,10 @@ struct Interpret: ParsableCommand {
             lines.append(line)
         }
         var samples: [PatientCase.Sample] = []
-        if let b = baseline { samples.append(.init(id: "baseline", role: .baseline, kind: .tissue, vcf: b)) }
-        if let n = normal { samples.append(.init(id: "normal", role: .normal, kind: .wbc, vcf: n)) }
+        if let b = baseline { samples.append(.init(id: "baseline", role: .baseline, kind: .tissue, vcf: try file(b))) }
+        if let n = normal { samples.append(.init(id: "normal", role: .normal, kind: .wbc, vcf: try file(n))) }
         if let v = vcf {
-            var s = PatientCase.Sample(id: "progression", role: .progression, kind: sampleKind?.kind ?? .tissue, vcf: v, tumourFraction: tumorFraction)
+            var s = PatientCase.Sample(id: "progression", role: .progression, kind: sampleKind?.kind ?? .tissue, vcf: try file(v), tumourFraction: tumorFraction)
             s.kindGiven = sampleKind != nil
             samples.append(s)
         }
@@ -134,7 +143,7 @@ struct Interpret: ParsableCommand {
             if let warning { warnings.append("--candidate: \(warning)") }
             candidates.append(c)
         }
-        var c = PatientCase(caseID: vcf.map { $0.lastComponent } ?? "case", tumourType: code ?? "", tumourTypeAsWritten: tumorType ?? "",
+        var c = PatientCase(caseID: vcf.map { StandardInput.isStandardInput($0) ? "stdin" : $0.lastComponent } ?? "case", tumourType: code ?? "", tumourTypeAsWritten: tumorType ?? "",
                             therapyLines: lines, samples: samples, biomarkers: biomarkers, candidates: candidates,
                             genomeBuild: input.build?.build, warnings: warnings)
         c.givenIn = "the command line"

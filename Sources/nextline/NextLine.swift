@@ -133,6 +133,25 @@ enum CLISupport {
         return try Catalogue.load(files: files)
     }
 
+    /// Temporary copies of standard input and the name every message and output uses for them (`-`).
+    nonisolated(unsafe) static var shownNames: [(path: String, name: String)] = []
+
+    /// Text with temporary stand-in paths replaced by the names the user gave.
+    static func shown(_ text: String) -> String {
+        shownNames.reduce(text) { $0.replacingOccurrences(of: $1.path, with: $1.name) }
+    }
+
+    /// A variant-file argument: `-` and `/dev/stdin` are copied to a temporary file (kept alive by the
+    /// returned object) whose path every message and output shows as given.
+    static func variantFile(_ given: String) throws -> (path: String, keep: StandardInput?) {
+        guard StandardInput.isStandardInput(given) else { return (given, nil) }
+        let copy = try StandardInput()
+        shownNames.append((copy.path, given))
+        return (copy.path, copy)
+    }
+
+    static func warn(_ text: String) { FileHandleStderr.write("nextline: warning: " + shown(text) + "\n") }
+
     /// Runs a command's body with the one error policy of every command: usage problems stay usage
     /// errors (exit 64); everything else becomes the one-line error and its exit code (``fail(_:)``).
     static func reportingErrors(_ body: () throws -> Void) throws {
@@ -155,12 +174,13 @@ enum CLISupport {
             text = e.description; code = 65
         default: text = String(describing: error)
         }
-        FileHandleStderr.write("nextline: error: " + text + "\n")
+        FileHandleStderr.write("nextline: error: " + shown(text) + "\n")
         return ExitCode(code)
     }
 
     /// Writes to --output atomically, or to stdout.
     static func emit(_ text: String, to target: AtomicOutput?) throws {
+        let text = shown(text)
         if let target { try target.write(text); return }
         // Standard output: every write checked (a full disk or /dev/full is a failure, not exit 0).
         if let problem = FileDescriptorWriter.writeChecked(text, to: 1) {

@@ -22,7 +22,7 @@ struct Scan: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json }
 
-    @Argument(help: "VCF, VCF.gz or BCF file.") var file: String
+    @Argument(help: "VCF, VCF.gz or BCF file; '-' reads standard input.") var file: String
     @OptionGroup var input: InputOptionGroup
     @Option(help: "Output format: tsv or json.") var format: Format = .tsv
     @OptionGroup var output: OutputOptionGroup
@@ -40,13 +40,16 @@ struct Scan: ParsableCommand {
             let tempDir = target.map { AtomicOutput.directory(of: $0.path) }
                 ?? (ProcessInfoLite.environment("TMPDIR") ?? "/tmp")
             let writer = try StreamingScanOutput(format: format == .json ? .json : .tsv, directory: tempDir)
-            var scanned = try ScanRunner.scan(path: file, catalogue: catalogue, options: options, tools: tools,
+            let (path, spooled) = try CLISupport.variantFile(file)
+            defer { withExtendedLifetime(spooled) {} }
+            var scanned = try ScanRunner.scan(path: path, catalogue: catalogue, options: options, tools: tools,
                                               stream: writer.stream)
             scanned.result.warnings = tools.warnings + scanned.result.warnings
-            for w in tools.warnings + scanned.provenance.warnings { FileHandleStderr.write("nextline: warning: \(w)\n") }
+            for w in tools.warnings + scanned.provenance.warnings { CLISupport.warn(w) }
             // The findings were streamed; the document around them is built without them.
             scanned.result.findings = []; scanned.result.notAssessable = []
             let parts = try writer.parts(scanned.document(catalogue: catalogue, referenceInputs: tools.referenceInputs))
+                .map { part -> StreamingScanOutput.Part in if case .text(let t) = part { return .text(CLISupport.shown(t)) } else { return part } }
             if let target { try target.write(parts: parts) } else { try AtomicOutput.copy(parts, to: 1, path: "standard output") }
         }
     }

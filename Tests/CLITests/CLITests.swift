@@ -214,3 +214,41 @@ struct CLITests {
         #expect(run(["interpret", dir + "/vardict_progression.grch38.vcf", "--tumor-type", "LUAD", "--prior", "gefitinb"]).2.contains("did you mean 'gefitinib'"))
     }
 }
+
+/// `-` reads standard input, as bioinformaticians pipe `bcftools view … | nextline scan -`.
+@Suite("Standard input")
+struct StandardInputTests {
+    func run(_ args: [String], stdin file: String) -> (Int32, String, String) {
+        Fixtures.run("/bin/sh", ["-c", "exec \"$0\" \"$@\" < \"\(file)\"", Fixtures.nextlineBinary] + args)
+    }
+
+    @Test("scan - gives the document scan FILE gives, with the input named '-'; nothing is left in TMPDIR")
+    func scanStdin() throws {
+        let vcf = Fixtures.path("TestVCFs/demo/prog2_plasma.vcf")
+        let tmp = Fixtures.temporaryDirectory()
+        let (s1, fromFile, _) = Fixtures.run(Fixtures.nextlineBinary, ["scan", vcf, "--format", "json"])
+        let (s2, fromStdin, e2) = Fixtures.run("/usr/bin/env", ["TMPDIR=\(tmp.path)", "/bin/sh", "-c", "exec \"$0\" scan - --format json < \"\(vcf)\"", Fixtures.nextlineBinary])
+        #expect(s1 == 0 && s2 == 0, "\(e2)")
+        #expect(fromStdin == fromFile.replacingOccurrences(of: "\"path\" : \"\(vcf)\"", with: "\"path\" : \"-\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
+    }
+
+    @Test("interpret - works with flags; a bad stream is refused naming '-'")
+    func interpretStdin() {
+        let vcf = Fixtures.path("TestVCFs/demo/prog2_plasma.vcf")
+        let (status, out, err) = run(["interpret", "-", "--tumor-type", "BRCA", "--prior", "lapatinib", "--sample-kind", "plasma", "--format", "json"], stdin: vcf)
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("\"path\" : \"-\"") && !out.contains("nextline-stdin"))
+        let dir = Fixtures.temporaryDirectory()
+        let junk = Fixtures.write("not a vcf\n", to: dir, as: "junk.txt")
+        let (s2, _, e2) = run(["scan", "-"], stdin: junk)
+        #expect(s2 == 65)
+        #expect(e2.contains("error: -: ") && !e2.contains("nextline-stdin"), "\(e2)")
+    }
+
+    @Test("case flags with --case are a usage error, not silently ignored")
+    func caseFlagsWithCase() {
+        let (status, _, err) = Fixtures.run(Fixtures.nextlineBinary, ["interpret", "--case", Fixtures.path("TestVCFs/demo/case.yaml"), "--candidate", "neratinib"])
+        #expect(status == 64 && err.contains("--candidate"), "\(err)")
+    }
+}
