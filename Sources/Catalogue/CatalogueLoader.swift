@@ -10,9 +10,14 @@ final class CatalogueLoader {
     private var pendingRules: [(file: String, node: Node)] = []
 
     func load(_ files: [(path: String, contents: String)]) -> Catalogue {
+        // The digest covers each file's path and text, with line ends normalised (CRLF → LF) and trailing
+        // newlines dropped, so the compiled-in copy and the same files read from a checkout hash alike.
         var hasher = SHA256()
         for f in files.sorted(by: { $0.path < $1.path }) {
-            hasher.update(Array(f.path.utf8)); hasher.update([0]); hasher.update(Array(f.contents.utf8)); hasher.update([0])
+            var text = Array(f.contents.utf8)
+            text.removeAll { $0 == 13 }
+            while text.last == 10 { text.removeLast() }
+            hasher.update(Array(f.path.utf8)); hasher.update([0]); hasher.update(text); hasher.update([0])
         }
         catalogue.sha256 = hasher.hexDigest()
         catalogue.files = files.map(\.path)

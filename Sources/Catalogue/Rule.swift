@@ -6,7 +6,7 @@ public enum Effect: String, Sendable, Hashable, CaseIterable {
          retest, sequencePreference = "sequence_preference"
 }
 
-/// How a biomarker condition takes part in a rule (DESIGN §5).
+/// How a biomarker condition takes part in a rule (Annotations/README.md).
 public enum ConditionRole: String, Sendable, Hashable, CaseIterable {
     /// The rule fires only when the condition is shown positive.
     case required
@@ -21,7 +21,7 @@ public enum OriginRequirement: String, Sendable, Hashable {
     case acquired, any
 }
 
-/// Which regimens a rule's effect on its named therapies carries to (DESIGN §4a step 4).
+/// Which regimens a rule's effect on its named therapies carries to (docs/interpretation.md step 4).
 public enum RuleScope: String, Sendable, Hashable, CaseIterable {
     /// The named drug given alone (or with drugs the rule's therapies also name).
     case alone
@@ -112,7 +112,7 @@ public struct BiomarkerCondition: Sendable, Hashable {
     /// `copy_number` states: `loss` is a loss of function by copy number (deep deletion).
     public static let copyNumberStates: Set<String> = ["amplification", "gain", "loss", "deep_deletion", "shallow_deletion"]
 
-    /// Match specificity, most specific highest (DESIGN §4a step 3).
+    /// Match specificity, most specific highest (docs/interpretation.md step 3).
     public var specificity: Int {
         switch kind {
         case .allele: return 6

@@ -3,7 +3,7 @@ import Yams
 public import Catalogue
 public import VariantModel
 
-/// A patient's case (DESIGN §3, case file v1): tumour type, therapy history, samples, non-VCF
+/// A patient's case (docs/case-file.md, case file v1): tumour type, therapy history, samples, non-VCF
 /// biomarkers and candidate next therapies. Drug and tumour-type names are resolved against the
 /// catalogue's vocabularies when the case is read.
 public struct PatientCase: Sendable {
@@ -26,7 +26,7 @@ public struct PatientCase: Sendable {
             if let exact = SampleKind(rawValue: k) { self = exact; return }
             switch k {
             // "blood" alone is ambiguous (plasma cfDNA or a white-cell normal): refused, not guessed.
-            case "ctdna", "cfdna", "liquid", "liquidbiopsy", "cellfreedna", "circulatingtumordna": self = .plasma
+            case "ctdna", "cfdna", "liquid", "liquidbiopsy", "cellfreedna", "circulatingtumordna", "circulatingtumourdna": self = .plasma
             case "pbmc", "buffycoat", "bloodnormal", "germline", "whitebloodcells", "leukocytes", "normalblood": self = .wbc
             case "ffpe", "biopsy", "tumor", "tumour", "frozen", "resection", "cytology": self = .tissue
             default: return nil

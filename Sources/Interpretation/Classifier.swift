@@ -32,7 +32,7 @@ struct Classifier {
         }
     }
 
-    /// The one definition of "this sample detects the allele" (DESIGN §4a): a record that passed its
+    /// The one definition of "this sample detects the allele" (docs/interpretation.md): a record that passed its
     /// filters with at least `min_alt_reads` alt reads (a VAF > 0 when the file gives no read counts;
     /// a sites-only record is the call itself). Fewer reads are weak evidence, not a detection.
     static func isDetected(_ f: Finding, settings: InterpretationSettings) -> Bool {

@@ -1,7 +1,7 @@
 public import VariantModel
 import Foundation
 
-/// The copy-number state of a gene-level finding after adjusting for tumour fraction (DESIGN §4a step 1).
+/// The copy-number state of a gene-level finding after adjusting for tumour fraction (docs/interpretation.md step 1).
 ///
 /// Absolute copy number (FORMAT/CN, INFO/CN) is taken as the tumour's, as callers write it. Fold changes
 /// and log2 ratios are ratios of the whole sample, diluted by normal DNA; for a diploid baseline the

@@ -1,7 +1,7 @@
 public import Catalogue
 public import VariantModel
 
-/// What an alteration is, functionally (DESIGN §4a step 1): the class decides which rules it can
+/// What an alteration is, functionally (docs/interpretation.md step 1): the class decides which rules it can
 /// trigger. A known oncogenic allele activates; a truncating change, a documented allele or a deep
 /// deletion of a tumour suppressor is a loss of function; any other protein change is a variant of
 /// uncertain significance (VUS), listed but never a trigger for class or region rules; a common germline

@@ -4,7 +4,7 @@ public import Catalogue
 /// Turns records into findings: normalise (split ALTs, trim, route symbolic alleles), identify (the
 /// file's annotations, then the built-in hotspot table, then gene spans), measure (``Measurer``).
 ///
-/// Sources in order (DESIGN §1): the consequence engine (not in this version), the file's own
+/// Sources in order (docs/interpretation.md): the consequence engine (not in this version), the file's own
 /// annotations (VEP CSQ, SnpEff ANN/EFF, bcftools BCSQ; MANE Select transcript preferred), the
 /// built-in hotspot table. A record inside a watched gene's span that none of them places is
 /// listed as not assessable with the reason, never dropped.
@@ -317,7 +317,7 @@ public final class Identifier {
     }
 }
 
-/// The genes `scan` reports (DESIGN §4b): the panel genes with known spans, the CH genes, TP53, and
+/// The genes `scan` reports (docs/formats.md): the panel genes with known spans, the CH genes, TP53, and
 /// every gene a catalogue rule names.
 public enum WatchedGenes {
     public static let clonalHaematopoiesis: Set<String> = ["DNMT3A", "TET2", "ASXL1", "PPM1D", "JAK2", "SF3B1", "SRSF2", "CHEK2", "TP53"]

@@ -1,6 +1,6 @@
 // Interpreter: from a patient's case and the findings of each sample to one verdict per therapy.
 //
-// Data flow (DESIGN §1): classify → match → reason. Renderers receive the finished ``Interpretation``.
+// Data flow (docs/interpretation.md): classify → match → reason. Renderers receive the finished ``Interpretation``.
 //
 // CLASSIFY (per allele of the latest progression sample; serial samples matched by normalised allele):
 //   * persistent     — detected (≥ minAltReads alt reads, or a VAF > 0 when reads are not reported) in a
@@ -36,7 +36,7 @@
 //   acquired fires on acquired findings and, marked origin_uncertain, on indeterminate/no_baseline ones,
 //   unless acquisition_presumed; never on persistent ones).
 //
-// REASON (DESIGN §4a v2), per candidate therapy (given, or every therapy a firing rule names):
+// REASON (docs/interpretation.md, per candidate therapy (given, or every therapy a firing rule names):
 //   1. rules whose therapies cover the candidate within their scope (alone / with_chemotherapy /
 //      any_regimen); a rule naming the regimen or a sub-combination covers it as a regimen;
 //   2. R = resistance; r = reduced_efficacy or a dispreferred sequence; S = sensitivity,

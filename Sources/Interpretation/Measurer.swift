@@ -2,7 +2,7 @@ public import VariantModel
 
 /// Reads VAF, alt reads and depth of one ALT allele in one sample from whatever the caller wrote.
 ///
-/// Precedence (DESIGN §1, issue 2): `--vaf-field` > tumour `FORMAT/AF` > `FORMAT/AD` with `DP` >
+/// Precedence (docs/interpretation.md, issue 2): `--vaf-field` > tumour `FORMAT/AF` > `FORMAT/AD` with `DP` >
 /// caller-specific counts (VarDict `VD`, FreeBayes `AO/RO`, Ion Torrent `FAO/FDP`, Strelka2 `TAR/TIR`
 /// and `AU/CU/GU/TU`, DeepVariant `VAF`, Pisces `VF`, Platypus `NV/NR`, LoFreq `INFO/DP4`, VarScan
 /// `FREQ`/`AD`+`RD`) > `INFO/AF` when its Description does not call it a population frequency. Every field is read by its declared Number (`A`, `R`, `1`): VarScan's `AD`

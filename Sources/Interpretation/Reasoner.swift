@@ -10,7 +10,13 @@ public enum Interpreter {
         // Without a progression sample the latest pre-treatment tumour sample is analysed: its
         // alterations were present before any therapy (origin persistent, rules labelled primary).
         let preTreatmentOnly = progression.isEmpty
-        let latest = latestSample(progression) ?? latestSample(samples.filter { $0.sample.role == .baseline })
+        // Variants come from the latest progression sample that has a variant file; a later one with
+        // biomarker results only (an IHC on a biopsy) does not hide them, and is said.
+        let sequenced = progression.filter { $0.sample.vcf != nil }
+        let latest = latestSample(sequenced.isEmpty ? progression : sequenced) ?? latestSample(samples.filter { $0.sample.role == .baseline })
+        if let newest = latestSample(progression), let latest, newest.sample.id != latest.sample.id {
+            warnings.append("\(newest.sample.id) is the latest progression sample but has no variant file (biomarker results only); variants are read from \(latest.sample.id)")
+        }
         let classifier = Classifier(settings: settings, samples: samples, latest: latest, catalogue: catalogue, givenIn: patientCase.givenIn)
 
         // Tumour fractions (the case's or estimated).
@@ -218,7 +224,7 @@ public enum Interpreter {
 
     /// A gating re-test rule on a region or class (e.g. "an unlisted EGFR ectodomain change: effect
     /// uncertain") says nothing more once every finding that triggered it also triggers more specific
-    /// rules on the same gene that together cover all of its therapies (DESIGN §4a step 3).
+    /// rules on the same gene that together cover all of its therapies (docs/interpretation.md step 3).
     static func isSuperseded(_ m: RuleMatch, by fired: [RuleMatch], catalogue: Catalogue) -> Bool {
         guard m.rule.gatesTherapy, !m.findingKeys.isEmpty else { return false }
         let (genes, level) = biomarkerSpecificity(m)
@@ -354,7 +360,7 @@ public enum Interpreter {
         return !ga.isDisjoint(with: gb)
     }
 
-    /// Precedence within one mechanism (DESIGN §4a step 4): a rule naming the regimen, then the more
+    /// Precedence within one mechanism (docs/interpretation.md step 4): a rule naming the regimen, then the more
     /// specific alteration, then more conditions shown, then a named drug over its class.
     static func precedence(_ x: Applicable) -> [Int] {
         let (_, level) = biomarkerSpecificity(x.match)
@@ -490,7 +496,7 @@ public enum Interpreter {
         return nil
     }
 
-    /// Steps 5–6 of DESIGN §4a over the deciding rules (one evidence tier).
+    /// Steps 5–6 of docs/interpretation.md over the deciding rules (one evidence tier).
     static func verdictOf(_ deciding: [Applicable]) -> (Verdict, [RuleMatch], [String]) {
         // Group by mechanism (connected components of sameMechanism).
         var groups: [[Applicable]] = []

@@ -1,7 +1,7 @@
 public import Catalogue
 import Foundation
 
-/// Recommendations that are actionable or absent (DESIGN §4a): a re-test, confirmation or re-biopsy is
+/// Recommendations that are actionable or absent (docs/interpretation.md): a re-test, confirmation or re-biopsy is
 /// recommended only when its result could change a verdict of this case, i.e. it concerns a rule
 /// about one of the candidates (every therapy, when the case names no candidates).
 ///

@@ -2,7 +2,7 @@ public import Catalogue
 
 /// Whether a biomarker-selected candidate (a drug given only for an alteration, `selected_by` in the
 /// drug vocabulary) can be judged: when the latest plasma sample's tumour fraction is too low for a
-/// negative to exclude the selecting alteration, the verdict is `retest` (DESIGN §4a step 6).
+/// negative to exclude the selecting alteration, the verdict is `retest` (docs/interpretation.md step 6).
 struct SelectionCheck {
     let matcher: Matcher
     let catalogue: Catalogue

@@ -33,6 +33,9 @@ th { background: #f6f8fa; font-weight: 600; }
 details { margin: .25rem 0; }
 summary { cursor: pointer; font-size: .92rem; }
 .rule { border-left: 3px solid var(--line); padding: .2rem .6rem; margin: .4rem 0; font-size: .9rem; }
+.conditions { margin: .2rem 0; padding-left: 1.1rem; }
+.evidence { border-left: 3px solid var(--line); padding: 0 .6rem; margin: .5rem 0; font-size: .9rem; }
+.evidence p { margin: .2rem 0; }
 .met { color: var(--sen); font-weight: 600; } .unmet { color: var(--muted); font-weight: 600; } .untested { color: var(--ret); font-weight: 700; }
 .small { font-size: .85rem; color: var(--muted); }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
@@ -44,10 +47,14 @@ figcaption { font-size: .85rem; font-weight: 600; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   details > summary { list-style: none; }
-  h2 { break-after: avoid; } tr, figure, .rule { break-inside: avoid; }
+  h2, h3 { break-after: avoid; } figure, .rule, .evidence { break-inside: avoid; }
+  .evidence, .rule { font-size: 9pt; }
+  .charts { grid-template-columns: repeat(3, 1fr); }
+  .legend th, .legend td { padding: .15rem .4rem; font-size: 9pt; }
+  .headline { grid-template-columns: repeat(4, 1fr); }
   a { color: inherit; text-decoration: none; }
 }
-@page { size: auto; margin: 14mm; }
+@page { size: auto; margin: 12mm; }
 </style>
 </head>
 <body>
@@ -77,14 +84,15 @@ figcaption { font-size: .85rem; font-weight: 600; }
 <div class="headline">
 <section><h3>Acquired under treatment</h3><ul>{{#acquired}}<li>{{.}}</li>{{/acquired}}{{^acquired}}<li>none shown</li>{{/acquired}}</ul>
 {{#hasLost}}<h3>Lost since baseline</h3>{{/hasLost}}<ul>{{#lost}}<li>{{.}}</li>{{/lost}}</ul></section>
-<section><h3 class="resistance">Avoid</h3><ul>{{#avoid}}<li>{{.}}</li>{{/avoid}}{{^avoid}}<li>no resistance verdict</li>{{/avoid}}</ul></section>
+<section><h3 class="resistance">Avoid (resistance)</h3><ul>{{#avoid}}<li>{{.}}</li>{{/avoid}}{{^avoid}}<li>no resistance verdict</li>{{/avoid}}</ul>
+{{#hasReduced}}<h3 class="reduced">Expect less benefit</h3><ul>{{#reduced}}<li>{{.}}</li>{{/reduced}}</ul>{{/hasReduced}}</section>
 <section><h3 class="sensitivity">Consider</h3><ul>{{#consider}}<li>{{.}}</li>{{/consider}}{{^consider}}<li>no sensitivity verdict</li>{{/consider}}</ul></section>
 <section><h3 class="retest">Re-test before deciding</h3><ul>{{#retest}}<li>{{.}}</li>{{/retest}}{{^retest}}<li>nothing to re-test</li>{{/retest}}</ul></section>
 </div>
 
 <h2>Verdicts per candidate therapy</h2>
 <table class="verdicts">
-<thead><tr><th style="width:24%">Therapy</th><th style="width:20%">Verdict</th><th>Why, and the rules behind it</th></tr></thead>
+<thead><tr><th style="width:17%">Therapy</th><th style="width:15%">Verdict</th><th>Why, and the rules behind it</th></tr></thead>
 <tbody>
 {{#verdicts}}<tr>
 <td><strong>{{therapy}}</strong><br><span class="small">{{kind}}</span></td>
@@ -98,16 +106,10 @@ figcaption { font-size: .85rem; font-weight: 600; }
 {{#conflicting}}<p class="small">Conflicting (other mechanisms): {{conflicting}}</p>{{/conflicting}}
 {{#overridden}}<p class="small">Overridden: {{overridden}}</p>{{/overridden}}
 {{#signals}}<p class="small">Preclinical signals, not netted against the verdict: {{signals}}</p>{{/signals}}
-{{#rules}}<details class="rule"><summary><strong>{{effect}}</strong> — {{title}} <span class="tags">({{level}}{{#tentative}}, tentative{{/tentative}})</span></summary>
-<p class="small mono">{{id}}</p>
-<table>
-<thead><tr><th>Condition</th><th>Role</th><th>Status</th><th>Evidence / test that would settle it</th></tr></thead>
-<tbody>{{#conditions}}<tr><td>{{biomarker}}</td><td>{{role}}</td><td class="{{statusClass}}">{{status}}</td><td>{{evidence}}{{#settledBy}}{{#evidence}}<br>{{/evidence}}settle with: {{settledBy}}{{/settledBy}}</td></tr>{{/conditions}}{{^conditions}}<tr><td colspan="4">no biomarker condition (therapy history only)</td></tr>{{/conditions}}</tbody>
-</table>
+{{#rules}}<div class="rule"><strong>{{effect}}</strong> — {{title}} <span class="tags">({{level}}{{#tentative}}, tentative{{/tentative}}; <a href="#rule-{{id}}">evidence</a>)</span>
+<ul class="conditions">{{#conditions}}<li><span class="{{statusClass}}">{{status}}</span> {{biomarker}} <span class="small">[{{role}}]</span>{{#evidence}} — {{evidence}}{{/evidence}}{{#settledBy}}<br><span class="small">settle with: {{settledBy}}</span>{{/settledBy}}</li>{{/conditions}}{{^conditions}}<li class="small">no biomarker condition (therapy history only)</li>{{/conditions}}</ul>
 {{#originNote}}<p class="small">Origin: {{originNote}}</p>{{/originNote}}
-<p><strong>Evidence</strong> ({{studyTypes}}): {{mechanism}}</p>
-<p class="small">References: {{#references}}<a href="{{url}}">{{label}}</a>{{#citation}} ({{citation}}){{/citation}}; {{/references}}</p>
-</details>
+</div>
 {{/rules}}
 </td></tr>
 {{/verdicts}}{{^verdicts}}<tr><td colspan="3">No candidate therapy to assess.</td></tr>{{/verdicts}}
@@ -116,9 +118,8 @@ figcaption { font-size: .85rem; font-weight: 600; }
 {{#hasRecommendations}}<h3>Recommendations</h3>{{/hasRecommendations}}
 <ul>{{#recommendations}}<li>{{.}}</li>{{/recommendations}}</ul>
 
-<details class="legend"><summary>Legend: verdicts and evidence levels</summary>
-<table><tbody>{{#legend}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/legend}}</tbody></table>
-</details>
+<h2>Legend</h2>
+<table class="legend"><tbody>{{#legend}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/legend}}</tbody></table>
 
 <h2>Findings</h2>
 <table>
@@ -154,6 +155,14 @@ figcaption { font-size: .85rem; font-weight: 600; }
 </figure>
 {{/chart}}{{/findings}}
 </div>
+
+<h2>Evidence behind the rules</h2>
+{{#evidence}}<section class="evidence" id="rule-{{id}}"><h3>{{title}}</h3>
+<p class="small"><span class="mono">{{id}}</span> · {{effect}} · {{level}}{{#tentative}}, tentative{{/tentative}} · {{studyTypes}}</p>
+<p>{{mechanism}}</p>
+<p class="small">References: {{#references}}<a href="{{url}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</a>{{#citation}} ({{citation}}){{/citation}}; {{/references}}</p>
+</section>
+{{/evidence}}
 
 {{#hasNotAssessable}}<h2>Not assessable</h2>
 <p class="small">Records in watched genes that could not be placed: they were not interpreted, and nothing is said about them.</p>{{/hasNotAssessable}}

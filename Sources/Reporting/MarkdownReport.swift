@@ -17,7 +17,8 @@ public enum MarkdownReport {
         out += "## Headline\n\n"
         out += bullets("Acquired under treatment", v.acquired, empty: "none shown")
         if !v.lost.isEmpty { out += bullets("Lost since baseline", v.lost, empty: "") }
-        out += bullets("Avoid", v.avoid, empty: "no resistance verdict")
+        out += bullets("Avoid (resistance)", v.avoid, empty: "no resistance verdict")
+        if !v.reduced.isEmpty { out += bullets("Expect less benefit (reduced efficacy)", v.reduced, empty: "") }
         out += bullets("Consider", v.consider, empty: "no sensitivity verdict")
         out += bullets("Re-test before deciding", v.retest, empty: "nothing to re-test")
         out += "## Verdicts per candidate therapy\n\n"
@@ -33,7 +34,7 @@ public enum MarkdownReport {
             out += table(["Rule", "Effect", "Condition", "Status", "Evidence / test that would settle it", "References"],
                          r.rules.flatMap(ruleRows), raw: [5])
         }
-        if !v.recommendations.isEmpty { out += bullets("Recommendations", v.recommendations, empty: "") }
+        if !v.recommendations.isEmpty { out += "## Recommendations\n\n" + v.recommendations.map { "- \(e($0))\n" }.joined() + "\n" }
         out += "## Findings (VAF and depth at \(e(v.latestSample)))\n\n"
         let rows = { (fs: [ReportView.Finding]) in
             fs.map { [$0.label, $0.hgvsc, $0.transcript, $0.vaf, $0.depth, $0.origin, $0.classification,
@@ -79,15 +80,13 @@ public enum MarkdownReport {
         return out + "\n"
     }
 
-    /// Escapes Markdown and HTML syntax, and keeps a value on one table line.
+    /// Escapes Markdown syntax and `<` (so no HTML tag or autolink can start), and keeps a value on one line.
     static func e(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~": out.append("\\"); out.append(c)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
+            case "<": out += "&lt;"   // no HTML tag or autolink can start; '>' and '&' alone are harmless
             case "\n", "\r", "\t": out.append(" ")
             default: out.append(c)
             }

@@ -52,8 +52,8 @@ extension ReportView {
                           settledBy: c.settledBy)
              },
              references: r.references.map { ref in
-                let cite = [ref.firstAuthor.map { "\($0) et al." }, ref.year.map(String.init), ref.title].compactMap { $0 }.joined(separator: ", ")
-                return Reference(label: ref.label, url: ref.url, citation: cite.nonEmpty)
+                let cite = [ref.firstAuthor.map { "\($0) et al." }, ref.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+                return Reference(label: ref.label, url: ref.url, citation: cite.nonEmpty, title: ref.title)
              },
              originNote: r.originNote)
     }

@@ -13,7 +13,7 @@ public struct ReportView: Sendable {
         public var biomarker: String; public var role: String; public var status: String; public var statusClass: String
         public var evidence: String?; public var settledBy: String?
     }
-    public struct Reference: Sendable { public var label: String; public var url: String?; public var citation: String? }
+    public struct Reference: Sendable { public var label: String; public var url: String?; public var citation: String?; public var title: String? }
     public struct Rule: Sendable {
         public var id: String; public var title: String; public var effect: String; public var level: String
         public var studyTypes: String; public var tentative: Bool; public var mechanism: String
@@ -52,10 +52,13 @@ public struct ReportView: Sendable {
     public var acquired: [String]
     public var lost: [String]
     public var avoid: [String]
+    public var reduced: [String]
     public var consider: [String]
     public var retest: [String]
     public var setAside: [String]
     public var verdicts: [Verdict]
+    /// Every rule behind a shown verdict, once, in order of first appearance.
+    public var evidence: [Rule]
     public var recommendations: [String]
     public var findings: [Finding]
     public var uncertainFindings: [Finding]
@@ -69,7 +72,7 @@ public struct ReportView: Sendable {
     public var notice = ReportView.standardNotice
     // Section switches for the templates (mustache reads stored properties).
     public var hasBiomarkers = false, hasLost = false, hasRecommendations = false, hasUncertainFindings = false
-    public var hasSetAsideFindings = false, hasNotAssessable = false, hasWarnings = false
+    public var hasSetAsideFindings = false, hasNotAssessable = false, hasWarnings = false, hasReduced = false
     /// What the verdict words and evidence levels mean (shown with every report).
     public var legend: [Pair] = [
         Pair(name: "RESISTANCE", value: "a rule from patient data says the therapy is expected not to work; avoid unless a trial"),
@@ -77,9 +80,12 @@ public struct ReportView: Sendable {
         Pair(name: "RE-TEST FIRST", value: "a biomarker must be re-tested before this therapy can be judged"),
         Pair(name: "SENSITIVITY", value: "a rule says the therapy keeps or gains activity in this situation"),
         Pair(name: "no known effect", value: "no catalogue rule about this therapy applies to this case (not a statement of efficacy)"),
+        Pair(name: "not in catalogue", value: "the therapy is not in the catalogue's drug vocabulary, so nothing could be said about it"),
         Pair(name: "clinical randomised / clinical other", value: "evidence levels: randomised trials; other patient data (cohorts, case series)"),
         Pair(name: "preclinical / expert statement", value: "cell lines or animal models; a review's statement without cited data"),
+        Pair(name: "AMP/ASCO/CAP tier", value: "for verdicts resting on a variant: clinical randomised → Tier I (level A/B), clinical other → Tier II (level C), preclinical or expert statement → Tier II (level D)"),
         Pair(name: "tentative", value: "the source itself calls the finding preliminary"),
+        Pair(name: "preclinical only", value: "only cell-line or animal data apply; the verdict is capped at reduced efficacy"),
         Pair(name: "origin uncertain", value: "the verdict needs an acquired alteration and no baseline proved it absent"),
         Pair(name: "NOT TESTED", value: "a condition of a rule the case has no result for; the verdict may change once it is tested"),
     ]
@@ -93,7 +99,7 @@ public struct ReportView: Sendable {
         caseId = c.caseId
         tumorType = c.tumorTypeName.map { "\($0) (\(c.tumorType))" } ?? c.tumorType
         genomeBuild = doc.genomeBuild ?? "unknown build"
-        latestSample = doc.latestProgressionSample ?? "none"
+        latestSample = doc.latestProgressionSample ?? "no progression sample"
         lines = c.therapyLines.map { l in
             let dates = [l.start, l.end].compactMap { $0 }
             return Line(number: l.line, therapy: l.asWritten.joined(separator: " + "),
@@ -105,10 +111,12 @@ public struct ReportView: Sendable {
         }
         biomarkers = c.biomarkers.map { Pair(name: "\($0.name) (\($0.method))", value: $0.result + ($0.sample.map { " — \($0)" } ?? "")) }
         let h = doc.headline
-        acquired = h.acquired; lost = h.lost; avoid = h.avoid; consider = h.consider; retest = h.retest; setAside = h.setAside
+        acquired = h.acquired; lost = h.lost; avoid = h.avoid; reduced = h.reduced; consider = h.consider; retest = h.retest; setAside = h.setAside
         verdicts = ReportView.verdictRows(doc.implications)
+        var seen = Set<String>()
+        evidence = verdicts.flatMap(\.rules).filter { seen.insert($0.id).inserted }
         recommendations = doc.recommendations.map { r in
-            "\(r.kind.capitalizedFirst)\(r.biomarker.map { " " + $0 } ?? "")\(r.therapy.map { " (before \($0))" } ?? ""): \(r.reason)"
+            "\(r.kind == "retest" ? "Re-test" : r.kind.capitalizedFirst)\(r.biomarker.map { " " + $0 } ?? "")\(r.therapy.map { " (before \($0))" } ?? ""): \(r.reason)"
         }
         let latest = doc.latestProgressionSample
         let rows = doc.findings.map { ReportView.findingRow($0, latest: latest, doc: doc) }
@@ -131,7 +139,7 @@ public struct ReportView: Sendable {
         provenance = p
         hasBiomarkers = !biomarkers.isEmpty; hasLost = !lost.isEmpty; hasRecommendations = !recommendations.isEmpty
         hasUncertainFindings = !uncertainFindings.isEmpty; hasSetAsideFindings = !setAsideFindings.isEmpty
-        hasNotAssessable = !notAssessable.isEmpty; hasWarnings = !warnings.isEmpty
+        hasNotAssessable = !notAssessable.isEmpty; hasWarnings = !warnings.isEmpty; hasReduced = !reduced.isEmpty
         let s = doc.settings
         settings = [
             Pair(name: "detection", value: "≥ \(s.minAltReads) alt reads in a record that passed its filters"),

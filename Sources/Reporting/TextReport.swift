@@ -10,7 +10,8 @@ public enum TextReport {
         out += "\n" + section("HEADLINE")
         out += list("acquired under treatment", v.acquired, empty: "none shown")
         if !v.lost.isEmpty { out += list("lost since baseline", v.lost, empty: "") }
-        out += list("avoid", v.avoid, empty: "no resistance verdict")
+        out += list("avoid (resistance)", v.avoid, empty: "no resistance verdict")
+        if !v.reduced.isEmpty { out += list("expect less benefit (reduced efficacy)", v.reduced, empty: "") }
         out += list("consider", v.consider, empty: "no sensitivity verdict")
         out += list("re-test before deciding", v.retest, empty: "nothing to re-test")
         out += "\n" + section("VERDICTS (strongest first)")

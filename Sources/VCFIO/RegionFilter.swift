@@ -1,7 +1,7 @@
 public import VariantModel
 
 /// Decides from the raw text of a VCF line, before htslib parses it, whether the record can touch a
-/// watched gene (DESIGN §7: don't parse what you will throw away).
+/// watched gene (docs/inputs.md: don't parse what you will throw away).
 ///
 /// A line is parsed when its POS falls in a gene interval padded upstream (a deletion that starts
 /// before a gene can overlap it), when its ALT is symbolic (a copy-number record can span a gene

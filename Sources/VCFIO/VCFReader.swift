@@ -63,7 +63,7 @@ public struct ReadSummary: Sendable {
 /// nothing returned points into htslib memory.
 ///
 /// Streaming reads go through a pipe fed by ``HashingPump`` (the input is hashed as it is read). Text
-/// VCF lines are pre-filtered on CHROM/POS before `vcf_parse` (DESIGN §7); every kept record is parsed
+/// VCF lines are pre-filtered on CHROM/POS before `vcf_parse` (docs/inputs.md); every kept record is parsed
 /// by htslib and its numeric INFO fields are re-checked strictly.
 public final class VCFReader {
     public let path: String

@@ -33,11 +33,11 @@ struct CatalogueCommand: ParsableCommand {
                 let c = try CLISupport.loadCatalogue(extra: extra)
                 var rules = c.rules
                 if let g = gene {
-                    guard let symbol = c.genes.resolve(g) else { throw ValidationError("unknown gene '\(g)'" + (c.genes.suggestion(for: g).map { "; did you mean '\($0)'?" } ?? "")) }
+                    guard let symbol = c.genes.resolve(g) else { throw UsageProblem("unknown gene '\(g)'" + (c.genes.suggestion(for: g).map { "; did you mean '\($0)'?" } ?? "")) }
                     rules = rules.filter { $0.biomarkers.contains { $0.gene == symbol } }
                 }
                 if let t = therapy {
-                    guard let term = c.drugs.resolve(t) else { throw ValidationError("unknown therapy '\(t)'" + (c.drugs.suggestion(for: t).map { "; did you mean '\($0)'?" } ?? "")) }
+                    guard let term = c.drugs.resolve(t) else { throw UsageProblem("unknown therapy '\(t)'" + (c.drugs.suggestion(for: t).map { "; did you mean '\($0)'?" } ?? "")) }
                     let drugs = Set(c.drugs.drugs(of: term))
                     rules = rules.filter { r in r.therapies.contains { spec in spec.terms.contains { tt in
                         if tt == term { return true }
@@ -66,7 +66,7 @@ struct CatalogueCommand: ParsableCommand {
                 let c = try CLISupport.loadCatalogue(extra: extra)
                 guard let r = c.rule(id) else {
                     let hint = Suggest.closest(to: id, in: c.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                    throw ValidationError("no rule '\(id)'\(hint)")
+                    throw UsageProblem("no rule '\(id)'\(hint)")
                 }
                 var out = "\(r.id): \(r.title)\n"
                 out += "  file: \(r.file)\n  effect: \(r.effect.rawValue)\(r.preference.map { " (\($0))" } ?? "") on \(r.therapies.map(\.text).joined(separator: "; "))\n"

@@ -105,14 +105,14 @@ struct Interpret: ParsableCommand {
             return path
         }
         let (code, problem) = CaseReader.tumourType(tumorType ?? "", catalogue: catalogue)
-        if let problem { throw ValidationError("--tumor-type: \(problem) (OncoTree codes: nextline catalogue tumor-types)") }
+        if let problem { throw UsageProblem("--tumor-type: \(problem) (OncoTree codes: nextline catalogue tumor-types)") }
         var lines: [PatientCase.TherapyLine] = []
         for (i, p) in prior.enumerated() {
             let (line, problems) = CaseReader.therapyLine(number: i + 1, names: [p], catalogue: catalogue)
             if let first = problems.first {
                 let reason = first.components(separatedBy: "; an unknown prior therapy").first ?? first
                 let text = reason.hasPrefix("unknown drug '") ? "unknown drug in --prior '\(p)': " + reason.dropFirst("unknown drug ".count) : "--prior '\(p)': \(reason)"
-                throw ValidationError(text + " (write a regimen as \"A + B\"; drugs: nextline catalogue drugs)")
+                throw UsageProblem(text + " (write a regimen as \"A + B\"; drugs: nextline catalogue drugs)")
             }
             lines.append(line)
         }
@@ -128,12 +128,12 @@ struct Interpret: ParsableCommand {
         var biomarkers: [PatientCase.Biomarker] = []
         for text in biomarker {
             guard let colon = text.firstIndex(of: ":"), let eq = text.firstIndex(of: "="), colon < eq else {
-                throw ValidationError("--biomarker must be NAME:METHOD=RESULT (e.g. HER2:IHC=0), got '\(text)'")
+                throw UsageProblem("--biomarker must be NAME:METHOD=RESULT (e.g. HER2:IHC=0), got '\(text)'")
             }
             let (b, problems, warning) = CaseReader.biomarker(name: String(text[..<colon]), method: String(text[text.index(after: colon)..<eq]),
                                                               result: String(text[text.index(after: eq)...]), sample: "progression",
                                                               catalogue: catalogue)
-            if let p = problems.first { throw ValidationError("--biomarker '\(text)': \(p)") }
+            if let p = problems.first { throw UsageProblem("--biomarker '\(text)': \(p)") }
             if let warning { warnings.append("--biomarker: \(warning)") }
             biomarkers.append(b)
         }

@@ -18,7 +18,7 @@ struct Models: ParsableCommand {
         @OptionGroup var output: OutputOptionGroup
 
         func validate() throws {
-            if let o = output.output, !o.hasSuffix(".json") { throw ValidationError("--output must end in .json (that is how --gff recognises the compact form)") }
+            if let o = output.output, !o.hasSuffix(".json") { throw UsageProblem("--output must end in .json (that is how --gff recognises the compact form)") }
         }
 
         func run() throws {

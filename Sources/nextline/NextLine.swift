@@ -104,6 +104,13 @@ struct OutputOptionGroup: ParsableArguments {
     func target() -> AtomicOutput? { output.map { AtomicOutput(path: $0, noClobber: noClobber) } }
 }
 
+/// A usage problem found once the command runs (a flag value the vocabularies do not know): one line,
+/// exit 64, without the usage text ArgumentParser prints for problems found while parsing.
+struct UsageProblem: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
 enum CLISupport {
     /// Files a run reads beside the given ones: their .tbi/.csi indexes.
     static func withIndexes(_ paths: [String]) -> [String] {
@@ -126,7 +133,7 @@ enum CLISupport {
         while let rel = walker?.nextObject() as? String {
             if rel.hasSuffix(".yaml") || rel.hasSuffix(".tsv") || rel.hasSuffix("NOT_ENCODED.md") { paths.append(rel) }
         }
-        guard !paths.isEmpty else { throw ValidationError("--annotations \(folder): no catalogue files in that folder") }
+        guard !paths.isEmpty else { throw UsageProblem("--annotations \(folder): no catalogue files in that folder") }
         var files: [(path: String, contents: String)] = []
         for rel in paths.sorted() { files.append(("Annotations/" + rel, try CaseRunner.readText(root.appendingPathComponent(rel).path))) }
         for path in extra { files.append((path, try CaseRunner.readText(path))) }
@@ -159,11 +166,12 @@ enum CLISupport {
     }
 
     /// Prints the one-line error (more lines may follow for a list of problems) and exits with the
-    /// code of DESIGN §4: 65 for bad input data, 64 for usage, 1 otherwise.
+    /// code of docs/formats.md: 65 for bad input data, 64 for usage, 1 otherwise.
     static func fail(_ error: any Error) -> ExitCode {
         let text: String
         var code: Int32 = 1
         switch error {
+        case let e as UsageProblem: text = e.description; code = 64
         case let e as InputProblem: text = e.description; code = 65
         case let e as CatalogueError: text = e.description; code = 65
         case let e as CaseFileError: text = e.description; code = 65

@@ -252,3 +252,15 @@ struct StandardInputTests {
         #expect(status == 64 && err.contains("--candidate"), "\(err)")
     }
 }
+
+@Suite("Catalogue digest")
+struct CatalogueDigestTests {
+    @Test("validating the Annotations/ checkout gives the digest the binary reports for its compiled-in copy")
+    func checkoutMatchesBuiltIn() {
+        let (s1, info, _) = Fixtures.run(Fixtures.nextlineBinary, ["catalogue", "info"])
+        let (s2, valid, e2) = Fixtures.run(Fixtures.nextlineBinary, ["catalogue", "validate", "--annotations", Fixtures.path("Annotations")])
+        #expect(s1 == 0 && s2 == 0, "\(e2)")
+        let digest = info.split(separator: "\n").first { $0.hasPrefix("sha256: ") }.map { String($0.dropFirst(8)) }
+        #expect(digest != nil && valid.contains("sha256 \(digest ?? "?")"), "\(valid)")
+    }
+}

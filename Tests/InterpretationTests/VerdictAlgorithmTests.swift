@@ -3,7 +3,7 @@ import Testing
 @testable import Interpretation
 import VariantModel
 
-/// DESIGN §4a v2, class by class, on a catalogue of test rules over the real vocabularies (no built-in
+/// docs/interpretation.md, class by class, on a catalogue of test rules over the real vocabularies (no built-in
 /// rule can interfere): regimens vs components, independent mechanisms, evidence tiers, origin
 /// uncertainty, detection, functional classes, copy-number levels, low tumour fraction and unknown
 /// candidates. Each class is tested where it must fire and where it must not.

@@ -26,13 +26,14 @@ extension DocumentBuilder {
             return t.isEmpty ? "" : " (" + t.joined(separator: ", ") + ")"
         }
         let shown = verdicts.filter { $0.restatedBy.isEmpty }
-        let avoid = shown.filter { ["resistance", "reduced_efficacy"].contains($0.verdict) }
-            .map { "\($0.therapy): \($0.verdict.replacingUnderscoresWithSpaces())\(tags($0))" }
+        let avoid = shown.filter { $0.verdict == "resistance" }.map { "\($0.therapy)\(tags($0))" }
+        let reduced = shown.filter { $0.verdict == "reduced_efficacy" }.map { "\($0.therapy)\(tags($0))" }
         let consider = shown.filter { $0.verdict == "sensitivity" }.map { "\($0.therapy)\(tags($0))" }
         var retest = recommendations.map { r in r.reason + (r.therapy.map { " — before \($0)" } ?? "") }
         for v in shown where v.verdict == "retest" && !retest.contains(where: { $0.contains(v.therapy) }) {
             retest.append("\(v.therapy): \(v.because.last ?? "re-test before deciding")")
         }
-        return Headline(acquired: acquired, lost: lost, avoid: avoid, consider: consider, retest: retest, setAside: setAside)
+        return Headline(acquired: acquired, lost: lost, avoid: avoid, reduced: reduced, consider: consider, retest: retest,
+                        setAside: setAside)
     }
 }

@@ -6,8 +6,10 @@ public struct Headline: Codable, Sendable, Hashable {
     public var acquired: [String]
     /// Alterations detected at baseline and not at the latest progression sample.
     public var lost: [String]
-    /// Therapies with a resistance or reduced-efficacy verdict, strongest first.
+    /// Therapies with a resistance verdict.
     public var avoid: [String]
+    /// Therapies with a reduced-efficacy verdict (less benefit expected, or only partly active).
+    public var reduced: [String]
     /// Therapies with a sensitivity verdict.
     public var consider: [String]
     /// Tests to run before deciding (recommendations and re-test verdicts).
@@ -16,6 +18,6 @@ public struct Headline: Codable, Sendable, Hashable {
     public var setAside: [String]
 
     enum CodingKeys: String, CodingKey {
-        case acquired, lost, avoid, consider, retest, setAside = "set_aside"
+        case acquired, lost, avoid, reduced, consider, retest, setAside = "set_aside"
     }
 }

@@ -1,4 +1,4 @@
-/// The verdict for one candidate therapy, with every rule behind it (DESIGN §4a). Computed by
+/// The verdict for one candidate therapy, with every rule behind it (docs/interpretation.md). Computed by
 /// ``Interpreter``; renderers show it as it is.
 public struct TherapyVerdict: Codable, Sendable, Hashable {
     public var therapy: String
