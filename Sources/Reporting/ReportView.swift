@@ -116,7 +116,7 @@ public struct ReportView: Sendable {
         var seen = Set<String>()
         evidence = verdicts.flatMap(\.rules).filter { seen.insert($0.id).inserted }
         recommendations = doc.recommendations.map { r in
-            "\(r.kind == "retest" ? "Re-test" : r.kind.capitalizedFirst)\(r.biomarker.map { " " + $0 } ?? "")\(r.therapy.map { " (before \($0))" } ?? ""): \(r.reason)"
+            r.reason + (r.therapy.map { " — before \($0)" } ?? "")
         }
         let latest = doc.latestProgressionSample
         let rows = doc.findings.map { ReportView.findingRow($0, latest: latest, doc: doc) }
