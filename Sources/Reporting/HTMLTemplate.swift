@@ -18,7 +18,7 @@ h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .sub { color: var(--muted); margin: 0 0 .6rem; }
 .notice { border: 1px solid var(--line); background: #f6f8fa; padding: .5rem .8rem; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; hyphens: auto; }
 th { background: #f6f8fa; font-weight: 600; }
 .timeline { display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; list-style: none; }
 .timeline li { border: 1px solid var(--line); border-left: 5px solid var(--muted); padding: .3rem .6rem; border-radius: 4px; }
@@ -38,8 +38,9 @@ summary { cursor: pointer; font-size: .92rem; }
 .evidence p { margin: .2rem 0; }
 .met { color: var(--sen); font-weight: 600; } .unmet { color: var(--muted); font-weight: 600; } .untested { color: var(--ret); font-weight: 700; }
 .small { font-size: .85rem; color: var(--muted); }
-.mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
+.mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; overflow-wrap: anywhere; }
 svg { max-width: 100%; height: auto; }
+.wide { overflow-x: auto; }
 svg text { font: 10px system-ui, sans-serif; fill: var(--ink); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: .8rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; }
@@ -122,17 +123,18 @@ figcaption { font-size: .85rem; font-weight: 600; }
 <table class="legend"><tbody>{{#legend}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/legend}}</tbody></table>
 
 <h2>Findings</h2>
-<table>
-<thead><tr><th>Alteration</th><th>HGVS c. / transcript</th><th>VAF ({{latestSample}})</th><th>Depth</th><th>Origin</th><th>Class</th><th>Over time</th></tr></thead>
+<p class="small">VAF and depth at {{latestSample}}; the last column follows each alteration through the samples.</p>
+<div class="wide"><table>
+<thead><tr><th>Alteration</th><th>HGVS c. / transcript</th><th>VAF</th><th>Depth</th><th>Origin</th><th>Class</th><th>Over time</th></tr></thead>
 <tbody>
 {{#findings}}<tr><td><strong>{{label}}</strong>{{#flags}}<br><span class="small">flags: {{flags}}</span>{{/flags}}{{#note}}<br><span class="small">{{note}}</span>{{/note}}</td><td class="mono">{{hgvsc}}<br>{{transcript}}</td><td>{{vaf}}</td><td>{{depth}}</td><td>{{origin}}</td><td>{{classification}}</td><td class="small">{{#series}}{{sample}}: {{value}}<br>{{/series}}</td></tr>
 {{/findings}}{{^findings}}<tr><td colspan="7">No alteration in the watched genes was used for verdicts.</td></tr>{{/findings}}
 </tbody>
-</table>
+</table></div>
 {{#hasUncertainFindings}}<h3>Variants of uncertain significance (listed; they trigger no class rule)</h3>
-<table><thead><tr><th>Alteration</th><th>HGVS c. / transcript</th><th>VAF</th><th>Depth</th><th>Origin</th><th>Over time</th></tr></thead><tbody>{{/hasUncertainFindings}}
+<div class="wide"><table><thead><tr><th>Alteration</th><th>HGVS c. / transcript</th><th>VAF</th><th>Depth</th><th>Origin</th><th>Over time</th></tr></thead><tbody>{{/hasUncertainFindings}}
 {{#uncertainFindings}}<tr><td>{{label}}{{#flags}}<br><span class="small">flags: {{flags}}</span>{{/flags}}</td><td class="mono">{{hgvsc}}<br>{{transcript}}</td><td>{{vaf}}</td><td>{{depth}}</td><td>{{origin}}</td><td class="small">{{#series}}{{sample}}: {{value}}<br>{{/series}}</td></tr>
-{{/uncertainFindings}}{{#hasUncertainFindings}}</tbody></table>{{/hasUncertainFindings}}
+{{/uncertainFindings}}{{#hasUncertainFindings}}</tbody></table></div>{{/hasUncertainFindings}}
 {{#hasSetAsideFindings}}<h3>Set aside — not used for verdicts</h3>
 <table><thead><tr><th>Alteration</th><th>VAF</th><th>Depth</th><th>Origin</th><th>Why set aside</th></tr></thead><tbody>{{/hasSetAsideFindings}}
 {{#setAsideFindings}}<tr><td>{{label}}{{#flags}}<br><span class="small">flags: {{flags}}</span>{{/flags}}</td><td>{{vaf}}</td><td>{{depth}}</td><td>{{origin}}</td><td>{{reason}}</td></tr>

@@ -69,4 +69,25 @@ struct BrowserTests {
         }
         #expect((1...8).contains(pages), "\(pages) pages")
     }
+
+    @Test("at 200% zoom (a 640-pixel-wide window) nothing but the wide data tables scrolls sideways")
+    func usableAtDoubleZoom() throws {
+        let (html, _) = try demo()
+        // A probe copy: the page's own policy forbids scripts, so the copy drops it and adds one that lists
+        // every element reaching past the window's right edge outside a scrollable `.wide` block.
+        var page = try String(contentsOfFile: html, encoding: .utf8)
+        if let csp = page.range(of: "<meta http-equiv=\"Content-Security-Policy\"") , let end = page[csp.upperBound...].range(of: ">") {
+            page.removeSubrange(csp.lowerBound..<end.upperBound)
+        }
+        let probe = """
+        <script>var out=[];var W=document.documentElement.clientWidth;document.querySelectorAll("body *").forEach(function(e){
+        var r=e.getBoundingClientRect();if(r.right>W+1&&!e.closest(".wide")){out.push(e.tagName+" "+(e.textContent||"").slice(0,30));}});
+        document.body.setAttribute("data-overflow",out.length?out.slice(0,5).join(" | "):"none");</script></body>
+        """
+        let copy = Fixtures.write(page.replacingOccurrences(of: "</body>", with: probe), to: dir, as: "probe.html")
+        let (status, dom, err) = chromium(["--window-size=640,1000", "--dump-dom", "file://" + copy])
+        #expect(status == 0, "\(err)")
+        #expect(dom.contains("data-overflow=\"none\""), "\(dom.components(separatedBy: "data-overflow=").dropFirst().first?.prefix(300) ?? "probe did not run")")
+    }
 }
+
