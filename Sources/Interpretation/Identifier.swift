@@ -92,138 +92,154 @@ public final class Identifier {
         return c
     }
 
+    /// Identifies every ALT of a record in a watched gene (findings), a record nothing can place
+    /// (not assessable), or a reference call with depth (evidence of absence); counts what is skipped.
     public func identify(_ record: VariantRecord, sample: String?, source: String, into result: inout ScanResult) throws(InputProblem) {
         guard let chrom = canonical(record.contig) else { result.skipped["non_primary_contig", default: 0] += 1; return }
         let sampleFields = sample.flatMap { s in record.samples.first { $0.name == s } }
         let onlyReference = record.alternates.allSatisfy { $0 == "<NON_REF>" || $0 == "<*>" }
         if record.alternates.isEmpty || onlyReference {
-            // A reference call with depth: evidence of absence for origin calls.
-            let fields = sampleFields?.fields ?? [:]
-            let depth = (fields["MIN_DP"]?.numbers?.first ?? nil) ?? (fields["DP"]?.numbers?.first ?? nil)
-            let end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? (record.position + max(record.reference.count, 1) - 1)
-            var block = ReferenceBlock(chromosome: chrom, start: record.position, end: max(end, record.position),
-                                       depth: depth.map { Int($0) })
-            block.copyNumberMeasured = record.alternates.isEmpty
-                && (fields["FC"] != nil || fields["CN"] != nil || record.info["SVTYPE"]?.stringValue?.uppercased() == "CNV"
-                    || record.info["FOLD_CHANGE"] != nil || record.info["FOLD_CHANGE_LOG"] != nil)
-            result.referenceBlocks.append(block)
+            result.referenceBlocks.append(referenceBlock(record, chrom: chrom, fields: sampleFields?.fields ?? [:]))
             result.skipped[record.alternates.isEmpty ? "no_alt_allele (ALT '.')" : "reference_block (<NON_REF>/<*>)", default: 0] += 1
             return
         }
         for (i, alt) in record.alternates.enumerated() {
-            let k = i + 1
             if alt == "*" { result.skipped["star_allele (spanning deletion)", default: 0] += 1; continue }
             if alt == "." || alt.isEmpty { result.skipped["no_alt_allele (ALT '.')", default: 0] += 1; continue }
             if alt == "<NON_REF>" || alt == "<*>" { result.skipped["reference_block (<NON_REF>/<*>)", default: 0] += 1; continue }
-            var measurement = try sampleFields.map { s throws(InputProblem) in try measurer.measure(record, altIndex: k, sample: s) }
-            if sampleFields == nil {
-                // Sites-only file (LoFreq and others): INFO/AF, INFO/DP4 and INFO/DP describe the one sample.
-                let m = try measurer.measure(record, altIndex: k, sample: nil)
-                if m.vaf != nil || m.altReads != nil { measurement = m; measurement?.sample = "INFO" }
-            }
-            if alt.hasPrefix("<") || alt.contains("[") || alt.contains("]") {
-                identifyStructural(record, chrom: chrom, alt: alt, measurement: measurement, source: source, into: &result)
-                continue
-            }
-            let bases = Set("ACGTNacgtn")
-            guard alt.allSatisfy({ bases.contains($0) }), record.reference.allSatisfy({ bases.contains($0) }) else {
-                result.skipped["unsupported_allele_text", default: 0] += 1
-                result.warnings.append("\(source): \(record.location): ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele; not evaluated")
-                continue
-            }
-            if alt.uppercased() == record.reference.uppercased() {
-                result.skipped["alt_equals_ref", default: 0] += 1; continue
-            }
-            let allele = Allele(chromosome: chrom, position: record.position, reference: record.reference, alternate: alt).normalised()
-            let predicted = (predictor?(allele) ?? []).filter { watchedGenes.contains($0.gene) }
-            let annotations = parser.annotations(of: record, altIndex: k)
-            let hotspots = hotspotsByAllele[allele] ?? []
-            var watchedAnnotations = annotations.filter { watchedGenes.contains($0.gene) }
-            let compound = annotations.filter { $0.source.contains("compound") }
-
-            var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
-                                  alternate: allele.alternate, build: build, source: source)
-            if parser.hasPopulationFields, let (af, field) = parser.populationFrequency(of: record, altIndex: k) {
-                finding.populationFrequency = af
-                finding.populationFrequencySource = field
-            }
-            finding.allele = allele
-            finding.measurement = measurement
-            finding.filters = record.filters
-            finding.line = record.line
-            if !compound.isEmpty {
-                finding.disagreements.append(contentsOf: compound.compactMap { $0.hgvspAsWritten.map { "bcftools BCSQ: consequence combined with the record at \($0.dropFirst())" } })
-            }
-            if let chosen = choose(predicted, hotspots: hotspots) ?? choose(watchedAnnotations, hotspots: hotspots) {
-                if chosen.source != parser.sourceName(of: chosen) {
-                    // Compare the engine with the file's own annotation on the same transcript.
-                    for other in watchedAnnotations where other.gene == chosen.gene
-                        && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
-                        && other.proteinChange != nil && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
-                        finding.disagreements.append("nextline's consequence engine gives \(chosen.proteinChange?.oneLetter ?? "no protein change"), \(other.source) \(other.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?") (a transcript or build mismatch?)")
-                    }
-                    if watchedAnnotations.contains(where: { $0.gene == chosen.gene && $0.proteinChange?.shortForm == chosen.proteinChange?.shortForm && chosen.proteinChange != nil }) {
-                        finding.identifiedBy.append(contentsOf: Set(watchedAnnotations.filter { $0.gene == chosen.gene && $0.proteinChange?.shortForm == chosen.proteinChange?.shortForm }.map(\.source)).sorted())
-                    }
-                }
-                finding.gene = chosen.gene
-                finding.transcript = chosen.transcript
-                finding.hgvsc = chosen.hgvsc
-                finding.proteinChange = chosen.proteinChange
-                finding.hgvspAsWritten = chosen.hgvspAsWritten
-                finding.consequence = chosen.mostSevere
-                finding.identifiedBy.append(chosen.source)
-                if let h = hotspots.first(where: { $0.gene == chosen.gene }) {
-                    finding.identifiedBy.append("hotspot_table")
-                    if let p = chosen.proteinChange, let hp = ProteinChange(hgvs: h.proteinChange), p.shortForm != hp.shortForm {
-                        finding.disagreements.append("\(chosen.source) gives \(p.oneLetter) on \(chosen.transcript ?? "?"), the hotspot table \(hp.oneLetter) on \(h.transcript ?? "?") (check transcript and build)")
-                    }
-                    if finding.proteinChange == nil { finding.proteinChange = ProteinChange(hgvs: h.proteinChange) }
-                }
-                // Other watched-gene annotations that disagree on the same transcript.
-                for other in watchedAnnotations where other.source != chosen.source && other.gene == chosen.gene
-                    && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
-                    && other.proteinChange != nil && chosen.proteinChange != nil
-                    && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
-                    finding.disagreements.append("\(other.source) gives \(other.proteinChange?.oneLetter ?? "?"), \(chosen.source) \(chosen.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?")")
-                }
-                watchedAnnotations.removeAll()
-            } else if let h = hotspots.first {
-                finding.gene = h.gene
-                finding.proteinChange = ProteinChange(hgvs: h.proteinChange)
-                finding.hgvsc = h.hgvsc
-                finding.transcript = h.refseq ?? h.transcript
-                if let p = finding.proteinChange {
-                    switch p.kind {
-                    case .missense: finding.consequence = Consequence(term: "missense_variant")
-                    case .nonsense: finding.consequence = Consequence(term: "stop_gained")
-                    case .deletion: finding.consequence = Consequence(term: "inframe_deletion")
-                    case .insertion, .duplication: finding.consequence = Consequence(term: "inframe_insertion")
-                    case .frameshift: finding.consequence = Consequence(term: "frameshift_variant")
-                    default: break
-                    }
-                }
-                finding.identifiedBy.append("hotspot_table")
-            } else if let gene = genesAt(chromosome: chrom, start: allele.position, end: allele.end).first {
-                result.notAssessable.append(NotAssessable(gene: gene, contig: record.contig, position: allele.position,
-                                                          reference: allele.reference, alternate: allele.alternate,
-                                                          reason: notAssessableReason(gene, predicted: predictor != nil),
-                                                          line: record.line))
-                continue
-            } else {
-                result.skipped["outside_watched_genes", default: 0] += 1
-                continue
-            }
-            for note in measurement?.notes ?? [] {
-                result.warnings.append("\(source): \(record.location): \(note)")
-            }
-            if let m = measurement, !m.disagreements.isEmpty {
-                for d in m.disagreements {
-                    result.warnings.append("\(source): \(record.location): VAF \(m.vaf.map { String($0) } ?? "?") from \(m.vafSource ?? "?") disagrees with \(d.vaf) from \(d.source)")
-                }
-            }
-            result.findings.append(finding)
+            try identify(record, altIndex: i + 1, chrom: chrom, sampleFields: sampleFields, source: source, into: &result)
         }
+    }
+
+    /// A reference call with depth (gVCF block, ALT '.'): evidence of absence for origin calls.
+    func referenceBlock(_ record: VariantRecord, chrom: String, fields: [String: FieldValue]) -> ReferenceBlock {
+        let depth = (fields["MIN_DP"]?.numbers?.first ?? nil) ?? (fields["DP"]?.numbers?.first ?? nil)
+        let end = record.info["END"]?.numbers?.first.flatMap { $0 }.map { Int($0) } ?? (record.position + max(record.reference.count, 1) - 1)
+        var block = ReferenceBlock(chromosome: chrom, start: record.position, end: max(end, record.position), depth: depth.map { Int($0) })
+        block.copyNumberMeasured = record.alternates.isEmpty
+            && (fields["FC"] != nil || fields["CN"] != nil || record.info["SVTYPE"]?.stringValue?.uppercased() == "CNV"
+                || record.info["FOLD_CHANGE"] != nil || record.info["FOLD_CHANGE_LOG"] != nil)
+        return block
+    }
+
+    /// One ALT of a record: measured, then placed by annotation, engine or hotspot table, or listed.
+    func identify(_ record: VariantRecord, altIndex k: Int, chrom: String, sampleFields: SampleFields?, source: String,
+                  into result: inout ScanResult) throws(InputProblem) {
+        let alt = record.alternates[k - 1]
+        var measurement = try sampleFields.map { s throws(InputProblem) in try measurer.measure(record, altIndex: k, sample: s) }
+        if sampleFields == nil {
+            // Sites-only file (LoFreq and others): INFO/AF, INFO/DP4 and INFO/DP describe the one sample.
+            let m = try measurer.measure(record, altIndex: k, sample: nil)
+            if m.vaf != nil || m.altReads != nil { measurement = m; measurement?.sample = "INFO" }
+        }
+        if alt.hasPrefix("<") || alt.contains("[") || alt.contains("]") {
+            identifyStructural(record, chrom: chrom, alt: alt, measurement: measurement, source: source, into: &result)
+            return
+        }
+        let bases = Set("ACGTNacgtn")
+        guard alt.allSatisfy({ bases.contains($0) }), record.reference.allSatisfy({ bases.contains($0) }) else {
+            result.skipped["unsupported_allele_text", default: 0] += 1
+            result.warnings.append("\(source): \(record.location): ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele; not evaluated")
+            return
+        }
+        if alt.uppercased() == record.reference.uppercased() { result.skipped["alt_equals_ref", default: 0] += 1; return }
+        let allele = Allele(chromosome: chrom, position: record.position, reference: record.reference, alternate: alt).normalised()
+        let predicted = (predictor?(allele) ?? []).filter { watchedGenes.contains($0.gene) }
+        let annotations = parser.annotations(of: record, altIndex: k)
+        let hotspots = hotspotsByAllele[allele] ?? []
+        let watchedAnnotations = annotations.filter { watchedGenes.contains($0.gene) }
+
+        var finding = Finding(gene: "", contig: record.contig, position: allele.position, reference: allele.reference,
+                              alternate: allele.alternate, build: build, source: source)
+        if parser.hasPopulationFields, let (af, field) = parser.populationFrequency(of: record, altIndex: k) {
+            finding.populationFrequency = af
+            finding.populationFrequencySource = field
+        }
+        finding.allele = allele
+        finding.measurement = measurement
+        finding.filters = record.filters
+        finding.line = record.line
+        for c in annotations where c.source.contains("compound") {
+            if let w = c.hgvspAsWritten { finding.disagreements.append("bcftools BCSQ: consequence combined with the record at \(w.dropFirst())") }
+        }
+        if let chosen = choose(predicted, hotspots: hotspots) ?? choose(watchedAnnotations, hotspots: hotspots) {
+            apply(chosen, others: watchedAnnotations, hotspots: hotspots, to: &finding)
+        } else if let h = hotspots.first {
+            apply(h, to: &finding)
+        } else if let gene = genesAt(chromosome: chrom, start: allele.position, end: allele.end).first {
+            result.notAssessable.append(NotAssessable(gene: gene, contig: record.contig, position: allele.position,
+                                                      reference: allele.reference, alternate: allele.alternate,
+                                                      reason: notAssessableReason(gene, predicted: predictor != nil),
+                                                      line: record.line))
+            return
+        } else {
+            result.skipped["outside_watched_genes", default: 0] += 1
+            return
+        }
+        for note in measurement?.notes ?? [] {
+            result.warnings.append("\(source): \(record.location): \(note)")
+        }
+        if let m = measurement {
+            for d in m.disagreements {
+                result.warnings.append("\(source): \(record.location): VAF \(m.vaf.map { String($0) } ?? "?") from \(m.vafSource ?? "?") disagrees with \(d.vaf) from \(d.source)")
+            }
+        }
+        result.findings.append(finding)
+    }
+
+    /// The chosen annotation (the engine's, or the file's MANE-first choice) names the finding; the
+    /// hotspot table and the other annotations of the same transcript are checked against it.
+    func apply(_ chosen: TranscriptAnnotation, others watchedAnnotations: [TranscriptAnnotation], hotspots: [Hotspot],
+               to finding: inout Finding) {
+        if chosen.source != parser.sourceName(of: chosen) {
+            // Compare the engine with the file's own annotation on the same transcript.
+            for other in watchedAnnotations where other.gene == chosen.gene
+                && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
+                && other.proteinChange != nil && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
+                finding.disagreements.append("nextline's consequence engine gives \(chosen.proteinChange?.oneLetter ?? "no protein change"), \(other.source) \(other.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?") (a transcript or build mismatch?)")
+            }
+            let agreeing = watchedAnnotations.filter { $0.gene == chosen.gene && chosen.proteinChange != nil && $0.proteinChange?.shortForm == chosen.proteinChange?.shortForm }
+            finding.identifiedBy.append(contentsOf: Set(agreeing.map(\.source)).sorted())
+        }
+        finding.gene = chosen.gene
+        finding.transcript = chosen.transcript
+        finding.hgvsc = chosen.hgvsc
+        finding.proteinChange = chosen.proteinChange
+        finding.hgvspAsWritten = chosen.hgvspAsWritten
+        finding.consequence = chosen.mostSevere
+        finding.identifiedBy.append(chosen.source)
+        if let h = hotspots.first(where: { $0.gene == chosen.gene }) {
+            finding.identifiedBy.append("hotspot_table")
+            if let p = chosen.proteinChange, let hp = ProteinChange(hgvs: h.proteinChange), p.shortForm != hp.shortForm {
+                finding.disagreements.append("\(chosen.source) gives \(p.oneLetter) on \(chosen.transcript ?? "?"), the hotspot table \(hp.oneLetter) on \(h.transcript ?? "?") (check transcript and build)")
+            }
+            if finding.proteinChange == nil { finding.proteinChange = ProteinChange(hgvs: h.proteinChange) }
+        }
+        // Other watched-gene annotations that disagree on the same transcript.
+        for other in watchedAnnotations where other.source != chosen.source && other.gene == chosen.gene
+            && other.transcript.map(transcriptBase) == chosen.transcript.map(transcriptBase)
+            && other.proteinChange != nil && chosen.proteinChange != nil
+            && other.proteinChange?.shortForm != chosen.proteinChange?.shortForm {
+            finding.disagreements.append("\(other.source) gives \(other.proteinChange?.oneLetter ?? "?"), \(chosen.source) \(chosen.proteinChange?.oneLetter ?? "?") on \(chosen.transcript ?? "?")")
+        }
+    }
+
+    /// An unannotated record the hotspot table knows: named from the table, with the consequence its
+    /// protein change implies.
+    func apply(_ h: Hotspot, to finding: inout Finding) {
+        finding.gene = h.gene
+        finding.proteinChange = ProteinChange(hgvs: h.proteinChange)
+        finding.hgvsc = h.hgvsc
+        finding.transcript = h.refseq ?? h.transcript
+        switch finding.proteinChange?.kind {
+        case .missense?: finding.consequence = Consequence(term: "missense_variant")
+        case .nonsense?: finding.consequence = Consequence(term: "stop_gained")
+        case .deletion?: finding.consequence = Consequence(term: "inframe_deletion")
+        case .insertion?, .duplication?: finding.consequence = Consequence(term: "inframe_insertion")
+        case .frameshift?: finding.consequence = Consequence(term: "frameshift_variant")
+        default: break
+        }
+        finding.identifiedBy.append("hotspot_table")
     }
 
     func notAssessableReason(_ gene: String, predicted: Bool) -> String {
