@@ -387,18 +387,7 @@ final class CatalogueLoader {
 
     private func parseRule(id: String, _ r: YAMLMap, file: String, facts: Set<String>) -> Rule? {
         let problemsBefore = sink.problems.count
-        var tumourTypes: [String] = []
-        for t in r.strings("tumor_types") ?? [] {
-            if t.lowercased() == "any" { tumourTypes.append("any"); continue }
-            if let code = catalogue.tumourTypes.resolve(t) { tumourTypes.append(code) }
-            else {
-                let hint = catalogue.tumourTypes.suggestion(for: t).map { " (did you mean '\($0)'?)" } ?? ""
-                sink.add(file, r.node("tumor_types"), entry: id, field: "tumor_types", "unknown tumour type '\(t)'\(hint)")
-            }
-        }
-        if r.has("tumor_types") && (r.strings("tumor_types") ?? []).isEmpty {
-            sink.add(file, r.node("tumor_types"), entry: id, field: "tumor_types", "list at least one OncoTree code, or 'any'")
-        }
+        let tumourTypes = parseTumourTypes(r, id: id, file: file)
         let prior = therapySpecs(r.strings("prior_therapies") ?? [], r: r, field: "prior_therapies", id: id)
         let therapies = therapySpecs(r.strings("therapies") ?? [], r: r, field: "therapies", id: id)
         let excludedPrior = therapySpecs(r.strings("excluded_prior_therapies") ?? [], r: r, field: "excluded_prior_therapies", id: id)
@@ -439,6 +428,48 @@ final class CatalogueLoader {
             sink.add(file, r.node("requires_origin"), entry: id, field: "requires_origin", "requires_origin: acquired needs a biomarker condition")
         }
         let evidence = parseEvidence(r.node("evidence"), id: id, file: file)
+        let references = parseReferences(r, id: id, file: file)
+        let context = parseContext(r, id: id, file: file, facts: facts)
+        let (sourceKind, reviewFacts) = parseSource(r, id: id, file: file, facts: facts)
+        let scopeText = r.string("scope") ?? "any_regimen"
+        let scope = RuleScope(rawValue: scopeText)
+        if scope == nil {
+            sink.add(file, r.node("scope"), entry: id, field: "scope", "must be alone, with_chemotherapy or any_regimen")
+        }
+        let presumed = r.bool("acquisition_presumed") ?? false
+        if presumed && origin != .acquired {
+            sink.add(file, r.node("acquisition_presumed"), entry: id, field: "acquisition_presumed", "only a rule with requires_origin: acquired presumes acquisition")
+        }
+        guard sink.problems.count == problemsBefore, let effect, let origin, let evidence, let scope else { return nil }
+        var rule = Rule(id: id, title: r.string("title") ?? id, tumourTypes: tumourTypes, priorTherapies: prior,
+                    excludedPriorTherapies: excludedPrior,
+                    biomarkers: biomarkers, requiresOrigin: origin, therapies: therapies, effect: effect,
+                    preference: preference, retestBiomarker: retest, gatesTherapy: gates, direction: direction,
+                    mechanism: mechanism, evidence: evidence, context: context, references: references,
+                    sourceKind: sourceKind, reviewFacts: reviewFacts, file: file)
+        rule.scope = scope
+        rule.acquisitionPresumed = presumed
+        rule.contextChecked = r.string("context_checked")
+        return rule
+    }
+
+    private func parseTumourTypes(_ r: YAMLMap, id: String, file: String) -> [String] {
+        var tumourTypes: [String] = []
+        for t in r.strings("tumor_types") ?? [] {
+            if t.lowercased() == "any" { tumourTypes.append("any"); continue }
+            if let code = catalogue.tumourTypes.resolve(t) { tumourTypes.append(code) }
+            else {
+                let hint = catalogue.tumourTypes.suggestion(for: t).map { " (did you mean '\($0)'?)" } ?? ""
+                sink.add(file, r.node("tumor_types"), entry: id, field: "tumor_types", "unknown tumour type '\(t)'\(hint)")
+            }
+        }
+        if r.has("tumor_types") && (r.strings("tumor_types") ?? []).isEmpty {
+            sink.add(file, r.node("tumor_types"), entry: id, field: "tumor_types", "list at least one OncoTree code, or 'any'")
+        }
+        return tumourTypes
+    }
+
+    private func parseReferences(_ r: YAMLMap, id: String, file: String) -> [Reference] {
         var references: [Reference] = []
         for node in r.list("references") ?? [] {
             guard let m = YAMLMap(node, file: file, entry: id, field: "references", sink: sink,
@@ -462,6 +493,10 @@ final class CatalogueLoader {
         if r.has("references") && references.isEmpty {
             sink.add(file, r.node("references"), entry: id, field: "references", "at least one reference is required")
         }
+        return references
+    }
+
+    private func parseContext(_ r: YAMLMap, id: String, file: String, facts: Set<String>) -> [ContextNote] {
         var context: [ContextNote] = []
         for node in r.list("context") ?? [] {
             guard let m = YAMLMap(node, file: file, entry: id, field: "context", sink: sink, allowed: ["fact", "text"], required: ["text"]) else { continue }
@@ -470,6 +505,10 @@ final class CatalogueLoader {
             }
             context.append(ContextNote(fact: m.string("fact"), text: m.string("text") ?? ""))
         }
+        return context
+    }
+
+    private func parseSource(_ r: YAMLMap, id: String, file: String, facts: Set<String>) -> (kind: String, reviewFacts: [String]) {
         var sourceKind = "review"
         var reviewFacts: [String] = []
         if let s = YAMLMap(r.node("source"), file: file, entry: id, field: "source", sink: sink,
@@ -487,26 +526,7 @@ final class CatalogueLoader {
                 sink.add(file, r.node("source"), entry: id, field: "source.review_facts", "unknown review fact '\(f)'\(hint)")
             }
         }
-        let scopeText = r.string("scope") ?? "any_regimen"
-        let scope = RuleScope(rawValue: scopeText)
-        if scope == nil {
-            sink.add(file, r.node("scope"), entry: id, field: "scope", "must be alone, with_chemotherapy or any_regimen")
-        }
-        let presumed = r.bool("acquisition_presumed") ?? false
-        if presumed && origin != .acquired {
-            sink.add(file, r.node("acquisition_presumed"), entry: id, field: "acquisition_presumed", "only a rule with requires_origin: acquired presumes acquisition")
-        }
-        guard sink.problems.count == problemsBefore, let effect, let origin, let evidence, let scope else { return nil }
-        var rule = Rule(id: id, title: r.string("title") ?? id, tumourTypes: tumourTypes, priorTherapies: prior,
-                    excludedPriorTherapies: excludedPrior,
-                    biomarkers: biomarkers, requiresOrigin: origin, therapies: therapies, effect: effect,
-                    preference: preference, retestBiomarker: retest, gatesTherapy: gates, direction: direction,
-                    mechanism: mechanism, evidence: evidence, context: context, references: references,
-                    sourceKind: sourceKind, reviewFacts: reviewFacts, file: file)
-        rule.scope = scope
-        rule.acquisitionPresumed = presumed
-        rule.contextChecked = r.string("context_checked")
-        return rule
+        return (sourceKind, reviewFacts)
     }
 
     private func parseEvidence(_ node: Node?, id: String, file: String) -> Evidence? {
@@ -550,11 +570,48 @@ final class CatalogueLoader {
             return nil
         }
         var b = BiomarkerCondition(gene: gene, kind: kind, role: role)
-        func need(_ ok: Bool, _ field: String, _ message: String) {
-            if !ok { sink.add(file, node, entry: id, field: "biomarkers.\(field)", message) }
+        let need: (Bool, String, String) -> Void = { ok, field, message in
+            if !ok { self.sink.add(file, node, entry: id, field: "biomarkers.\(field)", message) }
         }
         b.consequences = (m.strings("consequences") ?? []).map { Consequence(term: $0).term }
         switch kind {
+        case .allele, .proteinChange, .codon, .region: parseSequenceCondition(&b, m, need: need)
+        case .geneClass:
+            b.geneClass = m.string("class")
+            need(BiomarkerCondition.geneClasses.contains(b.geneClass ?? ""), "class",
+                 "class must be one of " + BiomarkerCondition.geneClasses.sorted().joined(separator: ", "))
+        case .copyNumber:
+            b.state = m.string("state")
+            need(BiomarkerCondition.copyNumberStates.contains(b.state ?? ""), "state",
+                 "copy_number state must be one of " + BiomarkerCondition.copyNumberStates.sorted().joined(separator: ", "))
+        case .expression:
+            b.state = m.string("state")
+            need(["high", "low", "positive", "negative"].contains(b.state ?? ""), "state", "expression state must be high, low, positive or negative")
+            b.methods = m.strings("methods") ?? []
+        case .isoform:
+            b.isoform = m.string("isoform")
+            b.state = m.string("state") ?? "positive"
+            need(b.isoform.map { catalogue.genes.geneOfIsoform($0) == gene } ?? false, "isoform",
+                 "isoform must be listed under the gene's isoforms in genes.yaml")
+        case .proteinLevel:
+            b.methods = m.strings("methods") ?? ["IHC"]
+            b.results = m.strings("results") ?? []
+            b.changeFromBaseline = m.string("change_from_baseline")
+            let known = Set(["0", "1+", "2+", "3+", "amplified", "not amplified", "equivocal", "positive", "negative", "high", "low"])
+            for x in b.results where !known.contains(x) { need(false, "results", "unknown result '\(x)'") }
+            need(!b.results.isEmpty || b.changeFromBaseline != nil, "results", "a protein_level condition lists results or a change_from_baseline")
+            if let c = b.changeFromBaseline { need(["loss", "gain"].contains(c), "change_from_baseline", "must be loss or gain") }
+        case .fusion:
+            b.partner = m.string("partner")
+        }
+        return b
+    }
+
+    /// Conditions placed on the sequence: an allele by coordinates, protein changes (with a phase partner),
+    /// codons, or a protein region (named, by residues, or by exons).
+    private func parseSequenceCondition(_ b: inout BiomarkerCondition, _ m: YAMLMap, need: (Bool, String, String) -> Void) {
+        let gene = b.gene
+        switch b.kind {
         case .allele:
             for build in GenomeBuild.allCases {
                 if let text = m.string(build == .grch37 ? "grch37" : "grch38") {
@@ -602,35 +659,8 @@ final class CatalogueLoader {
             for e in b.exons where catalogue.genes.genes[gene]?.exons[e] == nil {
                 need(false, "exons", "exon \(e) of \(gene) has no protein range in genes.yaml (add it under the gene's exons, with its source)")
             }
-        case .geneClass:
-            b.geneClass = m.string("class")
-            need(BiomarkerCondition.geneClasses.contains(b.geneClass ?? ""), "class",
-                 "class must be one of " + BiomarkerCondition.geneClasses.sorted().joined(separator: ", "))
-        case .copyNumber:
-            b.state = m.string("state")
-            need(BiomarkerCondition.copyNumberStates.contains(b.state ?? ""), "state",
-                 "copy_number state must be one of " + BiomarkerCondition.copyNumberStates.sorted().joined(separator: ", "))
-        case .expression:
-            b.state = m.string("state")
-            need(["high", "low", "positive", "negative"].contains(b.state ?? ""), "state", "expression state must be high, low, positive or negative")
-            b.methods = m.strings("methods") ?? []
-        case .isoform:
-            b.isoform = m.string("isoform")
-            b.state = m.string("state") ?? "positive"
-            need(b.isoform.map { catalogue.genes.geneOfIsoform($0) == gene } ?? false, "isoform",
-                 "isoform must be listed under the gene's isoforms in genes.yaml")
-        case .proteinLevel:
-            b.methods = m.strings("methods") ?? ["IHC"]
-            b.results = m.strings("results") ?? []
-            b.changeFromBaseline = m.string("change_from_baseline")
-            let known = Set(["0", "1+", "2+", "3+", "amplified", "not amplified", "equivocal", "positive", "negative", "high", "low"])
-            for x in b.results where !known.contains(x) { need(false, "results", "unknown result '\(x)'") }
-            need(!b.results.isEmpty || b.changeFromBaseline != nil, "results", "a protein_level condition lists results or a change_from_baseline")
-            if let c = b.changeFromBaseline { need(["loss", "gain"].contains(c), "change_from_baseline", "must be loss or gain") }
-        case .fusion:
-            b.partner = m.string("partner")
+        default: break
         }
-        return b
     }
 }
 

@@ -101,74 +101,18 @@ public final class VCFReader {
         let facts = try InputFile.check(path)
         self.facts = facts
         hts_set_log_level(HTS_LOG_OFF)
-
-        // Sniff the container before any decoder sees the bytes (refuses CRAM/BAM and others).
-        var format = htsFormat()
-        guard let peek = chts_hopen(path, "r") else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        let detected = hts_detect_format(peek, &format)
-        hclose_abruptly(peek)
-        guard detected == 0 else { throw .notVariantFormat(path: path, detected: "an unrecognised format") }
-        let category = format.category
-        let fmt = format.format
-        if fmt != vcf && fmt != bcf {
-            if let f = fopen(path, "rb") {
-                var head = [UInt8](repeating: 0, count: 19)
-                let n = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 19, f) }
-                fclose(f)
-                if n == 19, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF, String(decoding: head[3...], as: UTF8.self) == "##fileformat=VCF" {
-                    throw .malformedHeader(path: path, detail: "the file starts with a UTF-8 byte-order mark before ##fileformat; remove it")
-                }
-            }
-            let name = hts_format_description(&format).map { d -> String in
-                let s = String(cString: d); free(d); return s
-            } ?? "another format"
-            throw .notVariantFormat(path: path, detected: name)
-        }
-        _ = category
-        // Only plain text, gzip and BGZF: htslib may sniff an xz/bzip2/zstd stream as VCF and then abort.
-        if format.compression != no_compression && format.compression != gzip && format.compression != bgzf {
-            let kind = format.compression == xz_compression ? "xz" : format.compression == bzip2_compression ? "bzip2"
-                : format.compression == zstd_compression ? "zstd" : "an unsupported compression"
-            throw .notVariantFormat(path: path, detected: "a VCF compressed with \(kind); decompress it and recompress with bgzip")
-        }
-        isBCF = fmt == bcf
-        isBGZF = format.compression == bgzf
-        var warnings: [String] = []
-        if format.compression == gzip {
-            warnings.append("\(path): compressed with plain gzip, not BGZF: read as a stream, no index can be used (recompress with bgzip)")
-        }
-        if isBGZF && !InputFile.hasBGZFEndMarker(path, size: facts.size) {
-            throw .truncated(path: path, detail: "the BGZF end-of-file marker is missing; the file was cut short or not closed properly")
-        }
-        summary.container = isBCF ? "BCF" : (isBGZF ? "VCF.gz (BGZF)" : (format.compression == gzip ? "VCF.gz (gzip)" : "VCF"))
-
-        // Index: used only when fresh; a stale index is never trusted.
-        var chosenIndex: String? = nil
-        if allowIndex && isBGZF {
-            for candidate in [path + ".tbi", path + ".csi"] {
-                guard let mtime = InputFile.modified(candidate) else { continue }
-                if InputFile.timespecLess(mtime, facts.modified) {
-                    warnings.append("\(candidate): index is older than the data file: not used, the file is streamed instead")
-                } else if !isBCF || candidate.hasSuffix(".csi") {
-                    chosenIndex = candidate
-                }
-                break
-            }
-        }
-        // An index newer than the data is not enough: it must belong to this file. The first record is
-        // looked up through the index; an index that does not return it (copied from another file) is
-        // not used, and the file is streamed instead.
-        if let candidate = chosenIndex, !VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF) {
-            warnings.append("\(candidate): index does not match the data file (the first record is not where the index points): not used, the file is streamed instead")
-            chosenIndex = nil
-        }
-        indexPath = chosenIndex
+        let container = try VCFReader.sniff(path, size: facts.size)
+        isBCF = container.isBCF
+        isBGZF = container.isBGZF
+        summary.container = container.name
+        var warnings = container.warnings
+        let index: (path: String?, warnings: [String]) = allowIndex && isBGZF ? VCFReader.chooseIndex(path, facts: facts, isBCF: isBCF) : (nil, [])
+        warnings += index.warnings
+        indexPath = index.path
 
         // Open: streamed through the hashing pump, or directly (seekable) for an index-driven read.
         let opened: UnsafeMutablePointer<htsFile>?
-        if chosenIndex == nil {
+        if index.path == nil {
             let pump = try HashingPump(path: path)
             self.pump = pump
             guard let hf = hdopen(pump.readEnd, "r") else {
@@ -185,86 +129,150 @@ public final class VCFReader {
         if threads > 0 { _ = hts_set_threads(file, Int32(threads)) }
 
         // Header: text VCF is read line by line so record line numbers are exact.
-        var hdr: UnsafeMutablePointer<bcf_hdr_t>?
-        var headerLines = 0
         var buffer = kstring_t(l: 0, m: 0, s: nil)
-        if isBCF {
-            hdr = bcf_hdr_read(file)
-            if hdr == nil {
-                hts_close(file); _ = pump?.finish()
-                throw .malformedHeader(path: path, detail: "BCF header could not be read")
+        let hdr: UnsafeMutablePointer<bcf_hdr_t>
+        var headerLines = 0
+        do throws(VCFError) {
+            if isBCF {
+                guard let h = bcf_hdr_read(file) else { throw VCFError.malformedHeader(path: path, detail: "BCF header could not be read") }
+                hdr = h
+            } else {
+                let text = try VCFReader.readTextHeader(file, path: path, buffer: &buffer)
+                hdr = text.header; headerLines = text.lines; warnings += text.warnings
             }
-        } else {
-            var text = kstring_t(l: 0, m: 0, s: nil)
-            var sawChrom = false
-            var problem: String? = nil
-            while true {
-                let r = chts_getline(file, &buffer)
-                if r < 0 {
-                    if r < -1 { problem = "read error inside the header (corrupt compression)" }
-                    break
-                }
-                headerLines += 1
-                guard let s = buffer.s, buffer.l > 0 else {
-                    problem = "blank line \(headerLines) inside the header"; break
-                }
-                var l = Int(buffer.l)
-                if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
-                if s[0] != 35 {  // '#'
-                    problem = "no #CHROM line before the first record (line \(headerLines))"; break
-                }
-                if headerLines == 1 && !(l >= 16 && strncmp(s, "##fileformat=VCF", 16) == 0) {
-                    let bom = l >= 3 && UInt8(bitPattern: s[0]) == 0xEF && UInt8(bitPattern: s[1]) == 0xBB && UInt8(bitPattern: s[2]) == 0xBF
-                    problem = bom ? "the file starts with a UTF-8 byte-order mark; remove it" : "line 1 is not ##fileformat=VCFv4.x"
-                    break
-                }
-                if headerLines == 1 {
-                    let version = String(decoding: UnsafeRawBufferPointer(start: s + 16, count: l - 16), as: UTF8.self)
-                    if !["v4.0", "v4.1", "v4.2", "v4.3", "v4.4", "v4.5"].contains(version) {
-                        warnings.append("\(path): unknown VCF version '\(version)'; read as VCF 4.x")
-                    }
-                }
-                if l >= 6 && strncmp(s, "#CHROM", 6) == 0 {
-                    if let why = VCFReader.checkColumnsLine(s, length: l) { problem = why; break }
-                    _ = kputsn(s, l, &text); _ = kputc(10, &text)
-                    sawChrom = true
-                    break
-                }
-                _ = kputsn(s, l, &text); _ = kputc(10, &text)
-            }
-            if problem == nil && !sawChrom { problem = headerLines == 0 ? "no header lines" : "no #CHROM line" }
-            if problem == nil {
-                hdr = bcf_hdr_init("r")
-                if let h = hdr, let t = text.s, bcf_hdr_parse(h, t) != 0 {
-                    bcf_hdr_destroy(h); hdr = nil
-                    problem = "htslib rejected the header (duplicate sample names or malformed ## lines)"
-                }
-            }
-            chts_ks_free(&text)
-            if let problem {
-                if let h = hdr { bcf_hdr_destroy(h) }
-                chts_ks_free(&buffer)
-                hts_close(file); _ = pump?.finish()
-                throw .malformedHeader(path: path, detail: problem)
-            }
-        }
-        guard let rawHeader = hdr, let record = bcf_init() else {
+        } catch {
             chts_ks_free(&buffer); hts_close(file); _ = pump?.finish()
+            throw error
+        }
+        guard let record = bcf_init() else {
+            bcf_hdr_destroy(hdr); chts_ks_free(&buffer); hts_close(file); _ = pump?.finish()
             throw .outOfMemory(path: path)
         }
         self.file = file
-        self.rawHeader = rawHeader
+        self.rawHeader = hdr
         self.record = record
         self.line = buffer
         self.headerLines = headerLines
         do {
-            self.header = try VCFReader.summarise(rawHeader, path: path)
+            self.header = try VCFReader.summarise(hdr, path: path)
         } catch {
             self.header = VCFHeaderSummary(samples: [], contigs: [], info: [:], format: [:], meta: [], fileFormat: nil)
             throw error
         }
         summary.warnings = warnings
-        summary.mode = chosenIndex == nil ? "stream" : "index"
+        summary.mode = index.path == nil ? "stream" : "index"
+    }
+
+    /// The container, sniffed before any decoder sees the bytes: VCF or BCF, plain, gzip or BGZF (with its
+    /// end-of-file marker). CRAM, BAM, other formats and other compressions are refused.
+    static func sniff(_ path: String, size: Int) throws(VCFError) -> (isBCF: Bool, isBGZF: Bool, name: String, warnings: [String]) {
+        var format = htsFormat()
+        guard let peek = chts_hopen(path, "r") else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let detected = hts_detect_format(peek, &format)
+        hclose_abruptly(peek)
+        guard detected == 0 else { throw .notVariantFormat(path: path, detected: "an unrecognised format") }
+        let fmt = format.format
+        if fmt != vcf && fmt != bcf {
+            if let f = fopen(path, "rb") {
+                var head = [UInt8](repeating: 0, count: 19)
+                let n = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 19, f) }
+                fclose(f)
+                if n == 19, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF, String(decoding: head[3...], as: UTF8.self) == "##fileformat=VCF" {
+                    throw .malformedHeader(path: path, detail: "the file starts with a UTF-8 byte-order mark before ##fileformat; remove it")
+                }
+            }
+            let name = hts_format_description(&format).map { d -> String in
+                let s = String(cString: d); free(d); return s
+            } ?? "another format"
+            throw .notVariantFormat(path: path, detected: name)
+        }
+        // Only plain text, gzip and BGZF: htslib may sniff an xz/bzip2/zstd stream as VCF and then abort.
+        if format.compression != no_compression && format.compression != gzip && format.compression != bgzf {
+            let kind = format.compression == xz_compression ? "xz" : format.compression == bzip2_compression ? "bzip2"
+                : format.compression == zstd_compression ? "zstd" : "an unsupported compression"
+            throw .notVariantFormat(path: path, detected: "a VCF compressed with \(kind); decompress it and recompress with bgzip")
+        }
+        let isBCF = fmt == bcf, isBGZF = format.compression == bgzf
+        var warnings: [String] = []
+        if format.compression == gzip {
+            warnings.append("\(path): compressed with plain gzip, not BGZF: read as a stream, no index can be used (recompress with bgzip)")
+        }
+        if isBGZF && !InputFile.hasBGZFEndMarker(path, size: size) {
+            throw .truncated(path: path, detail: "the BGZF end-of-file marker is missing; the file was cut short or not closed properly")
+        }
+        let name = isBCF ? "BCF" : (isBGZF ? "VCF.gz (BGZF)" : (format.compression == gzip ? "VCF.gz (gzip)" : "VCF"))
+        return (isBCF, isBGZF, name, warnings)
+    }
+
+    /// The index to use: fresh (not older than the data) and belonging to this file (the first record is
+    /// looked up through it). Otherwise none, with the reason, and the file is streamed.
+    static func chooseIndex(_ path: String, facts: InputFile.Facts, isBCF: Bool) -> (path: String?, warnings: [String]) {
+        var chosen: String? = nil
+        var warnings: [String] = []
+        for candidate in [path + ".tbi", path + ".csi"] {
+            guard let mtime = InputFile.modified(candidate) else { continue }
+            if InputFile.timespecLess(mtime, facts.modified) {
+                warnings.append("\(candidate): index is older than the data file: not used, the file is streamed instead")
+            } else if !isBCF || candidate.hasSuffix(".csi") {
+                chosen = candidate
+            }
+            break
+        }
+        if let candidate = chosen, !VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF) {
+            warnings.append("\(candidate): index does not match the data file (the first record is not where the index points): not used, the file is streamed instead")
+            chosen = nil
+        }
+        return (chosen, warnings)
+    }
+
+    /// Reads a text VCF header line by line (so record line numbers are exact) and has htslib parse it.
+    static func readTextHeader(_ file: UnsafeMutablePointer<htsFile>, path: String, buffer: inout kstring_t)
+        throws(VCFError) -> (header: UnsafeMutablePointer<bcf_hdr_t>, lines: Int, warnings: [String]) {
+        var text = kstring_t(l: 0, m: 0, s: nil)
+        defer { chts_ks_free(&text) }
+        var lines = 0
+        var warnings: [String] = []
+        var sawChrom = false
+        while true {
+            let r = chts_getline(file, &buffer)
+            if r < 0 {
+                if r < -1 { throw .malformedHeader(path: path, detail: "read error inside the header (corrupt compression)") }
+                break
+            }
+            lines += 1
+            guard let s = buffer.s, buffer.l > 0 else { throw .malformedHeader(path: path, detail: "blank line \(lines) inside the header") }
+            var l = Int(buffer.l)
+            if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
+            if s[0] != 35 {  // '#'
+                throw .malformedHeader(path: path, detail: "no #CHROM line before the first record (line \(lines))")
+            }
+            if lines == 1 && !(l >= 16 && strncmp(s, "##fileformat=VCF", 16) == 0) {
+                let bom = l >= 3 && UInt8(bitPattern: s[0]) == 0xEF && UInt8(bitPattern: s[1]) == 0xBB && UInt8(bitPattern: s[2]) == 0xBF
+                throw .malformedHeader(path: path, detail: bom ? "the file starts with a UTF-8 byte-order mark; remove it" : "line 1 is not ##fileformat=VCFv4.x")
+            }
+            if lines == 1 {
+                let version = String(decoding: UnsafeRawBufferPointer(start: s + 16, count: l - 16), as: UTF8.self)
+                if !["v4.0", "v4.1", "v4.2", "v4.3", "v4.4", "v4.5"].contains(version) {
+                    warnings.append("\(path): unknown VCF version '\(version)'; read as VCF 4.x")
+                }
+            }
+            if l >= 6 && strncmp(s, "#CHROM", 6) == 0 {
+                if let why = VCFReader.checkColumnsLine(s, length: l) { throw .malformedHeader(path: path, detail: why) }
+                _ = kputsn(s, l, &text); _ = kputc(10, &text)
+                sawChrom = true
+                break
+            }
+            _ = kputsn(s, l, &text); _ = kputc(10, &text)
+        }
+        guard sawChrom else { throw .malformedHeader(path: path, detail: lines == 0 ? "no header lines" : "no #CHROM line") }
+        guard let h = bcf_hdr_init("r") else { throw .outOfMemory(path: path) }
+        if let t = text.s, bcf_hdr_parse(h, t) != 0 {
+            bcf_hdr_destroy(h)
+            throw .malformedHeader(path: path, detail: "htslib rejected the header (duplicate sample names or malformed ## lines)")
+        }
+        return (h, lines, warnings)
     }
 
     deinit {
