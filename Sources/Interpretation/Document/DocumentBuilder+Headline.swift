@@ -23,6 +23,8 @@ extension DocumentBuilder {
             if v.tentative { t.append("tentative") }
             if v.preclinicalOnly { t.append("preclinical only") }
             if v.originUncertain { t.append("origin uncertain") }
+            let untested = Set(v.ruleDetails.flatMap { $0.conditions.filter { $0.status == "not_tested" }.map(\.biomarker) })
+            if !untested.isEmpty { t.append("not tested: " + untested.sorted().joined(separator: ", ")) }
             return t.isEmpty ? "" : " (" + t.joined(separator: ", ") + ")"
         }
         let shown = verdicts.filter { $0.restatedBy.isEmpty }
