@@ -27,15 +27,16 @@ let package = Package(
         .target(name: "Consequence", dependencies: ["VariantModel"], swiftSettings: strictness),
         .target(name: "Interpretation", dependencies: ["VariantModel", "Catalogue", "Yams"], swiftSettings: strictness),
         .target(name: "Reporting",
-                dependencies: ["VariantModel", "Interpretation", .product(name: "Mustache", package: "swift-mustache")],
+                dependencies: ["VariantModel", "Interpretation", "Screening", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strictness),
+        .target(name: "Screening", dependencies: ["VariantModel", "Catalogue", "Interpretation", "Yams"], swiftSettings: strictness),
         .target(name: "Pipeline",
                 dependencies: ["VariantModel", "VCFIO", "Catalogue", "Consequence", "Interpretation"],
                 swiftSettings: strictness),
         // The edge: files written atomically, streamed scan documents, temporary-file cleanup on signals.
         .target(name: "Output", dependencies: ["VariantModel", "Interpretation", "Reporting"], swiftSettings: strictness),
         .executableTarget(name: "nextline",
-                          dependencies: ["Pipeline", "Output", "VariantModel", "Catalogue", "Interpretation", "Reporting",
+                          dependencies: ["Pipeline", "Output", "Screening", "VariantModel", "Catalogue", "Interpretation", "Reporting",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictness),
         .target(name: "TestSupport", dependencies: ["VariantModel"], path: "Tests/TestSupport"),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Output", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -126,4 +126,16 @@ static inline hFILE *chts_hopen(const char *path, const char *mode) { return hop
 static inline void chts_ks_free(kstring_t *s) { free(s->s); s->s = NULL; s->l = s->m = 0; }
 /// Wraps: hts_getline(fp, KS_SEP_LINE, s)
 static inline int chts_getline(htsFile *fp, kstring_t *s) { return hts_getline(fp, 2 /* KS_SEP_LINE in htslib/kseq.h */, s); }
+/// Wraps: bcf_unpack(v, BCF_UN_STR) (CHROM..ALT, ID and alleles)
+static inline int chts_unpack_str(bcf1_t *v) { return bcf_unpack(v, BCF_UN_STR); }
+/// Wraps: bcf_hdr_id2name(h, v->rid)
+static inline const char *chts_rec_contig(const bcf_hdr_t *h, const bcf1_t *v) { return bcf_hdr_id2name(h, v->rid); }
+/// Wraps: v->pos (0-based)
+static inline int64_t chts_rec_pos0(const bcf1_t *v) { return v->pos; }
+/// Wraps: v->n_allele
+static inline int chts_rec_nallele(const bcf1_t *v) { return v->n_allele; }
+/// Wraps: bcf_update_info_string
+static inline int chts_update_info_string(const bcf_hdr_t *h, bcf1_t *v, const char *tag, const char *value) {
+    return bcf_update_info_string(h, v, tag, value);
+}
 #endif

@@ -109,6 +109,38 @@ public struct AtomicOutput: Sendable {
         }
     }
 
+    /// Has `write` produce the output at a temporary path beside the target (htslib writes by path), then
+    /// renames it into place, followed by its companions (the index, by suffix) so an index is never
+    /// older than its data. Nothing is left under the final names when `write` fails.
+    public func produce(companions: [String], _ write: (String) throws -> Void) throws {
+        guard let (fd, tmp) = TemporaryFiles.create(template: path + ".tmp-XXXXXX") else {
+            throw Problem.cannotWrite(path, String(cString: strerror(errno)))
+        }
+        close(fd)
+        for c in companions { TemporaryFiles.register(tmp + c) }
+        func discard() {
+            unlink(tmp); TemporaryFiles.unregister(tmp)
+            for c in companions { unlink(tmp + c); TemporaryFiles.unregister(tmp + c) }
+        }
+        do { try write(tmp) } catch { discard(); throw error }
+        let sync = open(tmp, O_RDONLY)
+        if sync >= 0 { fsync(sync); close(sync) }
+        _ = fchmod_path(tmp)
+        if rename(tmp, path) != 0 { let why = String(cString: strerror(errno)); discard(); throw Problem.cannotWrite(path, why) }
+        TemporaryFiles.unregister(tmp)
+        for c in companions {
+            if access(tmp + c, F_OK) == 0 {
+                _ = fchmod_path(tmp + c)
+                if rename(tmp + c, path + c) != 0 { throw Problem.cannotWrite(path + c, String(cString: strerror(errno))) }
+            } else {
+                unlink(path + c)   // a stale index of an earlier output must not stay beside the new data
+            }
+            TemporaryFiles.unregister(tmp + c)
+        }
+        let dfd = open(AtomicOutput.directory(of: path), O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
     /// Writes `text` atomically.
     public func write(_ text: String) throws(Problem) {
         try write(parts: [.text(text)])

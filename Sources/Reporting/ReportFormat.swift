@@ -2,7 +2,7 @@ public import Interpretation
 
 /// The formats an interpretation document is written in (`interpret --format`, `render --format`).
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, html, json
+    case text, markdown, html, json, tsv
 
     /// The document in this format. Every format renders the same typed document.
     public func render(_ doc: InterpretationDocument) throws -> String {
@@ -11,6 +11,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: return MarkdownReport.render(doc)
         case .html: return try HTMLReport.render(doc)
         case .json: return try DocumentJSON.encode(doc)
+        case .tsv: return FindingsTSV.render(doc)
         }
     }
 }

@@ -20,6 +20,24 @@ struct Interpret: ParsableCommand {
         """)
 
 
+    @OptionGroup var caseOptions: CaseOptions
+    @Option(help: "Output format: text, markdown, html (one self-contained page) or json (nextline/interpretation/v1).") var format: ReportFormat = .text
+    @OptionGroup var output: OutputOptionGroup
+
+    func validate() throws {
+        try caseOptions.requireCase()
+    }
+
+    func run() throws {
+        try CLISupport.reportingErrors {
+            let (doc, _) = try caseOptions.document(writingTo: output.target())
+            try CLISupport.emit(try format.render(doc), to: output.target())
+        }
+    }
+}
+
+/// The patient's case as `interpret` and `screen` take it: a case file, or one progression VCF with flags.
+struct CaseOptions: ParsableArguments {
     @Argument(help: "Progression VCF/BCF (without --case); '-' reads standard input.") var vcf: String?
     @Option(name: .customLong("case"), help: "Case file (YAML or JSON); sample paths are relative to it.") var caseFiles: [String] = []
     var caseFile: String? { caseFiles.first }
@@ -37,19 +55,15 @@ struct Interpret: ParsableCommand {
     @Option(name: .customLong("low-tumor-fraction"), help: "Plasma tumour fraction below which a negative is inconclusive.") var lowTumorFraction = InterpretationSettings().lowTumourFraction
     @Flag(name: .customLong("use-flagged"), help: "Use findings flagged possible CH, germline or filtered in verdicts.") var useFlagged = false
     @OptionGroup var input: InputOptionGroup
-    @Option(help: "Output format: text, markdown, html (one self-contained page) or json (nextline/interpretation/v1).") var format: ReportFormat = .text
-    @OptionGroup var output: OutputOptionGroup
 
     func validate() throws {
         if caseFiles.count > 1 { throw ValidationError("--case was given \(caseFiles.count) times; give one case file") }
-        if caseFile == nil && vcf == nil { throw ValidationError("give --case FILE or a progression VCF") }
         if caseFile != nil && (vcf != nil || tumorType != nil || !prior.isEmpty || baseline != nil || normal != nil) {
             throw ValidationError("--case cannot be combined with a VCF argument or case flags (--tumor-type, --prior, --baseline, --normal)")
         }
         if caseFile != nil && (!candidate.isEmpty || !biomarker.isEmpty) {
             throw ValidationError("--candidate and --biomarker describe a case given by flags; with --case, list candidates and biomarkers in the case file")
         }
-        if caseFile == nil && tumorType == nil { throw ValidationError("--tumor-type is required without --case") }
         if let t = tumorFraction, !(0...1).contains(t) { throw ValidationError("--tumor-fraction must be between 0 and 1") }
         if caseFile != nil && (sampleKind != nil || tumorFraction != nil) {
             throw ValidationError("--sample-kind and --tumor-fraction describe the progression VCF given as an argument; with --case, write kind and tumor_fraction in the case file")
@@ -59,41 +73,49 @@ struct Interpret: ParsableCommand {
         if baselineDepth < 1 { throw ValidationError("--baseline-depth must be at least 1") }
     }
 
-    func run() throws {
-        try CLISupport.reportingErrors {
-            var inputs = CLISupport.withIndexes([caseFile, vcf, baseline, normal].compactMap { $0 })
-                + input.catalogueFiles + [baselineRegions].compactMap { $0 } + [input.reference, input.gff].compactMap { $0 }
-            try output.target()?.validate(inputs: inputs)
-            let catalogue = try input.loadCatalogue()
-            let options = input.inputOptions()
-            var settings = InterpretationSettings()
-            settings.minAltReads = minAltReads
-            settings.lowTumourFraction = lowTumorFraction
-            settings.baselineAssumedDepth = baselineDepth
-            settings.useFlagged = useFlagged
-            let patientCase: PatientCase
-            var spooled: [StandardInput] = []   // standard input copied for the run, removed after it
-            defer { withExtendedLifetime(spooled) {} }
-            var caseRecord: (path: String, sha256: String)? = nil
-            if let caseFile {
-                let (c, sha) = try CaseRunner.readCase(path: caseFile, catalogue: catalogue)
-                // The files the case names are inputs too: never an output.
-                inputs += CLISupport.withIndexes(c.samples.compactMap(\.vcf))
-                try output.target()?.validate(inputs: inputs)
-                patientCase = c
-                caseRecord = (caseFile, sha)
-            } else {
-                patientCase = try caseFromFlags(catalogue, files: &spooled)
-            }
-            for w in patientCase.warnings { CLISupport.warn(w) }
-            let regions = try baselineRegions.map { try CaseRunner.readBED($0) }
-            let result = try CaseRunner.run(patientCase: patientCase, catalogue: catalogue, options: options, settings: settings,
-                                            baselineRegions: regions, caseFile: caseRecord)
-            for (_, _, p) in result.inputs { for w in p.warnings { CLISupport.warn(w) } }
-            for w in result.toolWarnings { CLISupport.warn(w) }
-            let doc = CaseRunner.document(result, catalogue: catalogue)
-            try CLISupport.emit(try format.render(doc), to: output.target())
+    /// For commands that need a case: a case file, or a progression VCF with --tumor-type.
+    func requireCase() throws {
+        if caseFile == nil && vcf == nil { throw ValidationError("give --case FILE or a progression VCF") }
+        if caseFile == nil && tumorType == nil { throw ValidationError("--tumor-type is required without --case") }
+    }
+
+    /// Whether any case option was given (annotate interprets only then).
+    var givesCase: Bool { caseFile != nil || tumorType != nil }
+
+    /// Reads every sample and interprets the case: the typed document and the catalogue it used.
+    /// - Parameter target: the output about to be written (checked against every input the case names).
+    func document(writingTo target: AtomicOutput?) throws -> (InterpretationDocument, Catalogue) {
+        var inputs = CLISupport.withIndexes([caseFile, vcf, baseline, normal].compactMap { $0 })
+            + input.catalogueFiles + [baselineRegions].compactMap { $0 } + [input.reference, input.gff].compactMap { $0 }
+        try target?.validate(inputs: inputs)
+        let catalogue = try input.loadCatalogue()
+        let options = input.inputOptions()
+        var settings = InterpretationSettings()
+        settings.minAltReads = minAltReads
+        settings.lowTumourFraction = lowTumorFraction
+        settings.baselineAssumedDepth = baselineDepth
+        settings.useFlagged = useFlagged
+        let patientCase: PatientCase
+        var spooled: [StandardInput] = []   // standard input copied for the run, removed after it
+        defer { withExtendedLifetime(spooled) {} }
+        var caseRecord: (path: String, sha256: String)? = nil
+        if let caseFile {
+            let (c, sha) = try CaseRunner.readCase(path: caseFile, catalogue: catalogue)
+            // The files the case names are inputs too: never an output.
+            inputs += CLISupport.withIndexes(c.samples.compactMap(\.vcf))
+            try target?.validate(inputs: inputs)
+            patientCase = c
+            caseRecord = (caseFile, sha)
+        } else {
+            patientCase = try caseFromFlags(catalogue, files: &spooled)
         }
+        for w in patientCase.warnings { CLISupport.warn(w) }
+        let regions = try baselineRegions.map { try CaseRunner.readBED($0) }
+        let result = try CaseRunner.run(patientCase: patientCase, catalogue: catalogue, options: options, settings: settings,
+                                baselineRegions: regions, caseFile: caseRecord)
+        for (_, _, p) in result.inputs { for w in p.warnings { CLISupport.warn(w) } }
+        for w in result.toolWarnings { CLISupport.warn(w) }
+        return (CaseRunner.document(result, catalogue: catalogue), catalogue)
     }
 
     /// The case from command-line flags (one progression sample, optional baseline and normal), built from

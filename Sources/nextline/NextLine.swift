@@ -23,7 +23,7 @@ struct NextLine: ParsableCommand {
         Exit codes: 0 success, 1 failure, 64 usage error, 65 bad input data.
         """,
         version: ToolInfo.version,
-        subcommands: [Scan.self, Interpret.self, Render.self, CatalogueCommand.self, Models.self]
+        subcommands: [Scan.self, Interpret.self, Render.self, Screen.self, Annotate.self, CatalogueCommand.self, Models.self]
     )
 
     /// Signal handling first: interrupted runs remove their temporary files; SIGXFSZ becomes an error.
@@ -155,6 +155,17 @@ enum CLISupport {
         let copy = try StandardInput()
         shownNames.append((copy.path, given))
         return (copy.path, copy)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    static func listDirectory(_ path: String) throws -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw InputProblem(path: path, message: "cannot list the folder")
+        }
     }
 
     static func warn(_ text: String) { FileHandleStderr.write("nextline: warning: " + shown(text) + "\n") }
