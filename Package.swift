@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Output", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
-        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport", "Yams"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

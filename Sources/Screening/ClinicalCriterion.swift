@@ -83,19 +83,24 @@ struct ClinicalCriterion {
     func status(_ gene: String, _ value: String) -> (Tri, String) {
         let want = value.lowercased()
         guard want == "positive" || want == "negative" else { return (.unknown, "status '\(value)' is not Positive or Negative") }
-        guard let b = profile.biomarkers.last(where: { profileGene($0) == gene }) else {
+        let results = profile.biomarkers.filter { profileGene($0) == gene }
+        guard !results.isEmpty else {
             return (.unknown, "the case gives no \(gene == "ERBB2" ? "HER2" : gene == "ESR1" ? "ER" : "PR") result")
         }
-        let r = b.result.lowercased()
-        let positive: Bool?
-        switch r {
-        case "3+", "amplified", "positive", "high", "detected": positive = true
-        case "0", "1+", "not amplified", "negative", "low", "not detected": positive = false
-        default: positive = nil   // 2+, equivocal: needs ISH
+        let read = results.map { b -> (String, Bool?) in
+            let text = "\(b.name) \(b.method) \(b.result)\(b.sample.map { " (\($0))" } ?? "")"
+            switch b.result.lowercased() {
+            case "3+", "amplified", "positive", "high", "detected": return (text, true)
+            case "0", "1+", "not amplified", "negative", "low", "not detected": return (text, false)
+            default: return (text, nil)   // 2+, equivocal: needs ISH
+            }
         }
-        guard let positive else { return (.unknown, "\(b.name) \(b.method) \(b.result) is equivocal") }
+        let calls = Set(read.compactMap(\.1))
+        // Results that disagree between samples (HER2 3+ at diagnosis, 1+ at progression) are for the board.
+        if calls.count > 1 { return (.unknown, "discordant results: " + read.map(\.0).joined(separator: "; ")) }
+        guard let positive = calls.first else { return (.unknown, read.map(\.0).joined(separator: "; ") + ": equivocal") }
         let ok = positive == (want == "positive")
-        return (ok ? .yes : .no, "\(b.name) \(b.method) \(b.result)\(b.sample.map { " (\($0))" } ?? "") is \(positive ? "positive" : "negative")")
+        return (ok ? .yes : .no, read.map(\.0).joined(separator: "; ") + " → \(positive ? "positive" : "negative")")
     }
 
     func profileGene(_ b: CaseSummary.Biomarker) -> String? {

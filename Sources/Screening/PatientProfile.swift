@@ -1,3 +1,4 @@
+import Foundation
 import Catalogue
 import Interpretation
 import VariantModel
@@ -31,6 +32,9 @@ struct PatientProfile: Sendable {
     /// Genes whose whole span nextline reads (absence there is informative).
     var genesReadInFull: Set<String>
     var watchedGenes: Set<String>
+    /// Whether the case's files report copy number / structural variants at all (else their absence says nothing).
+    var hasCopyNumberData: Bool
+    var hasStructuralData: Bool
     let catalogue: Catalogue
 
     init(document doc: InterpretationDocument, catalogue: Catalogue) {
@@ -43,6 +47,17 @@ struct PatientProfile: Sendable {
         therapyDrugs = doc.patientCase.therapyLines.map(\.drugs)
         genesReadInFull = Set(catalogue.geneSpans.map(\.gene))
         watchedGenes = WatchedGenes.of(catalogue)
+        hasCopyNumberData = doc.findings.contains { $0.copyNumber != nil && $0.fusion == nil }
+        // A fusion test given as a case biomarker (EML4-ALK by RT-PCR, FISH, RNA NGS) is structural-variant
+        // evidence: a positive one is an alteration, a negative one shows absence.
+        let fusionTests = doc.patientCase.biomarkers.filter { PatientProfile.fusionPartners($0.name).count == 2 }
+        hasStructuralData = doc.findings.contains { $0.fusion != nil } || !fusionTests.isEmpty
+        for b in fusionTests where ["positive", "detected"].contains(b.result.lowercased()) {
+            let partners = PatientProfile.fusionPartners(b.name).map { catalogue.genes.resolve($0) ?? $0 }
+            alterations.append(Alteration(label: "\(b.name) fusion (\(b.method), \(b.result))", gene: b.gene ?? partners[1], category: "SV",
+                                          proteinChange: nil, proteinPosition: nil, cnvState: nil, classification: nil,
+                                          fusionPartners: partners, uncertainty: nil))
+        }
         if let latest = doc.latestProgressionSample,
            doc.patientCase.samples.first(where: { $0.id == latest })?.kind == "plasma" {
             let tf = doc.tumorFractions.first { $0.sample == latest }?.value
@@ -52,6 +67,15 @@ struct PatientProfile: Sendable {
                 negativesInconclusive = "the latest sample \(latest) is plasma of unknown tumour fraction: a negative may be inconclusive"
             }
         }
+    }
+
+    /// `EML4-ALK`, `EML4::ALK`, `EML4/ALK` → both gene names (else fewer).
+    static func fusionPartners(_ name: String) -> [String] {
+        for sep in ["::", "-", "/"] where name.contains(sep) {
+            let parts = name.components(separatedBy: sep).filter { !$0.isEmpty }
+            if parts.count == 2, !name.uppercased().hasPrefix("AR-V") { return parts }
+        }
+        return []
     }
 
     static func alteration(_ f: DocumentFinding) -> Alteration? {

@@ -10,10 +10,11 @@ import VariantModel
 public struct Screener: Sendable {
     public let document: InterpretationDocument
     public let catalogue: Catalogue
+    public let negation: Negation
     let profile: PatientProfile
 
-    public init(document: InterpretationDocument, catalogue: Catalogue) {
-        self.document = document; self.catalogue = catalogue
+    public init(document: InterpretationDocument, catalogue: Catalogue, negation: Negation = .variant) {
+        self.document = document; self.catalogue = catalogue; self.negation = negation
         profile = PatientProfile(document: document, catalogue: catalogue)
     }
 
@@ -41,7 +42,7 @@ public struct Screener: Sendable {
         switch c {
         case .and(let children): return Outcome.all(children.map(evaluate))
         case .or(let children): return Outcome.any(children.map(evaluate))
-        case .genomic(let fields): return GenomicCriterion(fields: fields, profile: profile).evaluate()
+        case .genomic(let fields): return GenomicCriterion(fields: fields, profile: profile, negation: negation).evaluate()
         case .clinical(let fields): return ClinicalCriterion(fields: fields, profile: profile).evaluate()
         case .unsupported(let key):
             return Outcome(value: .unknown, criterion: key, evidence: ["'\(key)' is not a CTML node screening supports (and, or, genomic, clinical)"])

@@ -23,6 +23,7 @@ struct Screen: ParsableCommand {
     @Option(help: "CTML trial files (YAML or JSON) or folders of them (repeat).") var trials: [String] = []
     @Option(help: "A saved interpretation document (interpret --format json) instead of the case options.") var document: String?
     @OptionGroup var caseOptions: CaseOptions
+    @Option(help: "How a '!' value in a genomic criterion reads: variant (a BRAF mutation other than V600E) or leaf (MatchMiner's engines: no BRAF V600E).") var negation: NegationOption = .variant
     @Option(help: "Output format: text or json (nextline/screen/v1).") var format: Format = .text
     @OptionGroup var output: OutputOptionGroup
 
@@ -45,7 +46,7 @@ struct Screen: ParsableCommand {
                     throw InputProblem(path: path, message: error.message)
                 }
             }
-            let screened = Screener(document: doc, catalogue: catalogue).screen(read)
+            let screened = Screener(document: doc, catalogue: catalogue, negation: negation.negation).screen(read)
             try CLISupport.emit(format == .json ? try DocumentJSON.encode(screened) : ScreenReport.text(screened), to: output.target())
         }
     }
@@ -77,4 +78,9 @@ struct Screen: ParsableCommand {
         if out.isEmpty { throw UsageProblem("--trials: no CTML trial file found") }
         return out
     }
+}
+
+enum NegationOption: String, ExpressibleByArgument, CaseIterable {
+    case variant, leaf
+    var negation: Negation { self == .variant ? .variant : .leaf }
 }
