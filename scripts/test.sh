@@ -9,4 +9,6 @@ install_system_packages
 scripts/embed-annotations.sh --check
 swift build -c release --static-swift-stdlib --force-resolved-versions --product nextline
 export NEXTLINE_RELEASE_BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/nextline"
+# FHIR bundles are validated with the fhir.resources R4B models (PyPI) in a virtual environment.
+if py=$(scripts/fhir-venv.sh); then export NEXTLINE_FHIR_PYTHON="$py"; else echo "warning: FHIR validation environment unavailable; FHIR model tests are skipped" >&2; fi
 swift test --force-resolved-versions "$@"

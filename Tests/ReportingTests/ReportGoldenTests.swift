@@ -38,7 +38,7 @@ struct ReportGoldenTests {
         #expect(status == 0, "\(err)")
         let dir = Fixtures.temporaryDirectory()
         let saved = Fixtures.write(json, to: dir, as: "doc.json")
-        for format in ["text", "markdown", "html", "json"] {
+        for format in ["text", "markdown", "html", "json", "tsv", "maf", "matchminer", "fhir"] {
             let (s1, direct, _) = interpret(c.1, format)
             let (s2, rendered, e2) = Fixtures.run(Fixtures.nextlineBinary, ["render", saved, "--format", format], cwd: Fixtures.root)
             #expect(s1 == 0 && s2 == 0, "\(e2)")

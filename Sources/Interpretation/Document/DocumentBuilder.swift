@@ -7,7 +7,12 @@ public import VariantModel
 public enum DocumentBuilder {
     public static func document(_ i: Interpretation, catalogue: Catalogue, inputs: [InputRecord], caseFile: FileStamp?,
                                 referenceInputs: ReferenceInputs?) -> InterpretationDocument {
-        let findings = i.findings.map(finding)
+        let levels = Dictionary(catalogue.rules.map { ($0.id, $0.evidence.level) }, uniquingKeysWith: { a, _ in a })
+        let findings = i.findings.map { f in
+            var d = finding(f)
+            d.tier = tier(f, levels: levels)
+            return d
+        }
         let verdicts = orderedVerdicts(i.implications.map { verdict($0, catalogue: catalogue) }, catalogue: catalogue,
                                        implications: i.implications)
         let recommendations = i.recommendations.map {
@@ -63,6 +68,14 @@ public enum DocumentBuilder {
     }
 
     // MARK: findings
+
+    /// The finding's AMP/ASCO/CAP tier from the evidence of the rules it triggered (see ``DocumentFinding/tier``).
+    static func tier(_ f: InterpretedFinding, levels: [String: EvidenceLevel]) -> Int {
+        if f.functionalClass == .polymorphism { return 4 }
+        let matched = f.matches.compactMap { levels[$0] }
+        if matched.contains(.clinicalRandomised) { return 1 }
+        return matched.isEmpty || f.functionalClass == .vus ? 3 : 2
+    }
 
     static func finding(_ f: InterpretedFinding) -> DocumentFinding {
         let samples = f.observations.map { o -> DocumentFinding.SampleEntry in

@@ -35,6 +35,10 @@ public struct DocumentFinding: Codable, Sendable, Hashable {
     public var cnState: String?
     public var copyNumberCall: CopyNumberCallEntry?
     public var fusion: Fusion?
+    /// AMP/ASCO/CAP 2017 tier of the finding in this case (interpretation only): 1 = a matched rule with
+    /// randomised clinical evidence, 2 = a matched rule with other clinical, preclinical or expert evidence,
+    /// 3 = no matched rule (unknown significance here, VUS included), 4 = a known polymorphism.
+    public var tier: Int?
 
     enum CodingKeys: String, CodingKey {
         case gene, hgvsp, hgvspLong = "hgvsp_long", hgvsc, transcript, consequence, chrom, pos, ref, alt
@@ -42,7 +46,7 @@ public struct DocumentFinding: Codable, Sendable, Hashable {
         case hgvspAsWritten = "hgvsp_as_written", disagreements, copyNumber = "copy_number", line
         case populationFrequency = "population_frequency", origin, originReason = "origin_reason", flags, matches, used
         case classification, classificationReason = "classification_reason", notUsedReason = "not_used_reason"
-        case cnState = "cn_state", copyNumberCall = "copy_number_call", fusion
+        case cnState = "cn_state", copyNumberCall = "copy_number_call", fusion, tier
     }
 
     /// One sample's measurement of the alteration (and, in a case, the sample's role and what was seen).
