@@ -9,11 +9,12 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a VCF/BCF back through htslib with nextline's findings as NEXTLINE_ANN INFO tags.",
         discussion: """
-        Without case options, each identified ALT gets gene, transcript, HGVS and consequence. With --case
-        (the latest progression sample's file is annotated) or a VCF with --tumor-type and the other case
-        flags, also classification, origin, flags and the catalogue rules it matched. Every record is kept
-        (multi-allelic records whole); only tags are added. The output type follows its name: .vcf, .vcf.gz
-        (bgzipped, indexed .tbi) or .bcf (indexed .csi).
+        Without case options, each identified ALT gets gene, transcript, HGVS and
+        consequence. With --case (the latest progression sample's file is annotated)
+        or a VCF with --tumor-type and the other case flags, also classification,
+        origin, flags and the catalogue rules it matched. Every record is kept
+        (multi-allelic records whole); only tags are added. The output type follows
+        its name: .vcf, .vcf.gz (indexed .tbi) or .bcf (indexed .csi).
           nextline annotate prog.vcf.gz --output prog.nextline.vcf.gz
           nextline annotate --case case.yaml --output prog.nextline.bcf
         """)

@@ -11,10 +11,11 @@ struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Screen a patient's case against clinical trials written in MatchMiner's CTML.",
         discussion: """
-        Each trial arm is eligible, not eligible or needs review, with the criterion that decided it and the
-        finding that satisfied or failed it. The case is interpreted first (same options as interpret), or a
-        saved interpretation document is read with --document.
-          nextline screen --case case.yaml --trials trials/ --format json --output screen.json
+        Each trial arm is eligible, not eligible or needs review, with the criterion
+        that decided it and the finding that satisfied or failed it. The case is
+        interpreted first (same options as interpret), or a saved interpretation
+        document is read with --document.
+          nextline screen --case case.yaml --trials trials/ --format json
         Criteria and semantics: docs/screening.md.
         """)
 
