@@ -138,4 +138,10 @@ static inline int chts_rec_nallele(const bcf1_t *v) { return v->n_allele; }
 static inline int chts_update_info_string(const bcf_hdr_t *h, bcf1_t *v, const char *tag, const char *value) {
     return bcf_update_info_string(h, v, tag, value);
 }
+/// Wraps: bcf_subset_format when the header keeps a subset of samples. bcf_read does this itself; an
+/// index iterator (bcf_itr_next → bcf_readrec) does not, so records read through an index still carry
+/// every sample's FORMAT data until this is called.
+static inline int chts_subset_samples(const bcf_hdr_t *h, bcf1_t *v) {
+    return h->keep_samples ? bcf_subset_format(h, v) : 0;
+}
 #endif
