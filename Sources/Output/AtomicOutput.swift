@@ -74,7 +74,7 @@ public struct AtomicOutput: Sendable {
         }
         if close(fd) != 0 { unlink(tmp); throw .cannotWrite(path, String(cString: strerror(errno))) }
         _ = fchmod_path(tmp)
-        if rename(tmp, path) != 0 { unlink(tmp); throw .cannotWrite(path, String(cString: strerror(errno))) }
+        if let problem = install(tmp) { unlink(tmp); throw problem }
         let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
@@ -126,7 +126,7 @@ public struct AtomicOutput: Sendable {
         let sync = open(tmp, O_RDONLY)
         if sync >= 0 { fsync(sync); close(sync) }
         _ = fchmod_path(tmp)
-        if rename(tmp, path) != 0 { let why = String(cString: strerror(errno)); discard(); throw Problem.cannotWrite(path, why) }
+        if let problem = install(tmp) { discard(); throw problem }
         TemporaryFiles.unregister(tmp)
         for c in companions {
             if access(tmp + c, F_OK) == 0 {
@@ -139,6 +139,20 @@ public struct AtomicOutput: Sendable {
         }
         let dfd = open(AtomicOutput.directory(of: path), O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Moves the finished temporary file to the target. With --no-clobber the move is a hard link, which
+    /// fails when the target appeared meanwhile (no-replace holds at this moment, not only at the start),
+    /// then the temporary name is removed; otherwise an atomic rename.
+    func install(_ tmp: String) -> Problem? {
+        if noClobber {
+            if link(tmp, path) != 0 {
+                return errno == EEXIST ? .exists(path) : .cannotWrite(path, String(cString: strerror(errno)))
+            }
+            unlink(tmp)
+            return nil
+        }
+        return rename(tmp, path) == 0 ? nil : .cannotWrite(path, String(cString: strerror(errno)))
     }
 
     /// Writes `text` atomically.
