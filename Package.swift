@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CHTSlib", pkgConfig: "htslib", providers: [.apt(["libhts-dev"])]),
@@ -48,6 +49,9 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Output", "Interpretation", "Catalogue", "Reporting", "VariantModel", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport", "Yams"]),
+        .testTarget(name: "PropertyTests",
+                    dependencies: ["VariantModel", "Interpretation", "Reporting", "Catalogue", "Pipeline", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
