@@ -92,6 +92,11 @@ public final class VCFReader {
     private var formatScratch: [UInt8] = []
     private var contigByID: [Int: String] = [:]
 
+    /// The longest VCF line accepted (32 MiB): far above real records (a 4 MiB INFO, a 300 kb allele, 300
+    /// ALTs pass), low enough that one corrupt line cannot take gigabytes through parsing and copying. A
+    /// longer line is refused, naming it.
+    public static let maximumLineLength = 32 << 20
+
     /// Opens the file, checks its container and reads the header.
     ///
     /// - Throws: ``VCFError`` naming the file: missing, directory, empty, not VCF/BCF, truncated
@@ -242,6 +247,9 @@ public final class VCFReader {
                 break
             }
             lines += 1
+            if Int(buffer.l) > VCFReader.maximumLineLength {
+                throw .malformedHeader(path: path, detail: "header line \(lines) is \(buffer.l) bytes, longer than the \(VCFReader.maximumLineLength >> 20) MiB nextline accepts")
+            }
             guard let s = buffer.s, buffer.l > 0 else { throw .malformedHeader(path: path, detail: "blank line \(lines) inside the header") }
             var l = Int(buffer.l)
             if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
@@ -425,6 +433,10 @@ public final class VCFReader {
             }
             if r == -1 { break }
             lineNumber += 1
+            if Int(line.l) > VCFReader.maximumLineLength {
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
+                                               detail: "the line is \(line.l) bytes, longer than the \(VCFReader.maximumLineLength >> 20) MiB nextline accepts")
+            }
             guard let s = line.s else { continue }
             var l = Int(line.l)
             if l > 0 && s[l - 1] == 13 { l -= 1; s[l] = 0; line.l = l }
