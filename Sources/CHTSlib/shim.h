@@ -144,4 +144,23 @@ static inline int chts_update_info_string(const bcf_hdr_t *h, bcf1_t *v, const c
 static inline int chts_subset_samples(const bcf_hdr_t *h, bcf1_t *v) {
     return h->keep_samples ? bcf_subset_format(h, v) : 0;
 }
+/// Wraps: bgzf_open + bgzf_seek to a block's compressed offset + bgzf_getline until EOF, keeping the last
+/// two lines (the last complete line of the file, and the one before it). Returns 0 on success.
+static inline int chts_bgzf_tail_lines(const char *path, int64_t block_offset, kstring_t *last, kstring_t *before) {
+    BGZF *fp = bgzf_open(path, "r");
+    if (!fp) return -1;
+    if (bgzf_seek(fp, block_offset << 16, SEEK_SET) < 0) { bgzf_close(fp); return -1; }
+    kstring_t line = {0, 0, NULL};
+    int n = 0;
+    while (bgzf_getline(fp, '\n', &line) >= 0) {
+        kstring_t t = *before; *before = *last; *last = t;
+        last->l = 0; kputsn(line.s, line.l, last);
+        n++;
+    }
+    free(line.s);
+    bgzf_close(fp);
+    return n;
+}
+/// Wraps: tbx_seqnames (the sequence names an index holds); free the array (not the names) with free().
+static inline const char **chts_tbx_seqnames(tbx_t *t, int *n) { return tbx_seqnames(t, n); }
 #endif

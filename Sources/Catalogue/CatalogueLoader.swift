@@ -348,6 +348,10 @@ final class CatalogueLoader {
         guard let m = YAMLMap(root, file: file, entry: nil, field: nil, sink: sink,
                               allowed: ["schema", "rules", "description"], required: ["rules"]) else { return }
         let facts = Set(catalogue.reviewFacts.map(\.id))
+        if (m.list("rules") ?? []).isEmpty {
+            // A rule file without rules changes nothing; given on purpose, it is a mistake worth saying.
+            sink.add(file, m.node("rules"), entry: nil, field: "rules", "the file lists no rules")
+        }
         for item in m.list("rules") ?? [] {
             let idGuess = item["id"]?.scalar?.string
             guard let r = YAMLMap(item, file: file, entry: idGuess, field: nil, sink: sink, allowed: CatalogueLoader.ruleKeys,

@@ -67,12 +67,20 @@ extension ReportView {
         var notes: [String] = []
         if let cn = f.copyNumberCall, let a = cn.adjusted { notes.append("\(number(a)) tumour copies (\(cn.threshold))") }
         if let r = f.notUsedReason { notes.append("not used: " + r.spaced) }
-        return Finding(label: f.label, hgvsc: f.hgvsc ?? "–", transcript: f.transcript ?? "–", vaf: m?.vaf.map(number) ?? "n/r",
+        return Finding(label: ReportView.shortened(f.label), hgvsc: f.hgvsc ?? "–", transcript: f.transcript ?? "–", vaf: m?.vaf.map(number) ?? "n/r",
                        depth: m?.depth.map(String.init) ?? "n/r", origin: (f.origin ?? "").spaced,
                        classification: (f.classification ?? "").spaced,
                        flags: (f.flags ?? []).isEmpty ? nil : f.flags?.map(\.spaced).joined(separator: ", "),
                        note: notes.isEmpty ? nil : notes.joined(separator: "; "), reason: f.notUsedReason?.spaced, series: series,
                        chart: VAFChart.chart(f, doc: doc))
+    }
+}
+
+extension ReportView {
+    /// Long allele text (a 300 kb insertion written out) is cut for reading, with a marker saying how long
+    /// it was; the JSON document keeps the whole value.
+    static func shortened(_ s: String, limit: Int = 120) -> String {
+        s.count <= limit ? s : String(s.prefix(limit)) + "… [\(s.count) characters; see the JSON document]"
     }
 }
 

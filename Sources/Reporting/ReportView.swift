@@ -123,7 +123,7 @@ public struct ReportView: Sendable {
         findings = zip(doc.findings, rows).filter { $0.0.used != false && $0.0.classification != "vus" }.map(\.1)
         uncertainFindings = zip(doc.findings, rows).filter { $0.0.used != false && $0.0.classification == "vus" }.map(\.1)
         setAsideFindings = zip(doc.findings, rows).filter { $0.0.used == false }.map(\.1)
-        notAssessable = doc.notAssessable.map { "\($0.gene ?? "?") \($0.chrom):\($0.pos) \($0.ref)>\($0.alt): \($0.reason)" }
+        notAssessable = doc.notAssessable.map { ReportView.shortened("\($0.gene ?? "?") \($0.chrom):\($0.pos) \($0.ref)>\($0.alt)") + ": \($0.reason)" }
         tumorFractions = doc.tumorFractions.map { Pair(name: $0.sample, value: ($0.value.map(ReportView.number) ?? "unknown") + " — " + $0.how) }
         warnings = doc.warnings
         inputs = doc.inputs.map { i in

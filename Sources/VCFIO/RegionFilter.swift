@@ -8,7 +8,7 @@ public import VariantModel
 /// from far away; END is read after parsing), or when its text contains `|GENE|` for a watched gene
 /// without a known span (the file's own annotation then places it).
 final class RegionFilter {
-    enum Decision { case parse, skip(String) }
+    enum Decision { case parse, skip(String), invalid(String) }
 
     /// Upstream padding: the longest REF allele that can reach into a gene from before it.
     static let upstreamPadding = 1000
@@ -16,10 +16,15 @@ final class RegionFilter {
     private let regions: [String: [ClosedRange<Int>]]?
     private let keywords: [[UInt8]]
     private var contigCache: [String: String?] = [:]
+    /// Declared lengths of the primary chromosomes (canonical name → length), to refuse impossible POS values.
+    private let lengths: [String: Int]
 
-    init(plan: ReadPlan) {
+    init(plan: ReadPlan, contigs: [(name: String, length: Int?)] = []) {
         regions = plan.regions.map { RegionFilter.merge($0) }
         keywords = plan.annotationKeywords.map { Array("|\($0)|".utf8) }
+        var lengths: [String: Int] = [:]
+        for c in contigs { if let l = c.length, l > 0, let canon = ContigName.canonical(c.name) { lengths[canon] = l } }
+        self.lengths = lengths
     }
 
     static func merge(_ regions: [String: [ClosedRange<Int>]]) -> [String: [ClosedRange<Int>]] {
@@ -56,6 +61,10 @@ final class RegionFilter {
         var digits = 0
         while i < l, s[i] >= 48, s[i] <= 57, digits < 12 { pos = pos * 10 + Int(s[i] - 48); i += 1; digits += 1 }
         if digits == 0 || (i < l && s[i] != 9) { return .parse }  // let htslib report the bad POS
+        // VCF allows POS 0 and length + 1 (telomeres); anything beyond the declared length is impossible.
+        if let length = lengths[chrom], pos > length + 1 {
+            return .invalid("POS \(pos) is beyond \(chromName)'s declared length \(length)")
+        }
         if let list = regions[chrom] {
             for r in list where pos >= r.lowerBound - RegionFilter.upstreamPadding && pos <= r.upperBound {
                 return .parse

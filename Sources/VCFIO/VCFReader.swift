@@ -226,7 +226,7 @@ public final class VCFReader {
             break
         }
         if let candidate = chosen, !VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF) {
-            warnings.append("\(candidate): index does not match the data file (the first record is not where the index points): not used, the file is streamed instead")
+            warnings.append("\(candidate): index does not match the data file (its contigs, first or last record are not where the index says): not used, the file is streamed instead")
             chosen = nil
         }
         return (chosen, warnings)
@@ -252,6 +252,7 @@ public final class VCFReader {
             }
             guard let s = buffer.s, buffer.l > 0 else { throw .malformedHeader(path: path, detail: "blank line \(lines) inside the header") }
             var l = Int(buffer.l)
+            if strlen(s) != l { throw .malformedHeader(path: path, detail: "a NUL byte in header line \(lines)") }
             if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
             if s[0] != 35 {  // '#'
                 throw .malformedHeader(path: path, detail: "no #CHROM line before the first record (line \(lines))")
@@ -374,7 +375,7 @@ public final class VCFReader {
                 throw VCFError.sampleNotFound(path: path, sample: missing, available: header.samples)
             }
         }
-        let filter = RegionFilter(plan: plan)
+        let filter = RegionFilter(plan: plan, contigs: header.contigs)
         if summary.mode == "index", let regions = plan.regions, plan.annotationKeywords.isEmpty {
             try readIndexed(regions: regions, plan: plan, filter: filter, body)
         } else {
@@ -480,6 +481,8 @@ public final class VCFReader {
             }
             // Pre-filter on the raw text: CHROM and POS, without parsing the record.
             switch filter.decide(line: s, length: l) {
+            case .invalid(let why):
+                throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: why)
             case .skip(let reason):
                 summary.skipped[reason, default: 0] += 1
                 if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord {
@@ -591,8 +594,8 @@ public final class VCFReader {
         guard let name = chts_rec_seqname(hdr, first) else { return false }
         let chrom = String(cString: name)
         let pos = Int(first.pointee.pos) + 1
-        let region = "\(chrom):\(pos)-\(pos)"
         if isBCF {
+            let region = "\(chrom):\(pos)-\(pos)"
             guard let idx = chts_bcf_index_load2(path, index) else { return false }
             defer { hts_idx_destroy(idx) }
             guard let itr = chts_bcf_itr_querys(idx, hdr, region) else { return false }
@@ -604,15 +607,72 @@ public final class VCFReader {
         }
         guard let tbx = tbx_index_load2(path, index) else { return false }
         defer { tbx_destroy(tbx) }
-        guard let itr = chts_tbx_itr_querys(tbx, region) else { return false }
+        // Every sequence the index names must be a contig of this file's header.
+        var n: Int32 = 0
+        if let names = chts_tbx_seqnames(tbx, &n) {
+            defer { free(UnsafeMutableRawPointer(mutating: names)) }
+            for i in 0..<Int(n) {
+                guard let c = names[i] else { continue }
+                if bcf_hdr_name2id(hdr, c) < 0 { return false }
+            }
+        }
+        // The first record, and the last one (read from the file's final BGZF blocks), must both be where
+        // the index points: an index copied from another file that happens to begin alike fails here.
+        guard tbxFinds(fp: fp, tbx: tbx, hdr: hdr, chrom: chrom, pos: pos, probe: probe) else { return false }
+        if let (lastChrom, lastPos) = lastRecord(path) {
+            return tbxFinds(fp: fp, tbx: tbx, hdr: hdr, chrom: lastChrom, pos: lastPos, probe: probe)
+        }
+        return true
+    }
+
+    /// Whether a tabix query at chrom:pos returns a record at exactly that position.
+    static func tbxFinds(fp: UnsafeMutablePointer<htsFile>, tbx: UnsafeMutablePointer<tbx_t>, hdr: UnsafeMutablePointer<bcf_hdr_t>,
+                         chrom: String, pos: Int, probe: UnsafeMutablePointer<bcf1_t>) -> Bool {
+        guard let itr = chts_tbx_itr_querys(tbx, "\(chrom):\(pos)-\(pos)") else { return false }
         defer { hts_itr_destroy(itr) }
         var line = kstring_t(l: 0, m: 0, s: nil)
         defer { chts_ks_free(&line) }
+        let rid = bcf_hdr_name2id(hdr, chrom)
         while chts_tbx_itr_next(fp, tbx, itr, &line) >= 0 {
             guard vcf_parse(&line, hdr, probe) == 0 else { return false }
-            if probe.pointee.rid == first.pointee.rid && probe.pointee.pos == first.pointee.pos { return true }
+            if probe.pointee.rid == rid && Int(probe.pointee.pos) + 1 == pos { return true }
         }
         return false
+    }
+
+    /// CHROM and POS of the last record of a bgzipped VCF, from its last BGZF blocks (found by walking the
+    /// block chain that ends at the end-of-file marker); nil when they cannot be told (then only the first
+    /// record is checked).
+    static func lastRecord(_ path: String) -> (String, Int)? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        guard fseeko(f, 0, SEEK_END) == 0 else { return nil }
+        let size = Int(ftello(f))
+        let window = min(size, 1 << 18)
+        guard window > 28, fseeko(f, off_t(size - window), SEEK_SET) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: window)
+        guard bytes.withUnsafeMutableBytes({ fread($0.baseAddress, 1, window, f) }) == window else { return nil }
+        // Block starts in the window whose chain of BSIZE lengths lands exactly on the EOF marker.
+        let end = window - 28
+        var starts: [Int] = []
+        for i in 0..<max(0, end - 18) where bytes[i] == 0x1f && bytes[i + 1] == 0x8b && bytes[i + 2] == 8 && bytes[i + 3] == 4
+            && bytes[i + 12] == 0x42 && bytes[i + 13] == 0x43 {
+            var j = i
+            while j < end, j + 18 <= bytes.count, bytes[j] == 0x1f, bytes[j + 1] == 0x8b {
+                j += Int(bytes[j + 16]) + Int(bytes[j + 17]) << 8 + 1
+            }
+            if j == end { starts.append(i) }
+            if starts.count >= 3 { break }
+        }
+        guard let first = starts.first else { return nil }
+        var last = kstring_t(l: 0, m: 0, s: nil), before = kstring_t(l: 0, m: 0, s: nil)
+        defer { chts_ks_free(&last); chts_ks_free(&before) }
+        // Two or more lines read: the last one is complete (the first may have started in an earlier block).
+        guard chts_bgzf_tail_lines(path, Int64(size - window + first), &last, &before) >= 2, let s = last.s, last.l > 0 else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(start: s, count: Int(last.l)), as: UTF8.self)
+        let fields = text.split(separator: "\t", maxSplits: 2)
+        guard fields.count >= 2, !text.hasPrefix("#"), let pos = Int(fields[1]) else { return nil }
+        return (String(fields[0]), pos)
     }
 
     private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: RegionFilter,

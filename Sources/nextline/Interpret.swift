@@ -115,6 +115,10 @@ struct CaseOptions: ParsableArguments {
                                 baselineRegions: regions, caseFile: caseRecord)
         for (_, _, p) in result.inputs { for w in p.warnings { CLISupport.warn(w) } }
         for w in result.toolWarnings { CLISupport.warn(w) }
+        // What the interpretation itself found worth saying (a record written twice with different values,
+        // a latest sample without a variant file, …) goes to stderr as well as into the document.
+        let said = Set(patientCase.warnings + result.toolWarnings + result.inputs.flatMap(\.provenance.warnings))
+        for w in result.interpretation.warnings where !said.contains(w) { CLISupport.warn(w) }
         return (CaseRunner.document(result, catalogue: catalogue), catalogue)
     }
 
