@@ -115,7 +115,15 @@ public enum CaseRunner {
             bytes.append(contentsOf: chunk[0..<n])
             if bytes.count > 64 << 20 { throw InputProblem(path: path, message: "larger than 64 MiB") }
         }
-        guard let s = String(validating: bytes, as: UTF8.self) else { throw InputProblem(path: path, message: "is not UTF-8 text") }
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            // Name the first line that is not UTF-8, and the byte offset in the file.
+            var line = 1, start = 0
+            for (i, b) in bytes.enumerated() where b == 10 {
+                if String(validating: bytes[start..<i], as: UTF8.self) == nil { break }
+                line += 1; start = i + 1
+            }
+            throw InputProblem(path: path, location: "line \(line)", message: "is not UTF-8 text (an invalid byte in line \(line), which starts at byte \(start))")
+        }
         return s
     }
 }

@@ -104,7 +104,10 @@ public enum ScanRunner {
         warnings += result.warnings
         let sources = Array(Set(result.findings.compactMap { $0.measurement?.vafSource }).union(reading.streamedVAFSources)).sorted()
         warnings += MeasurementAdvice.stringTypedFields(header: file.header, path: path, vafField: options.vafField)
-        if sources.isEmpty, file.choice.sample != nil, summary.recordsKept > 0, options.vafField == nil {
+        if !reading.noteUnfiltered().isEmpty { warnings.append("\(path): " + reading.noteUnfiltered()) }
+        warnings += reading.duplicateNotes.map { "\(path): \($0)" }
+        // Only when something was found and none of it had a VAF (not for files whose kept records found nothing).
+        if sources.isEmpty, reading.findingCount > 0, file.choice.sample != nil, options.vafField == nil {
             warnings.append(MeasurementAdvice.noVAF(header: file.header, path: path, sample: file.choice.sample))
         }
         result.warnings = warnings
@@ -163,6 +166,12 @@ struct Reading {
     var refCheck = ReferenceCheck()
     var combiner = PhasedCodonCombiner()
     var streamedVAFSources = Set<String>()
+    /// Findings produced, and those from records whose FILTER is '.' (no filters applied).
+    var findingCount = 0
+    var unfilteredCount = 0
+    /// The VAF first seen per allele, to say when a file writes the same allele twice with other values.
+    var firstVAF: [String: Double?] = [:]
+    var duplicateNotes: [String] = []
 
     init(file: OpenedFile, reference: ReferenceContext?, combine: Bool, stream: ScanStream?) {
         self.file = file; self.reference = reference; self.combine = combine; self.stream = stream
@@ -207,6 +216,7 @@ struct Reading {
         }
         let before = result.findings.count
         try file.identifier.identify(record, sample: file.choice.sample, source: file.path, into: &result)
+        for f in result.findings[before...] { note(f, record: record) }
         if combine {
             try combiner.consider(record, findingsBefore: before, sample: file.choice.sample, reference: reference,
                                   identifier: file.identifier, source: file.path, result: &result)
@@ -220,6 +230,27 @@ struct Reading {
         }
         for n in result.notAssessable { try stream.notAssessable(n) }
         result.notAssessable.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts the finding, and says when its allele was already written with another VAF.
+    mutating func note(_ f: Finding, record: VariantRecord) {
+        findingCount += 1
+        if f.filters.isEmpty { unfilteredCount += 1 }
+        guard let a = f.allele else { return }
+        let key = "\(a.chromosome):\(a.position):\(a.reference):\(a.alternate)"
+        let vaf = f.measurement?.vaf
+        if let seen = firstVAF[key] {
+            if seen != vaf, duplicateNotes.count < 20 {
+                duplicateNotes.append("\(f.label) is written twice with different values (VAF \(seen.map { "\($0)" } ?? "n/r") and \(vaf.map { "\($0)" } ?? "n/r"), the second at \(record.location)); both are listed")
+            }
+        } else {
+            firstVAF[key] = vaf
+        }
+    }
+
+    /// The FILTER '.' policy, said once per file when it applied.
+    func noteUnfiltered() -> String {
+        unfilteredCount == 0 ? "" : "\(unfilteredCount) finding(s) come from records with FILTER '.' (no filters applied): they are used as passed"
     }
 
     mutating func emit(_ f: Finding, _ stream: ScanStream) throws {

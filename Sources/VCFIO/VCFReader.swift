@@ -180,14 +180,7 @@ public final class VCFReader {
         guard detected == 0 else { throw .notVariantFormat(path: path, detected: "an unrecognised format") }
         let fmt = format.format
         if fmt != vcf && fmt != bcf {
-            if let f = fopen(path, "rb") {
-                var head = [UInt8](repeating: 0, count: 19)
-                let n = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 19, f) }
-                fclose(f)
-                if n == 19, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF, String(decoding: head[3...], as: UTF8.self) == "##fileformat=VCF" {
-                    throw .malformedHeader(path: path, detail: "the file starts with a UTF-8 byte-order mark before ##fileformat; remove it")
-                }
-            }
+            if let why = VCFReader.explainNotVCF(path) { throw .notVariantFormat(path: path, detected: why) }
             let name = hts_format_description(&format).map { d -> String in
                 let s = String(cString: d); free(d); return s
             } ?? "another format"
@@ -209,6 +202,27 @@ public final class VCFReader {
         }
         let name = isBCF ? "BCF" : (isBGZF ? "VCF.gz (BGZF)" : (format.compression == gzip ? "VCF.gz (gzip)" : "VCF"))
         return (isBCF, isBGZF, name, warnings)
+    }
+
+    /// A specific reason for a file htslib does not take as VCF/BCF, from its first bytes: a byte-order mark,
+    /// bzip2/zip/xz compression, a VCF without its `##fileformat` line, CR-only line ends.
+    static func explainNotVCF(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var head = [UInt8](repeating: 0, count: 65536)
+        let n = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, f) }
+        let b = head.prefix(n)
+        func starts(_ p: [UInt8]) -> Bool { b.starts(with: p) }
+        if starts([0xEF, 0xBB, 0xBF]) { return "text starting with a UTF-8 byte-order mark before ##fileformat; remove the mark" }
+        if starts(Array("BZh".utf8)) { return "bzip2-compressed data; decompress it (bunzip2) and recompress with bgzip" }
+        if starts([0x50, 0x4B, 0x03, 0x04]) { return "a zip archive; unzip it and compress the VCF with bgzip" }
+        if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "xz-compressed data; decompress it (unxz) and recompress with bgzip" }
+        let text = Array(b)
+        if text.contains(13) && !text.contains(10) { return "text whose lines end with a carriage return only (CR); convert the line ends to LF" }
+        if starts(Array("#CHROM".utf8)) || (starts(Array("##".utf8)) && !starts(Array("##fileformat".utf8))) {
+            return "VCF-like text without the ##fileformat=VCFv4.x first line a VCF must start with"
+        }
+        return nil
     }
 
     /// The index to use: fresh (not older than the data) and belonging to this file (the first record is
@@ -253,6 +267,9 @@ public final class VCFReader {
             guard let s = buffer.s, buffer.l > 0 else { throw .malformedHeader(path: path, detail: "blank line \(lines) inside the header") }
             var l = Int(buffer.l)
             if strlen(s) != l { throw .malformedHeader(path: path, detail: "a NUL byte in header line \(lines)") }
+            if l > 1, memchr(s, 13, l - 1) != nil {
+                throw .malformedHeader(path: path, detail: "header line \(lines) holds a carriage return inside it: the line ends are CR only; convert them to LF")
+            }
             if s[l - 1] == 13 { l -= 1; s[l] = 0; buffer.l = l }  // CRLF → LF
             if s[0] != 35 {  // '#'
                 throw .malformedHeader(path: path, detail: "no #CHROM line before the first record (line \(lines))")
@@ -263,7 +280,8 @@ public final class VCFReader {
             }
             if lines == 1 {
                 let version = String(decoding: UnsafeRawBufferPointer(start: s + 16, count: l - 16), as: UTF8.self)
-                if !["v4.0", "v4.1", "v4.2", "v4.3", "v4.4", "v4.5"].contains(version) {
+                // htslib 1.16 (Debian 12) reads VCF up to 4.4: a newer version is read as 4.x, and said.
+                if !["v4.0", "v4.1", "v4.2", "v4.3", "v4.4"].contains(version) {
                     warnings.append("\(path): unknown VCF version '\(version)'; read as VCF 4.x")
                 }
             }
