@@ -139,7 +139,10 @@ public final class Identifier {
         let bases = Set("ACGTNacgtn")
         guard alt.allSatisfy({ bases.contains($0) }), record.reference.allSatisfy({ bases.contains($0) }) else {
             result.skipped["unsupported_allele_text", default: 0] += 1
-            result.warnings.append("\(source): \(record.location): ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele; not evaluated")
+            let which = alt.allSatisfy({ bases.contains($0) })
+                ? "REF '\(record.reference.prefix(40))' holds a base other than A, C, G, T or N (an IUPAC code?)"
+                : "ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele"
+            result.warnings.append("\(source): \(record.location): \(which); not evaluated")
             return
         }
         if alt.uppercased() == record.reference.uppercased() { result.skipped["alt_equals_ref", default: 0] += 1; return }
