@@ -23,11 +23,15 @@ public final class StreamingScanOutput {
     private let findingsFile: UnsafeMutablePointer<FILE>
     private let notAssessableFile: UnsafeMutablePointer<FILE>
     private var findings = 0
+    private let output: String
     private var notAssessable = 0
 
     /// - Parameter directory: where the temporary files go (the output's directory, or TMPDIR).
-    public init(format: Format, directory: String) throws {
+    /// - Parameter output: what errors name (the --output path, or "standard output"): the user never
+    ///   chose the temporary files, so a full disk or a file-size limit is reported against the output.
+    public init(format: Format, directory: String, output: String? = nil) throws {
         self.format = format
+        self.output = output ?? directory
         func temp() throws -> (String, UnsafeMutablePointer<FILE>) {
             guard let (fd, path) = TemporaryFiles.create(template: directory + "/.nextline-stream-XXXXXX") else {
                 throw AtomicOutput.Problem.cannotWrite(directory, "cannot create a temporary file: \(String(cString: strerror(errno)))")
@@ -56,7 +60,7 @@ public final class StreamingScanOutput {
     }
 
     func put(_ s: String, _ f: UnsafeMutablePointer<FILE>, _ path: String) throws {
-        if fputs(s, f) < 0 { throw AtomicOutput.Problem.cannotWrite(path, String(cString: strerror(errno))) }
+        if fputs(s, f) < 0 { throw AtomicOutput.Problem.cannotWrite(output, "while writing its temporary part: \(String(cString: strerror(errno)))") }
     }
 
     func add(_ finding: Finding) throws {
@@ -80,7 +84,7 @@ public final class StreamingScanOutput {
     /// The document's parts, given the document of the finished scan without its findings (already streamed).
     public func parts(_ report: ScanDocument) throws -> [Part] {
         guard fflush(findingsFile) == 0, fflush(notAssessableFile) == 0 else {
-            throw AtomicOutput.Problem.cannotWrite(findingsPath, String(cString: strerror(errno)))
+            throw AtomicOutput.Problem.cannotWrite(output, "while writing its temporary parts: \(String(cString: strerror(errno)))")
         }
         switch format {
         case .tsv:

@@ -39,7 +39,8 @@ struct Scan: ParsableCommand {
             let target = output.target()
             let tempDir = target.map { AtomicOutput.directory(of: $0.path) }
                 ?? (ProcessInfoLite.environment("TMPDIR") ?? "/tmp")
-            let writer = try StreamingScanOutput(format: format == .json ? .json : .tsv, directory: tempDir)
+            let writer = try StreamingScanOutput(format: format == .json ? .json : .tsv, directory: tempDir,
+                                                 output: target?.path ?? "standard output")
             let (path, spooled) = try CLISupport.variantFile(file)
             defer { withExtendedLifetime(spooled) {} }
             var scanned = try ScanRunner.scan(path: path, catalogue: catalogue, options: options, tools: tools,

@@ -264,3 +264,20 @@ struct CatalogueDigestTests {
         #expect(digest != nil && valid.contains("sha256 \(digest ?? "?")"), "\(valid)")
     }
 }
+
+@Suite("File-size limit", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "prlimit is not installed"))
+struct FileSizeLimitTests {
+    @Test("a file-size limit (ulimit -f) is an error naming the output, with nothing left behind")
+    func fileSizeLimit() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let input = dir.path + "/big.vcf"
+        let gen = Fixtures.run("/usr/bin/python3", [Fixtures.path("scripts/gen-bench-vcf.py"), "100000", input])
+        try #require(gen.0 == 0, "gen-bench-vcf.py failed: \(gen.2)")
+        let out = dir.path + "/out.json"
+        let (status, _, err) = Fixtures.run("/usr/bin/prlimit", ["--fsize=20000", Fixtures.nextlineBinary, "scan", input, "--format", "json", "--output", out])
+        #expect(status == 1)
+        #expect(err.contains("out.json") && err.contains("File too large") && !err.contains(".nextline-stream"), "\(err)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "big.vcf" }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
