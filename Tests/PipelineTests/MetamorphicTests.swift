@@ -29,8 +29,8 @@ struct MetamorphicTests {
     }
 
     /// What a scan found, as comparable text (gene, protein change, normalised allele, VAF, reads, depth).
-    func findings(_ path: String, noIndex: Bool = false) throws -> [String] {
-        var options = InputOptions(sample: "TUMOR", ignoreIndex: noIndex)
+    func findings(_ path: String, noIndex: Bool = false, threads: Int = 0) throws -> [String] {
+        var options = InputOptions(sample: "TUMOR", threads: threads, ignoreIndex: noIndex)
         options.sample = "TUMOR"
         let scanned = try ScanRunner.scan(path: path, catalogue: catalogue, options: options)
         let found = scanned.result.findings.map { f in
@@ -60,6 +60,9 @@ struct MetamorphicTests {
         try bcftools(["view", "-Oz", "-o", gz, vcf]); try bcftools(["index", "-t", gz])
         #expect(try findings(gz) == want)
         #expect(try findings(gz, noIndex: true) == want)
+        // BGZF decompression on htslib's thread pool (--threads): the same findings, streamed and indexed.
+        #expect(try findings(gz, noIndex: true, threads: 2) == want)
+        #expect(try findings(gz, threads: 2) == want)
         let bcf = dir.appendingPathComponent("base.bcf").path
         try bcftools(["view", "-Ob", "-o", bcf, vcf]); try bcftools(["index", "-c", bcf])
         #expect(try findings(bcf) == want)
