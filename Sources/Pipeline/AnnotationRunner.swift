@@ -18,8 +18,14 @@ public enum AnnotationRunner {
             throw InputProblem(path: output, message: "the output must end in .vcf, .vcf.gz or .bcf")
         }
         let byKey = AnnotationTags.index(findings)
+        // Normalising an allele costs allocations; a record can only match a finding that starts inside its
+        // REF span (normalisation trims a shared prefix), so other records pass without it.
+        var starts: [String: Set<Int>] = [:]
+        for f in findings { starts[f.chrom, default: []].insert(f.pos) }
         return try VCFAnnotator(input: input).write(to: temporary, container: container,
                                                     headerLines: AnnotationTags.headerLines + provenance) { site in
+            guard let near = starts[site.contig],
+                  (site.position...(site.position + max(site.reference.count, 1))).contains(where: near.contains) else { return [] }
             let entries = site.alternates.compactMap { alt -> String? in
                 guard let k = AnnotationTags.key(contig: site.contig, position: site.position, reference: site.reference, alternate: alt),
                       let f = byKey[k] else { return nil }

@@ -112,8 +112,8 @@ extension FHIRBundle {
             for f in doc.findings where f.used != false && !Set(f.matches ?? []).isDisjoint(with: v.rules) {
                 if let k = variantKeys[f.label], !keys.contains(k) { keys.append(k) }
             }
-            let metGenes = Set(v.ruleDetails.flatMap { $0.conditions.filter { $0.status != "not_tested" }.compactMap { $0.biomarker.split(separator: " ").first.map(String.init) } })
-            for (n, b) in doc.patientCase.biomarkers.enumerated() where b.gene.map(metGenes.contains) == true || metGenes.contains(b.name) {
+            let metGenes = Set(v.ruleDetails.flatMap { $0.conditions.filter { $0.status != "not_tested" }.map(\.gene) })
+            for (n, b) in doc.patientCase.biomarkers.enumerated() where b.gene.map(metGenes.contains) == true {
                 let k = "biomarker:\(n):\(b.name):\(b.method):\(b.sample ?? "")"
                 if !keys.contains(k) { keys.append(k) }
             }

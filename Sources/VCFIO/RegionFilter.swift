@@ -15,7 +15,8 @@ final class RegionFilter {
 
     private let regions: [String: [ClosedRange<Int>]]?
     private let keywords: [[UInt8]]
-    private var contigCache: [String: String?] = [:]
+    /// Per CHROM as written: its canonical name and declared length, resolved once.
+    private var contigCache: [String: (canonical: String?, length: Int?)] = [:]
     /// Declared lengths of the primary chromosomes (canonical name → length), to refuse impossible POS values.
     private let lengths: [String: Int]
 
@@ -43,18 +44,22 @@ final class RegionFilter {
         return out
     }
 
-    func canonical(_ name: String) -> String? {
+    func canonical(_ name: String) -> String? { contig(name).canonical }
+
+    func contig(_ name: String) -> (canonical: String?, length: Int?) {
         if let cached = contigCache[name] { return cached }
         let c = ContigName.canonical(name)
-        contigCache[name] = c
-        return c
+        let entry = (canonical: c, length: c.flatMap { lengths[$0] })
+        contigCache[name] = entry
+        return entry
     }
 
     func decide(line s: UnsafeMutablePointer<CChar>, length l: Int) -> Decision {
         var i = 0
         while i < l && s[i] != 9 { i += 1 }
         let chromName = String(decoding: UnsafeRawBufferPointer(start: s, count: i), as: UTF8.self)
-        guard let chrom = canonical(chromName) else { return .skip("non_primary_contig") }
+        let (canonicalName, declaredLength) = contig(chromName)
+        guard let chrom = canonicalName else { return .skip("non_primary_contig") }
         guard let regions else { return .parse }
         i += 1
         var pos = 0
@@ -62,7 +67,7 @@ final class RegionFilter {
         while i < l, s[i] >= 48, s[i] <= 57, digits < 12 { pos = pos * 10 + Int(s[i] - 48); i += 1; digits += 1 }
         if digits == 0 || (i < l && s[i] != 9) { return .parse }  // let htslib report the bad POS
         // VCF allows POS 0 and length + 1 (telomeres); anything beyond the declared length is impossible.
-        if let length = lengths[chrom], pos > length + 1 {
+        if let length = declaredLength, pos > length + 1 {
             return .invalid("POS \(pos) is beyond \(chromName)'s declared length \(length)")
         }
         if let list = regions[chrom] {

@@ -57,7 +57,7 @@ extension DocumentBuilder {
     static func ruleEvidence(_ m: RuleMatch) -> TherapyVerdict.RuleEvidence {
         let r = m.rule
         let conditions = m.conditions.enumerated().map { n, c in
-            TherapyVerdict.ConditionEntry(biomarker: c.summary, role: c.role.rawValue, status: c.status.rawValue, evidence: c.evidence,
+            TherapyVerdict.ConditionEntry(gene: c.gene, biomarker: c.summary, role: c.role.rawValue, status: c.status.rawValue, evidence: c.evidence,
                                           note: c.note,
                                           settledBy: c.status == .notTested && n < r.biomarkers.count ? settlingTest(r.biomarkers[n]) : nil)
         }

@@ -82,6 +82,8 @@ public struct TherapyVerdict: Codable, Sendable, Hashable {
 
     /// One biomarker condition of a rule and its status in this case.
     public struct ConditionEntry: Codable, Sendable, Hashable {
+        /// The condition's gene (HGNC symbol), as the rule names it.
+        public var gene: String
         public var biomarker: String
         public var role: String
         /// `positive`, `negative` or `not_tested`.
@@ -90,6 +92,6 @@ public struct TherapyVerdict: Codable, Sendable, Hashable {
         @Nullable public var note: String?
         /// For a condition not tested: the test that would settle it.
         public var settledBy: String?
-        enum CodingKeys: String, CodingKey { case biomarker, role, status, evidence, note, settledBy = "settled_by" }
+        enum CodingKeys: String, CodingKey { case gene, biomarker, role, status, evidence, note, settledBy = "settled_by" }
     }
 }
