@@ -96,3 +96,41 @@ struct ExchangeFormatTests {
         #expect(tsv.contains("\tNA\t") && !tsv.contains("not_reported"))
     }
 }
+
+/// The finding tier written into the JSON, MAF and MatchMiner rows: raised where evidence is, and kept low
+/// for what must stay silent (a germline polymorphism, a low-level gain, a finding no randomised rule names).
+@Suite("Finding tiers")
+struct FindingTierTests {
+    func tiers(_ casePath: String) throws -> [String: Int] {
+        let (status, out, err) = Fixtures.run(Fixtures.nextlineBinary, ["interpret", "--case", casePath, "--format", "json"], cwd: Fixtures.root)
+        #expect(status == 0, "\(err)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        var out2: [String: Int] = [:]
+        for f in doc["findings"] as? [[String: Any]] ?? [] {
+            let label = "\(f["gene"] as? String ?? "") \(f["hgvsp"] as? String ?? (f["cn_state"] as? String ?? ""))"
+            out2[label] = f["tier"] as? Int
+        }
+        return out2
+    }
+
+    @Test("T790M with a randomised rule is tier I; the exon 19 deletion no rule of this case names stays tier II")
+    func fires() throws {
+        let t = try tiers("TestVCFs/scenarios/SC19_NSCLC_afatinib_acquired_T790M/case.yaml")
+        #expect(t["EGFR p.T790M"] == 1)
+        #expect(t["EGFR p.E746_A750del"] == 2)
+        let demo = try tiers("TestVCFs/demo/case.yaml")
+        #expect(demo["ERBB2 p.L755S"] == 2)   // rules with non-randomised clinical evidence only
+    }
+
+    @Test("germline polymorphisms are tier IV; a low-level gain and a VUS stay tier III")
+    func staysSilent() throws {
+        let t = try tiers("TestVCFs/clinical/CL33_BRCA_HER2pos_germline_polymorphisms_tumour_only/case.yaml")
+        #expect(t["TP53 p.P72R"] == 4)
+        #expect(t["ERBB2 p.I655V"] == 4)
+        // A low-level MET gain (not an amplification) is not raised; nor is a PTEN VUS.
+        #expect(try tiers("TestVCFs/clinical/CL09_LUAD_T790M_with_MET_gain_only/case.yaml")["MET gain"] == 3)
+        let er = try tiers("TestVCFs/clinical/CL115_BRCA_ER_RB1_truncation_plus_deletion_on_fulvestrant_abemaciclib_ESR1_TP53_CH_PTEN_VUS/case.yaml")
+        #expect(er["PTEN p.P244S"] == 3)
+        #expect(er["ESR1 p.Y537S"] == 1)
+    }
+}

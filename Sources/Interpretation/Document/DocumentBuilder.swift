@@ -69,12 +69,22 @@ public enum DocumentBuilder {
 
     // MARK: findings
 
-    /// The finding's AMP/ASCO/CAP tier from the evidence of the rules it triggered (see ``DocumentFinding/tier``).
+    /// The finding's AMP/ASCO/CAP tier (see ``DocumentFinding/tier``): a rule with randomised evidence → I;
+    /// another matched rule, or a known oncogenic / loss-of-function / reversion allele, a fusion, an
+    /// amplification or a deep deletion → II (potential significance, even where no rule of this case
+    /// fired, as for an EGFR exon 19 deletion after the TKI line); a VUS, a gain or a shallow loss → III;
+    /// a known polymorphism → IV.
     static func tier(_ f: InterpretedFinding, levels: [String: EvidenceLevel]) -> Int {
         if f.functionalClass == .polymorphism { return 4 }
         let matched = f.matches.compactMap { levels[$0] }
         if matched.contains(.clinicalRandomised) { return 1 }
-        return matched.isEmpty || f.functionalClass == .vus ? 3 : 2
+        if !matched.isEmpty { return 2 }   // a VUS triggers only rules naming its exact allele
+        if f.functionalClass == .vus { return 3 }
+        switch f.functionalClass {
+        case .oncogenic, .lossOfFunction, .reversion, .fusion: return 2
+        case .copyNumber: return [.amplification, .deepDeletion].contains(f.copyNumberCall?.state) ? 2 : 3
+        default: return 3
+        }
     }
 
     static func finding(_ f: InterpretedFinding) -> DocumentFinding {

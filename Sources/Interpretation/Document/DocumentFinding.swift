@@ -36,8 +36,8 @@ public struct DocumentFinding: Codable, Sendable, Hashable {
     public var copyNumberCall: CopyNumberCallEntry?
     public var fusion: Fusion?
     /// AMP/ASCO/CAP 2017 tier of the finding in this case (interpretation only): 1 = a matched rule with
-    /// randomised clinical evidence, 2 = a matched rule with other clinical, preclinical or expert evidence,
-    /// 3 = no matched rule (unknown significance here, VUS included), 4 = a known polymorphism.
+    /// randomised clinical evidence; 2 = another matched rule, or a known oncogenic/loss-of-function allele,
+    /// fusion, amplification or deep deletion; 3 = a VUS, a gain or a shallow loss; 4 = a known polymorphism.
     public var tier: Int?
 
     enum CodingKeys: String, CodingKey {
