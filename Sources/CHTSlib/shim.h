@@ -109,6 +109,11 @@ static inline int chts_check_bgzf_eof(htsFile *fp) {
     if (!b) return -1;
     return bgzf_check_EOF(b);
 }
+/// Wraps: hts_get_bgzfp(fp)->errcode (BGZF_ERR_ZLIB, BGZF_ERR_CRC, …); 0 when not BGZF or no error.
+static inline int chts_bgzf_errcode(htsFile *fp) {
+    BGZF *b = hts_get_bgzfp(fp);
+    return b ? (int)b->errcode : 0;
+}
 /// Wraps: fp->format.compression / format
 static inline int chts_file_compression(htsFile *fp) { return (int)fp->format.compression; }
 static inline int chts_file_format(htsFile *fp) { return (int)fp->format.format; }

@@ -14,6 +14,8 @@ public struct Catalogue: Sendable {
     public var genes = GeneVocabulary()
     public var rules: [Rule] = []
     public var hotspots: [Hotspot] = []
+    /// Reference proteins (and residues named by curated lists) that rules are checked against.
+    public var proteins = ReferenceProteins()
     public var geneSpans: [GeneSpan] = []
     /// Review fact id → kind (Annotations/review_facts.tsv).
     public var reviewFacts: [(id: String, kind: String)] = []

@@ -23,6 +23,7 @@ final class CatalogueLoader {
         catalogue.files = files.map(\.path)
         let ordered = files.sorted { order($0.path) < order($1.path) }
         for f in ordered { loadFile(f.path, f.contents) }
+        nameCuratedResidues()
         for (file, node) in pendingRules { loadRules(file, node) }
         if catalogue.rules.isEmpty {
             sink.add("catalogue", nil, entry: nil, field: nil, "no rules were loaded; an empty catalogue would report every sample as having no known effect")
@@ -55,6 +56,7 @@ final class CatalogueLoader {
         }
         if name == "hotspots.tsv" { loadHotspots(path, text); return }
         if name == "gene_spans.tsv" { loadSpans(path, text); return }
+        if name == "proteins.tsv" { loadProteins(path, text); return }
         if name == "review_facts.tsv" { loadFacts(path, text); return }
         guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") else { return }
         guard let root = YAMLLoad.compose(text, file: path, sink: sink) else { return }
@@ -294,6 +296,39 @@ final class CatalogueLoader {
             catalogue.hotspots.append(Hotspot(gene: gene, proteinChange: change, hgvsc: v["hgvs_c"].flatMap { $0 == "." ? nil : $0 },
                                               variantType: v["variant_type"] ?? "", transcript: v["transcript"],
                                               refseq: v["refseq"], alleles: alleles, regions: regions, sources: sources))
+        }
+    }
+
+    private func loadProteins(_ file: String, _ text: String) {
+        let table = TSVTable(text, file: file, required: ["gene", "transcript", "length", "sequence"], sink: sink)
+        let residues = Set("ACDEFGHIKLMNPQRSTVWYX")
+        for (line, v) in table.rows {
+            guard let gene = v["gene"], let transcript = v["transcript"], let seq = v["sequence"] else { continue }
+            guard Int(v["length"] ?? "") == seq.count, seq.allSatisfy({ residues.contains($0) }) else {
+                sink.problems.append(CatalogueProblem(file: file, line: line, entry: gene, field: "sequence",
+                                                      message: "the sequence must be one-letter amino acids, as long as 'length' says"))
+                continue
+            }
+            catalogue.proteins.add(gene: gene, transcript: transcript, sequence: seq)
+        }
+    }
+
+    /// The residues the hotspot table and the genes' curated allele lists name, checked against the whole
+    /// reference proteins and kept for genes without one (rules on those are checked against them).
+    private func nameCuratedResidues() {
+        var named: [(gene: String, change: String, source: String)] = catalogue.hotspots.map { ($0.gene, $0.proteinChange, "hotspots.tsv") }
+        for (symbol, gene) in catalogue.genes.genes.sorted(by: { $0.key < $1.key }) {
+            for list in [gene.oncogenic, gene.lossOfFunction].compactMap({ $0 }) {
+                named += list.changes.sorted().map { (symbol, $0, "genes.yaml (\(list.source.prefix(40)))") }
+            }
+            named += gene.polymorphisms.map { (symbol, $0.change, "genes.yaml polymorphisms") }
+        }
+        for (gene, text, source) in named {
+            guard let change = ProteinChange(hgvs: text), change.position != nil else { continue }
+            if catalogue.proteins.proteins[gene] != nil, let why = catalogue.proteins.contradiction(change, gene: gene) {
+                sink.add(source.hasPrefix("hotspots") ? "hotspots.tsv" : "genes.yaml", nil, entry: "\(gene) \(text)", field: nil, why)
+            }
+            catalogue.proteins.name(change, gene: gene, source: source)
         }
     }
 
@@ -626,8 +661,10 @@ final class CatalogueLoader {
             need(!b.alleles.isEmpty, "grch38", "an allele condition gives grch37 and/or grch38 coordinates")
         case .proteinChange:
             for c in m.strings("changes") ?? [] {
-                if let p = ProteinChange(hgvs: c), p.position != nil { b.changes.append(p) }
-                else { need(false, "changes", "malformed HGVS protein change '\(c)'") }
+                if let p = ProteinChange(hgvs: c), p.position != nil {
+                    b.changes.append(p)
+                    if let why = catalogue.proteins.contradiction(p, gene: gene) { need(false, "changes", "\(gene) \(c): \(why)") }
+                } else { need(false, "changes", "malformed HGVS protein change '\(c)'") }
             }
             need(m.has("changes"), "changes", "a protein_change condition lists changes")
             for (key, phase) in [("in_cis_with", "cis"), ("in_trans_with", "trans")] {
@@ -635,13 +672,18 @@ final class CatalogueLoader {
                 need(b.phase == nil, key, "give in_cis_with or in_trans_with, not both")
                 b.phase = phase
                 for c in partners {
-                    if let p = ProteinChange(hgvs: c), p.position != nil { b.phasePartners.append(p) }
-                    else { need(false, key, "malformed HGVS protein change '\(c)'") }
+                    if let p = ProteinChange(hgvs: c), p.position != nil {
+                        b.phasePartners.append(p)
+                        if let why = catalogue.proteins.contradiction(p, gene: gene) { need(false, key, "\(gene) \(c): \(why)") }
+                    } else { need(false, key, "malformed HGVS protein change '\(c)'") }
                 }
             }
         case .codon:
             for c in m.strings("codons") ?? [] {
-                if let v = Int(c), v > 0 { b.codons.append(v) } else { need(false, "codons", "'\(c)' is not a codon number") }
+                if let v = Int(c), v > 0 {
+                    b.codons.append(v)
+                    if let why = catalogue.proteins.contradiction(codon: v, gene: gene) { need(false, "codons", why) }
+                } else { need(false, "codons", "'\(c)' is not a codon number") }
             }
             need(!b.codons.isEmpty, "codons", "a codon condition lists codons")
         case .region:

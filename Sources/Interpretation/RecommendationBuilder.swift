@@ -1,4 +1,4 @@
-public import Catalogue
+import Catalogue
 import Foundation
 
 /// Recommendations that are actionable or absent (docs/interpretation.md): a re-test, confirmation or re-biopsy is

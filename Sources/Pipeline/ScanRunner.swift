@@ -108,7 +108,8 @@ public enum ScanRunner {
         warnings += reading.duplicateNotes.map { "\(path): \($0)" }
         // Only when something was found and none of it had a VAF (not for files whose kept records found nothing).
         if sources.isEmpty, reading.findingCount > 0, file.choice.sample != nil, options.vafField == nil {
-            warnings.append(MeasurementAdvice.noVAF(header: file.header, path: path, sample: file.choice.sample))
+            warnings.append(MeasurementAdvice.noVAF(header: file.header, path: path, sample: file.choice.sample,
+                                                      undeclared: summary.undeclaredFields))
         }
         result.warnings = warnings
         let record = InputRecord(path: path, sha256: summary.sha256, checksumScope: summary.checksumScope,
@@ -169,8 +170,12 @@ struct Reading {
     /// Findings produced, and those from records whose FILTER is '.' (no filters applied).
     var findingCount = 0
     var unfilteredCount = 0
-    /// The VAF first seen per allele, to say when a file writes the same allele twice with other values.
+    /// The VAF first seen per allele, to say when a file writes the same allele twice.
     var firstVAF: [String: Double?] = [:]
+    /// The allele first seen per protein change (gene + HGVS p.), to say when two different DNA alleles
+    /// give one protein change (E746_A750del is c.2235_2249del or c.2236_2250del): both are listed,
+    /// but a tumour board should know the change is written twice (often one event split by a caller).
+    var firstAlleleOfProteinChange: [String: String] = [:]
     var duplicateNotes: [String] = []
 
     init(file: OpenedFile, reference: ReferenceContext?, combine: Bool, stream: ScanStream?) {
@@ -232,7 +237,8 @@ struct Reading {
         result.notAssessable.removeAll(keepingCapacity: true)
     }
 
-    /// Counts the finding, and says when its allele was already written with another VAF.
+    /// Counts the finding, and says when its allele, or its protein change from another allele, was
+    /// already written.
     mutating func note(_ f: Finding, record: VariantRecord) {
         findingCount += 1
         if f.filters.isEmpty { unfilteredCount += 1 }
@@ -240,11 +246,22 @@ struct Reading {
         let key = "\(a.chromosome):\(a.position):\(a.reference):\(a.alternate)"
         let vaf = f.measurement?.vaf
         if let seen = firstVAF[key] {
-            if seen != vaf, duplicateNotes.count < 20 {
-                duplicateNotes.append("\(f.label) is written twice with different values (VAF \(seen.map { "\($0)" } ?? "n/r") and \(vaf.map { "\($0)" } ?? "n/r"), the second at \(record.location)); both are listed")
+            if duplicateNotes.count < 20 {
+                let values = seen == vaf ? "with the same VAF" : "with different values (VAF \(seen.map { "\($0)" } ?? "n/r") and \(vaf.map { "\($0)" } ?? "n/r"))"
+                duplicateNotes.append("\(f.label) is written twice \(values), the second at \(record.location); both are listed")
+            }
+            return
+        }
+        firstVAF[key] = vaf
+        guard let p = f.proteinChange, p.position != nil, p.kind != .synonymous else { return }
+        let change = "\(f.gene) \(p.oneLetter)"
+        let here = f.hgvsc.map { "\($0) at \(record.location)" } ?? record.location
+        if let first = firstAlleleOfProteinChange[change] {
+            if duplicateNotes.count < 20 {
+                duplicateNotes.append("\(change) is written twice, from two different DNA alleles (\(first); \(here)): the same protein change is listed twice; check whether one event was split or shifted")
             }
         } else {
-            firstVAF[key] = vaf
+            firstAlleleOfProteinChange[change] = here
         }
     }
 

@@ -46,6 +46,8 @@ public struct ReadSummary: Sendable {
     /// Reason → count of records or alleles not passed on (`outside_watched_genes`, `non_primary_contig`, …).
     public var skipped: [String: Int] = [:]
     public var warnings: [String] = []
+    /// INFO/FORMAT keys records use but the header does not declare (`FORMAT/AF`), in order first seen.
+    public var undeclaredFields: [String] = []
     /// SHA-256 of the bytes read.
     public var sha256: String = ""
     /// `whole_file` (streamed) or `index_and_header` (index-driven read: the digest covers the index file).
@@ -90,6 +92,8 @@ public final class VCFReader {
     private var checkedFormats = Set<[UInt8]>()
     private var checkedInfoKeys = Set<[UInt8]>()
     private var formatScratch: [UInt8] = []
+    /// The last FORMAT column seen, its keys, and which of them are integer fields the run uses.
+    private var integerFormat: (column: [UInt8], keys: [String], checked: [Int]) = ([], [], [])
     private var contigByID: [Int: String] = [:]
 
     /// The longest VCF line accepted (32 MiB): far above real records (a 4 MiB INFO, a 300 kb allele, 300
@@ -402,9 +406,33 @@ public final class VCFReader {
             }
             summary.mode = "stream"
             if isBCF { try readBCFStream(plan: plan, filter: filter, body) }
-            else { try readTextStream(plan: plan, filter: filter, body) }
+            else {
+                do { try readTextStream(plan: plan, filter: filter, body) } catch let error as VCFError {
+                    throw corruptionBehind(error)
+                }
+            }
         }
         return try finish()
+    }
+
+    /// A malformed line in compressed input is often the visible end of a corrupt block: htslib hands on
+    /// what it inflated before the block failed its check. Reading on tells the two apart, so the user
+    /// hears "corrupt compressed data", not a misleading column count.
+    private func corruptionBehind(_ error: VCFError) -> VCFError {
+        guard case .malformedRecord(_, let location, _) = error, summary.container != "VCF" else { return error }
+        var errcode = chts_bgzf_errcode(file)
+        if errcode == 0 {
+            var probe = kstring_t(l: 0, m: 0, s: nil)
+            defer { chts_ks_free(&probe) }
+            for _ in 0..<4 where errcode == 0 {
+                let r = chts_getline(file, &probe)
+                if r < -1 { errcode = -1 }
+                if r == -1 { break }
+                errcode = chts_bgzf_errcode(file) != 0 ? chts_bgzf_errcode(file) : errcode
+            }
+        }
+        guard errcode != 0 else { return error }
+        return .truncated(path: path, detail: "corrupt compressed data near \(location): a BGZF block failed its CRC check or could not be inflated")
     }
 
     private func finish() throws -> ReadSummary {
@@ -497,6 +525,12 @@ public final class VCFReader {
             if posBad || posDigits == 0 {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "POS is not a whole number")
             }
+            if !(1...posDigits).contains(where: { s[tabs.first + $0] != 48 }) {
+                // POS 0 is VCF's telomere before base 1 (or a 0-based POS bug): it cannot hold a watched allele.
+                skipTelomere(contig: String(decoding: UnsafeRawBufferPointer(start: s, count: tabs.first), as: UTF8.self),
+                             location: "line \(lineNumber)")
+                continue
+            }
             // Pre-filter on the raw text: CHROM and POS, without parsing the record.
             switch filter.decide(line: s, length: l) {
             case .invalid(let why):
@@ -520,6 +554,7 @@ public final class VCFReader {
             infoCopy.removeAll(keepingCapacity: true)
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
             warnUndeclared(info: infoCopy, line: s, length: l, lineNumber: lineNumber)
+            try checkFormatIntegers(line: s, length: l, fields: plan.formatFields, line: lineNumber)
             let status = vcf_parse(&line, rawHeader, record)
             if status < 0 {
                 // vcf_parse turned the tabs of the columns it read into NULs: CHROM and POS are still there.
@@ -549,6 +584,10 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "record \(ordinal)", detail: "htslib could not decode it (status \(r))")
             }
             summary.recordsSeen += 1
+            if record.pointee.pos < 0 {
+                skipTelomere(contig: contigName(id: Int(record.pointee.rid)) ?? "?", location: "record \(ordinal)")
+                continue
+            }
             // Cheap test on the decoded position before unpacking anything (BCF has no raw line).
             if let reason = filter.quickSkip(contigID: Int(record.pointee.rid), start: Int(record.pointee.pos) + 1,
                                              length: Int(record.pointee.rlen), reader: self) {
@@ -564,6 +603,53 @@ public final class VCFReader {
                 continue
             }
             try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
+        }
+    }
+
+    /// Integer FORMAT values the run uses (DP, AD, …) that do not fit htslib's 32-bit integers: htslib
+    /// reads them as missing without a word, and the depth would then silently come from another field.
+    private func checkFormatIntegers(line s: UnsafeMutablePointer<CChar>, length l: Int, fields: [String], line lineNumber: Int?) throws {
+        guard !fields.isEmpty else { return }
+        formatScratch.removeAll(keepingCapacity: true)
+        VCFReader.copyColumn(8, of: s, length: l, into: &formatScratch)
+        if formatScratch != integerFormat.column {
+            let keys = formatScratch.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+            integerFormat = (formatScratch, keys, keys.indices.filter { fields.contains(keys[$0]) && declaredType(keys[$0], format: true) == BCF_HT_INT })
+        }
+        let (_, keys, checked) = integerFormat
+        guard !checked.isEmpty else { return }
+        var column = 0, start = 0
+        for i in 0...l where i == l || s[i] == 9 {
+            if column >= 9 {
+                let sample = UnsafeRawBufferPointer(start: s + start, count: i - start)
+                let values = sample.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+                for k in checked where k < values.count {
+                    for element in values[k].split(separator: UInt8(ascii: ",")) where element.count >= 10 {
+                        let text = String(decoding: element, as: UTF8.self)
+                        guard let v = Int(text), v > Int(Int32.max) || v < Int(Int32.min) + 8 else { continue }
+                        var chromPos: [UInt8] = [], pos: [UInt8] = []
+                        VCFReader.copyColumn(0, of: s, length: l, into: &chromPos)
+                        VCFReader.copyColumn(1, of: s, length: l, into: &pos)
+                        let at = String(decoding: chromPos.prefix(200), as: UTF8.self) + ":" + String(decoding: pos, as: UTF8.self)
+                            + (lineNumber.map { " (line \($0))" } ?? "")
+                        throw VCFError.invalidValue(path: path, location: at, field: "FORMAT/\(keys[k])",
+                                                    detail: "\(text) does not fit a 32-bit integer (htslib would read it as missing)")
+                    }
+                }
+            }
+            column += 1
+            start = i + 1
+        }
+    }
+
+    /// A record at POS 0 (the telomere before base 1 in VCF 4.3, or a 0-based position written by a
+    /// broken converter): skipped and said, by location, for the first few.
+    private func skipTelomere(contig: String, location: String) {
+        let count = summary.skipped["pos_0_telomere", default: 0]
+        summary.skipped["pos_0_telomere"] = count + 1
+        if count < 5 {
+            summary.warnings.append("\(path): \(contig):0 at \(location) has POS 0 (a telomere, or a 0-based position): skipped, it cannot hold a variant")
         }
     }
 
@@ -583,6 +669,7 @@ public final class VCFReader {
             for key in formatScratch.split(separator: UInt8(ascii: ":")) {
                 let name = String(decoding: key, as: UTF8.self)
                 if header.format[name] == nil {
+                    summary.undeclaredFields.append("FORMAT/\(name)")
                     summary.warnings.append("\(path): FORMAT/\(name) (first at line \(lineNumber)) is not declared in the header: not used")
                 }
             }
@@ -594,6 +681,7 @@ public final class VCFReader {
             checkedInfoKeys.insert(Array(key))
             let name = String(decoding: key, as: UTF8.self)
             if header.info[name] == nil {
+                summary.undeclaredFields.append("INFO/\(name)")
                 summary.warnings.append("\(path): INFO/\(name) (first at line \(lineNumber)) is not declared in the header: not used")
             }
         }
@@ -752,6 +840,7 @@ public final class VCFReader {
                         let l = Int(line.l)
                         infoCopy.removeAll(keepingCapacity: true)
                         VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+                        try checkFormatIntegers(line: s, length: l, fields: plan.formatFields, line: nil)
                         if vcf_parse(&line, rawHeader, record) < 0 {
                             throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not parse a record")
                         }
@@ -807,7 +896,8 @@ public final class VCFReader {
             return
         }
         if position < 1 {
-            throw VCFError.malformedRecord(path: path, location: location, detail: "POS must be 1 or more")
+            skipTelomere(contig: contig, location: line.map { "line \($0)" } ?? "record \(summary.recordsSeen)")
+            return
         }
         _ = bcf_unpack(rec, chts_un_all())
         let nAllele = Int(rec.pointee.n_allele)
@@ -917,10 +1007,13 @@ public final class VCFReader {
         guard declaredType == BCF_HT_INT || declaredType == BCF_HT_REAL, let value = rawInfoValue(tag, in: raw) else { return }
         for element in value.split(separator: ",", omittingEmptySubsequences: false) {
             if element == "." { continue }
-            let ok = declaredType == BCF_HT_INT ? Int(element) != nil : Double(element).map { $0.isFinite } ?? false
+            let ok = declaredType == BCF_HT_INT ? Int(element).map { $0 <= Int(Int32.max) && $0 >= Int(Int32.min) + 8 } ?? false
+                                                : Double(element).map { $0.isFinite } ?? false
             if !ok {
+                let overflow = declaredType == BCF_HT_INT && Int(element) != nil
                 throw VCFError.invalidValue(path: path, location: location, field: "INFO/\(tag)",
-                                            detail: "'\(value)' is not a \(declaredType == BCF_HT_INT ? "whole number" : "number")")
+                                            detail: overflow ? "'\(value)' does not fit a 32-bit integer (htslib would read it as missing)"
+                                                : "'\(value)' is not a \(declaredType == BCF_HT_INT ? "whole number" : "number")")
             }
         }
     }

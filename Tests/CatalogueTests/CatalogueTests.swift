@@ -181,3 +181,77 @@ struct CoverageTests {
         }
     }
 }
+
+@Suite("Rules checked against the reference protein")
+struct ReferenceProteinTests {
+    /// A one-rule file with one protein_change condition on `gene`, phase partners optional.
+    static func rule(gene: String, changes: [String], cis: [String] = [], codons: [Int]? = nil) -> String {
+        let condition = codons.map { "{gene: \(gene), kind: codon, codons: [\($0.map(String.init).joined(separator: ", "))]}" }
+            ?? "{gene: \(gene), kind: protein_change, changes: [\(changes.joined(separator: ", "))]"
+               + (cis.isEmpty ? "" : ", in_cis_with: [\(cis.joined(separator: ", "))]") + "}"
+        return """
+        schema: nextline/catalogue-rules/v1
+        rules:
+          - id: protein_check_rule
+            title: Protein check
+            tumor_types: [NSCLC]
+            prior_therapies: [gefitinib]
+            biomarkers:
+              - \(condition)
+            requires_origin: acquired
+            therapies: [erlotinib]
+            effect: resistance
+            direction: one_way
+            mechanism: A rule written to test the check against the reference protein.
+            evidence: {study_types: [patient_samples], level: clinical_other}
+            references:
+              - {doi: "10.1158/1078-0432.CCR-12-2246", first_author: Yu HA, year: 2013, checked_in: lookup}
+            source: {kind: outside_review}
+        """
+    }
+
+    static func problems(_ text: String) -> [String] {
+        do { _ = try Catalogue.builtIn(adding: [("check.yaml", text)]); return [] } catch let e as CatalogueError {
+            return e.problems.map(\.message)
+        } catch { return ["\(error)"] }
+    }
+
+    @Test("the built-in proteins were translated whole: EGFR 1210, KRAS 188, PIK3CA 1068, PTEN 403, TP53 393 residues")
+    func builtIn() throws {
+        let c = try Catalogue.builtIn()
+        let lengths = c.proteins.proteins.mapValues { $0.sequence.count }
+        #expect(lengths == ["EGFR": 1210, "KRAS": 188, "PIK3CA": 1068, "PTEN": 403, "TP53": 393])
+        let egfr = try #require(c.proteins.proteins["EGFR"]).sequence
+        #expect(String(egfr[745..<750]) == "ELREA" && egfr[789] == "T" && egfr[796] == "C" && egfr[857] == "L")
+    }
+
+    @Test("rules that fit the protein load", arguments: [
+        ("EGFR", ["T790M"]), ("EGFR", ["E746_A750del"]), ("EGFR", ["Thr790Met"]), ("EGFR", ["L858R", "L861Q"]),
+        ("KRAS", ["G12C", "Q61H"]), ("PIK3CA", ["H1047R"]), ("TP53", ["R175H"]), ("PTEN", ["R130G"]),
+        ("ERBB2", ["L755S"]), ("ESR1", ["D538G", "Y537S"]), ("MET", ["D1228N"]),
+    ])
+    func fits(_ gene: String, _ changes: [String]) {
+        #expect(ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: gene, changes: changes)).isEmpty)
+    }
+
+    @Test("a reference residue the protein contradicts is refused, naming the residue", arguments: [
+        ("EGFR", "A790M", "residue 790 of EGFR is T"), ("EGFR", "E746_E750del", "residue 750 of EGFR is A"),
+        ("KRAS", "A12D", "residue 12 of KRAS is G"), ("TP53", "R176H", "residue 176 of TP53 is C"),
+        ("ERBB2", "V755S", "residue 755 of ERBB2 is L"), ("ESR1", "E538G", "residue 538 of ESR1 is D"),
+    ])
+    func wrongResidue(_ gene: String, _ change: String, _ message: String) {
+        let problems = ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: gene, changes: [change]))
+        #expect(problems.contains { $0.contains(message) }, "\(problems)")
+    }
+
+    @Test("a position beyond the protein is refused, in changes, phase partners and codons")
+    func beyondTheEnd() {
+        #expect(ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: "EGFR", changes: ["T9790M"]))
+            .contains { $0.contains("position 9790 is beyond the 1210 residues of EGFR") })
+        #expect(ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: "EGFR", changes: ["C797S"], cis: ["T1790M"]))
+            .contains { $0.contains("position 1790 is beyond") })
+        #expect(ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: "KRAS", changes: [], codons: [12, 212]))
+            .contains { $0.contains("codon 212 is beyond the 188 residues of KRAS") })
+        #expect(ReferenceProteinTests.problems(ReferenceProteinTests.rule(gene: "KRAS", changes: [], codons: [12, 13, 61])).isEmpty)
+    }
+}
