@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "nextline", targets: ["nextline"]),
         .library(name: "Interpretation", targets: ["Interpretation"]),
+        // The library modules the libFuzzer targets in Fuzz/ (a separate package) call; see docs/fuzzing.md.
+        .library(name: "NextlineCore", targets: ["VariantModel", "VCFIO", "Catalogue", "Consequence", "Interpretation",
+                                                 "Screening", "Reporting", "Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,7 +25,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CHTSlib", pkgConfig: "htslib", providers: [.apt(["libhts-dev"])]),
-        .target(name: "VariantModel", swiftSettings: strictness),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "VariantModel", dependencies: ["CCrypto"], swiftSettings: strictness),
         .target(name: "VCFIO", dependencies: ["CHTSlib", "VariantModel"], swiftSettings: strictness),
         .target(name: "Catalogue", dependencies: ["VariantModel", "Yams"], swiftSettings: strictness),
         .target(name: "Consequence", dependencies: ["VariantModel"], swiftSettings: strictness),
@@ -50,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Interpretation", "Pipeline", "Catalogue", "VariantModel", "TestSupport", "Yams"]),
         .testTarget(name: "PropertyTests",
-                    dependencies: ["VariantModel", "Interpretation", "Reporting", "Catalogue", "Pipeline", "TestSupport",
+                    dependencies: ["VariantModel", "VCFIO", "Interpretation", "Reporting", "Catalogue", "Pipeline", "TestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

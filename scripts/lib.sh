@@ -21,8 +21,10 @@ install_system_packages() {
   if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists htslib || need+=(libhts-dev)
     pkg-config --exists zlib || need+=(zlib1g-dev)
+    # libcrypto (OpenSSL) computes every SHA-256: hardware-accelerated, no hand-written hash.
+    pkg-config --exists libcrypto || need+=(libssl-dev)
   else
-    need+=(libhts-dev zlib1g-dev)
+    need+=(libhts-dev zlib1g-dev libssl-dev)
   fi
   command -v bcftools >/dev/null 2>&1 || need+=(bcftools)
   command -v tabix >/dev/null 2>&1 || need+=(tabix)
@@ -33,7 +35,7 @@ install_system_packages() {
   if [ ${#need[@]} -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
       echo "error: missing ${need[*]} and no apt-get here." >&2
-      echo "       Install htslib (with its pkg-config file htslib.pc), zlib, pkg-config, bcftools, tabix and chromium" >&2
+      echo "       Install htslib (with its pkg-config file htslib.pc), zlib, OpenSSL's libcrypto, pkg-config, bcftools, tabix and chromium" >&2
       echo "       with your package manager (e.g. 'brew install htslib bcftools pkg-config'), then re-run." >&2
       exit 1
     fi

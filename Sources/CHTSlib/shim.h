@@ -12,6 +12,8 @@
 #include <htslib/tbx.h>
 #include <htslib/vcf.h>
 #include <htslib/faidx.h>
+#include <errno.h>
+#include <unistd.h>
 
 /// Wraps: bcf_hdr_nsamples(hdr)
 static inline int chts_hdr_nsamples(const bcf_hdr_t *h) { return bcf_hdr_nsamples(h); }
@@ -168,4 +170,57 @@ static inline int chts_bgzf_tail_lines(const char *path, int64_t block_offset, k
 }
 /// Wraps: tbx_seqnames (the sequence names an index holds); free the array (not the names) with free().
 static inline const char **chts_tbx_seqnames(tbx_t *t, int *n) { return tbx_seqnames(t, n); }
+
+// MARK: - An hFILE that shows every byte it reads to an observer
+
+/// htslib 1.16's backend table (from its private hfile_internal.h; libhts exports hfile_init for backends).
+/// Used to read a file through an hFILE whose bytes are hashed as htslib consumes them: no pipe, no
+/// second read, no copy.
+struct hFILE_backend {
+    ssize_t (*read)(hFILE *fp, void *buffer, size_t nbytes);
+    ssize_t (*write)(hFILE *fp, const void *buffer, size_t nbytes);
+    off_t (*seek)(hFILE *fp, off_t offset, int whence);
+    int (*flush)(hFILE *fp);
+    int (*close)(hFILE *fp);
+};
+extern hFILE *hfile_init(size_t struct_size, const char *mode, size_t capacity);
+
+typedef void (*chts_observer_fn)(void *context, const void *bytes, size_t count);
+typedef struct {
+    hFILE base;
+    int fd;
+    chts_observer_fn observer;
+    void *context;
+} chts_observed_hfile;
+
+static ssize_t chts_observed_read(hFILE *fpv, void *buffer, size_t nbytes) {
+    chts_observed_hfile *fp = (chts_observed_hfile *) fpv;
+    ssize_t n;
+    do { n = read(fp->fd, buffer, nbytes); } while (n < 0 && errno == EINTR);
+    if (n > 0) fp->observer(fp->context, buffer, (size_t) n);
+    return n;
+}
+static ssize_t chts_observed_write(hFILE *fpv, const void *buffer, size_t nbytes) {
+    (void) fpv; (void) buffer; (void) nbytes; errno = EBADF; return -1;
+}
+static off_t chts_observed_seek(hFILE *fpv, off_t offset, int whence) {
+    (void) fpv; (void) offset; (void) whence; errno = ESPIPE; return -1;
+}
+static int chts_observed_flush(hFILE *fpv) { (void) fpv; return 0; }
+static int chts_observed_close(hFILE *fpv) { return close(((chts_observed_hfile *) fpv)->fd); }
+static const struct hFILE_backend chts_observed_backend = {
+    chts_observed_read, chts_observed_write, chts_observed_seek, chts_observed_flush, chts_observed_close
+};
+
+/// Wraps: hfile_init with a read-only, unseekable backend over `fd` (owned from here on: closed by
+/// hclose) that passes every block read to `observer(context, bytes, count)`. NULL on failure (fd closed).
+static inline hFILE *chts_hopen_observed(int fd, chts_observer_fn observer, void *context) {
+    hFILE *fp = hfile_init(sizeof(chts_observed_hfile), "r", 1 << 17);
+    if (!fp) { close(fd); return NULL; }
+    chts_observed_hfile *o = (chts_observed_hfile *) fp;
+    o->fd = fd; o->observer = observer; o->context = context;
+    fp->backend = &chts_observed_backend;
+    return fp;
+}
+
 #endif

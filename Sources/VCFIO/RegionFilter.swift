@@ -1,4 +1,9 @@
 public import VariantModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decides from the raw text of a VCF line, before htslib parses it, whether the record can touch a
 /// watched gene (docs/inputs.md: don't parse what you will throw away).
@@ -7,8 +12,14 @@ public import VariantModel
 /// before a gene can overlap it), when its ALT is symbolic (a copy-number record can span a gene
 /// from far away; END is read after parsing), or when its text contains `|GENE|` for a watched gene
 /// without a known span (the file's own annotation then places it).
-final class RegionFilter {
-    enum Decision { case parse, skip(String), invalid(String) }
+///
+/// A value type kept in a local variable of the read loop: no dynamic exclusivity checks per line. The
+/// CHROM of a line is compared as raw bytes with the previous line's (files are sorted, so it almost
+/// always matches), so a skipped line costs no String, no hashing and no dictionary look-up; POS is
+/// tested by binary search in the chromosome's merged intervals.
+struct RegionFilter {
+    enum SkipReason: String { case nonPrimaryContig = "non_primary_contig", outsideWatchedGenes = "outside_watched_genes" }
+    enum Decision { case parse, skip(SkipReason), invalid(String) }
 
     /// Upstream padding: the longest REF allele that can reach into a gene from before it.
     static let upstreamPadding = 1000
@@ -44,9 +55,14 @@ final class RegionFilter {
         return out
     }
 
-    func canonical(_ name: String) -> String? { contig(name).canonical }
+    /// The CHROM bytes of the last line decided, and what they resolved to.
+    private var lastName: [UInt8] = []
+    private var last: (canonical: String?, length: Int?, intervals: [ClosedRange<Int>]?) = (nil, nil, nil)
+    private var lastResolved = false
 
-    func contig(_ name: String) -> (canonical: String?, length: Int?) {
+    mutating func canonical(_ name: String) -> String? { contig(name).canonical }
+
+    mutating func contig(_ name: String) -> (canonical: String?, length: Int?) {
         if let cached = contigCache[name] { return cached }
         let c = ContigName.canonical(name)
         let entry = (canonical: c, length: c.flatMap { lengths[$0] })
@@ -54,27 +70,31 @@ final class RegionFilter {
         return entry
     }
 
-    func decide(line s: UnsafeMutablePointer<CChar>, length l: Int) -> Decision {
+    mutating func decide(line s: UnsafeMutablePointer<CChar>, length l: Int) -> Decision {
         var i = 0
         while i < l && s[i] != 9 { i += 1 }
-        let chromName = String(decoding: UnsafeRawBufferPointer(start: s, count: i), as: UTF8.self)
-        let (canonicalName, declaredLength) = contig(chromName)
-        guard let chrom = canonicalName else { return .skip("non_primary_contig") }
-        guard let regions else { return .parse }
+        let same = lastResolved && lastName.count == i
+            && lastName.withUnsafeBytes { i == 0 || memcmp($0.baseAddress!, s, i) == 0 }
+        if !same {
+            let name = UnsafeRawBufferPointer(start: s, count: i)
+            let (canonicalName, declaredLength) = contig(String(decoding: name, as: UTF8.self))
+            lastName = Array(name)
+            last = (canonicalName, declaredLength, canonicalName.flatMap { regions?[$0] })
+            lastResolved = true
+        }
+        guard last.canonical != nil else { return .skip(.nonPrimaryContig) }
+        guard regions != nil else { return .parse }
         i += 1
         var pos = 0
         var digits = 0
         while i < l, s[i] >= 48, s[i] <= 57, digits < 12 { pos = pos * 10 + Int(s[i] - 48); i += 1; digits += 1 }
         if digits == 0 || (i < l && s[i] != 9) { return .parse }  // let htslib report the bad POS
         // VCF allows POS 0 and length + 1 (telomeres); anything beyond the declared length is impossible.
-        if let length = declaredLength, pos > length + 1 {
+        if let length = last.length, pos > length + 1 {
+            let chromName = String(decoding: lastName, as: UTF8.self)
             return .invalid("POS \(pos) is beyond \(chromName)'s declared length \(length)")
         }
-        if let list = regions[chrom] {
-            for r in list where pos >= r.lowerBound - RegionFilter.upstreamPadding && pos <= r.upperBound {
-                return .parse
-            }
-        }
+        if let list = last.intervals, RegionFilter.hits(list, pos) { return .parse }
         // ALT column (index 4): symbolic alleles and breakends are always parsed.
         var col = 1
         while i < l && col < 4 { if s[i] == 9 { col += 1 }; i += 1 }
@@ -83,22 +103,33 @@ final class RegionFilter {
             i += 1
         }
         if !keywords.isEmpty && containsKeyword(UnsafeRawBufferPointer(start: s, count: l)) { return .parse }
-        return .skip("outside_watched_genes")
+        return .skip(.outsideWatchedGenes)
+    }
+
+    /// Whether `pos` lies in one of the sorted, disjoint `intervals` padded upstream: the first interval
+    /// ending at or after `pos` (binary search) is the only one that can hold it.
+    static func hits(_ intervals: [ClosedRange<Int>], _ pos: Int) -> Bool {
+        var low = 0, high = intervals.count
+        while low < high {
+            let mid = (low + high) / 2
+            if intervals[mid].upperBound < pos { low = mid + 1 } else { high = mid }
+        }
+        return low < intervals.count && pos >= intervals[low].lowerBound - upstreamPadding
     }
 
     private var canonicalByID: [Int: String?] = [:]
 
     /// For decoded (BCF) records: a skip reason when the record cannot touch a region and no
     /// annotation keyword could place it; nil means "decode it".
-    func quickSkip(contigID: Int, start: Int, length: Int, reader: VCFReader) -> String? {
+    mutating func quickSkip(contigID: Int, start: Int, length: Int, reader: VCFReader) -> SkipReason? {
         let chrom: String?
         if let cached = canonicalByID[contigID] { chrom = cached } else {
-            chrom = reader.contigName(id: contigID).flatMap(canonical)
+            chrom = reader.contigName(id: contigID).flatMap { contig($0).canonical }
             canonicalByID[contigID] = chrom
         }
-        guard let chrom else { return "non_primary_contig" }
+        guard let chrom else { return .nonPrimaryContig }
         guard regions != nil, keywords.isEmpty else { return nil }
-        return overlaps(chromosome: chrom, start: start, end: start + max(length, 1) - 1) ? nil : "outside_watched_genes"
+        return overlaps(chromosome: chrom, start: start, end: start + max(length, 1) - 1) ? nil : .outsideWatchedGenes
     }
 
     func overlaps(chromosome: String, start: Int, end: Int) -> Bool {

@@ -64,7 +64,7 @@ public struct ReadSummary: Sendable {
 /// field buffers, and frees them in `deinit`. Records are copied into ``VariantRecord`` values, so
 /// nothing returned points into htslib memory.
 ///
-/// Streaming reads go through a pipe fed by ``HashingPump`` (the input is hashed as it is read). Text
+/// Streaming reads go through an hFILE that feeds ``InputDigest`` (the input is hashed as it is read). Text
 /// VCF lines are pre-filtered on CHROM/POS before `vcf_parse` (docs/inputs.md); every kept record is parsed
 /// by htslib and its numeric INFO fields are re-checked strictly.
 public final class VCFReader {
@@ -75,7 +75,8 @@ public final class VCFReader {
     private let rawHeader: UnsafeMutablePointer<bcf_hdr_t>
     private let record: UnsafeMutablePointer<bcf1_t>
     private var line = kstring_t(l: 0, m: 0, s: nil)
-    private let pump: HashingPump?
+    /// The streamed input's checksum, fed as htslib reads (nil for an index-driven read).
+    private let digest: InputDigest?
     private let facts: InputFile.Facts
     private let isBCF: Bool
     private let isBGZF: Bool
@@ -119,19 +120,16 @@ public final class VCFReader {
         warnings += index.warnings
         indexPath = index.path
 
-        // Open: streamed through the hashing pump, or directly (seekable) for an index-driven read.
+        // Open: streamed through the hashing hFILE, or directly (seekable) for an index-driven read.
         let opened: UnsafeMutablePointer<htsFile>?
         if index.path == nil {
-            let pump = try HashingPump(path: path)
-            self.pump = pump
-            guard let hf = hdopen(pump.readEnd, "r") else {
-                close(pump.readEnd); _ = pump.finish()
-                throw .unreadable(path: path, reason: "cannot open the input stream")
-            }
+            let digest = InputDigest()
+            self.digest = digest
+            let hf = try digest.openStream(path)
             opened = hts_hopen(hf, path, "r")
-            if opened == nil { hclose_abruptly(hf); _ = pump.finish() }
+            if opened == nil { hclose_abruptly(hf) }
         } else {
-            pump = nil
+            digest = nil
             opened = hts_open(path, "r")
         }
         guard let file = opened else { throw .unreadable(path: path, reason: "htslib could not open it") }
@@ -150,11 +148,11 @@ public final class VCFReader {
                 hdr = text.header; headerLines = text.lines; warnings += text.warnings
             }
         } catch {
-            chts_ks_free(&buffer); hts_close(file); _ = pump?.finish()
+            chts_ks_free(&buffer); hts_close(file)
             throw error
         }
         guard let record = bcf_init() else {
-            bcf_hdr_destroy(hdr); chts_ks_free(&buffer); hts_close(file); _ = pump?.finish()
+            bcf_hdr_destroy(hdr); chts_ks_free(&buffer); hts_close(file)
             throw .outOfMemory(path: path)
         }
         self.file = file
@@ -312,7 +310,6 @@ public final class VCFReader {
         bcf_destroy(record)
         bcf_hdr_destroy(rawHeader)
         hts_close(file)
-        _ = pump?.finish()
     }
 
     /// Whether an index-driven read is possible (fresh `.tbi`/`.csi` present).
@@ -397,17 +394,17 @@ public final class VCFReader {
                 throw VCFError.sampleNotFound(path: path, sample: missing, available: header.samples)
             }
         }
-        let filter = RegionFilter(plan: plan, contigs: header.contigs)
+        var filter = RegionFilter(plan: plan, contigs: header.contigs)
         if summary.mode == "index", let regions = plan.regions, plan.annotationKeywords.isEmpty {
-            try readIndexed(regions: regions, plan: plan, filter: filter, body)
+            try readIndexed(regions: regions, plan: plan, filter: &filter, body)
         } else {
             if summary.mode == "index" && !plan.annotationKeywords.isEmpty {
                 summary.warnings.append("\(path): streamed instead of using the index, because genes without a known span are placed by the file's annotations")
             }
             summary.mode = "stream"
-            if isBCF { try readBCFStream(plan: plan, filter: filter, body) }
+            if isBCF { try readBCFStream(plan: plan, filter: &filter, body) }
             else {
-                do { try readTextStream(plan: plan, filter: filter, body) } catch let error as VCFError {
+                do { try readTextStream(plan: plan, filter: &filter, body) } catch let error as VCFError {
                     throw corruptionBehind(error)
                 }
             }
@@ -436,13 +433,11 @@ public final class VCFReader {
     }
 
     private func finish() throws -> ReadSummary {
-        if let pump {
-            let (digest, bytes, error) = pump.finish()
-            if error != 0 { throw VCFError.unreadable(path: path, reason: String(cString: strerror(error))) }
-            if bytes != facts.size {
-                throw VCFError.truncated(path: path, detail: "read \(bytes) of \(facts.size) bytes")
+        if let digest {
+            if digest.bytes != facts.size {
+                throw VCFError.truncated(path: path, detail: "read \(digest.bytes) of \(facts.size) bytes")
             }
-            summary.sha256 = digest
+            summary.sha256 = digest.hasher.hexDigest()
             summary.checksumScope = "whole_file"
         } else if let indexPath {
             var h = SHA256()
@@ -469,46 +464,50 @@ public final class VCFReader {
     /// Columns every record line must have: 8 fixed, then FORMAT and one per sample.
     private var expectedColumns: Int { header.samples.isEmpty ? 8 : 9 + header.samples.count }
 
-    private func readTextStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
+    private func readTextStream(plan: ReadPlan, filter: inout RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var lineNumber = headerLines
         var sampled = 0
         var infoCopy: [UInt8] = []
+        // Hot state in locals, folded into the summary at the end: no per-line dictionary update, and no
+        // dynamic exclusivity check on the reader's stored properties.
+        var text = line
+        let expectedColumns = self.expectedColumns
+        var seen = 0, outside = 0, nonPrimary = 0
+        defer {
+            line = text
+            summary.recordsSeen += seen
+            if outside > 0 { summary.skipped[RegionFilter.SkipReason.outsideWatchedGenes.rawValue, default: 0] += outside }
+            if nonPrimary > 0 { summary.skipped[RegionFilter.SkipReason.nonPrimaryContig.rawValue, default: 0] += nonPrimary }
+        }
         while true {
-            let r = chts_getline(file, &line)
+            let r = chts_getline(file, &text)
             if r < -1 {
                 throw VCFError.truncated(path: path, detail: "read error after line \(lineNumber) (corrupt or truncated compressed data)")
             }
             if r == -1 { break }
             lineNumber += 1
-            if Int(line.l) > VCFReader.maximumLineLength {
+            if Int(text.l) > VCFReader.maximumLineLength {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)",
-                                               detail: "the line is \(line.l) bytes, longer than the \(VCFReader.maximumLineLength >> 20) MiB nextline accepts")
+                                               detail: "the line is \(text.l) bytes, longer than the \(VCFReader.maximumLineLength >> 20) MiB nextline accepts")
             }
-            guard let s = line.s else { continue }
-            var l = Int(line.l)
-            if l > 0 && s[l - 1] == 13 { l -= 1; s[l] = 0; line.l = l }
+            guard let s = text.s else { continue }
+            var l = Int(text.l)
+            if l > 0 && s[l - 1] == 13 { l -= 1; s[l] = 0; text.l = l }
             if l == 0 {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "blank line")
             }
             if s[0] == 35 {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a header line after #CHROM")
             }
-            summary.recordsSeen += 1
+            seen += 1
             // Every line, kept or skipped, must be structurally sound: tab-separated with the header's
             // column count and an integer POS (a line of spaces would otherwise pass as an odd contig).
-            // memchr/strlen are vectorised: the check costs little next to the read itself.
-            if strlen(s) != l {
+            let shape = s.withMemoryRebound(to: UInt8.self, capacity: l) { LineShape($0, length: l) }
+            if shape.hasNUL {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a NUL byte inside the line")
             }
-            var columns = 1
-            var tabs: (first: Int, second: Int) = (-1, -1)
-            var at = 0
-            while at < l, let hit = memchr(s + at, 9, l - at) {
-                let index = s.distance(to: hit.assumingMemoryBound(to: CChar.self))
-                if columns == 1 { tabs.first = index } else if columns == 2 { tabs.second = index }
-                columns += 1
-                at = index + 1
-            }
+            let columns = shape.columns
+            let tabs = (first: shape.firstTab, second: shape.secondTab)
             var posDigits = 0, posBad = false
             if tabs.first >= 0 {
                 let end = tabs.second >= 0 ? tabs.second : l
@@ -536,7 +535,7 @@ public final class VCFReader {
             case .invalid(let why):
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: why)
             case .skip(let reason):
-                summary.skipped[reason, default: 0] += 1
+                if reason == .outsideWatchedGenes { outside += 1 } else { nonPrimary += 1 }
                 if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord {
                     sampled += 1
                     var chrom: [UInt8] = [], pos: [UInt8] = [], ref: [UInt8] = []
@@ -555,7 +554,7 @@ public final class VCFReader {
             VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
             warnUndeclared(info: infoCopy, line: s, length: l, lineNumber: lineNumber)
             try checkFormatIntegers(line: s, length: l, fields: plan.formatFields, line: lineNumber)
-            let status = vcf_parse(&line, rawHeader, record)
+            let status = vcf_parse(&text, rawHeader, record)
             if status < 0 {
                 // vcf_parse turned the tabs of the columns it read into NULs: CHROM and POS are still there.
                 var chromPos: [UInt8] = []
@@ -569,11 +568,11 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "\(at) (line \(lineNumber))",
                                                detail: "htslib could not parse it (a non-numeric FORMAT value, a wrong number of columns, or a bad POS)")
             }
-            try handle(plan: plan, filter: filter, line: lineNumber, rawInfo: infoCopy, body)
+            try handle(plan: plan, filter: &filter, line: lineNumber, rawInfo: infoCopy, body)
         }
     }
 
-    private func readBCFStream(plan: ReadPlan, filter: RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
+    private func readBCFStream(plan: ReadPlan, filter: inout RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var ordinal = 0
         var sampled = 0
         while true {
@@ -591,7 +590,7 @@ public final class VCFReader {
             // Cheap test on the decoded position before unpacking anything (BCF has no raw line).
             if let reason = filter.quickSkip(contigID: Int(record.pointee.rid), start: Int(record.pointee.pos) + 1,
                                              length: Int(record.pointee.rlen), reader: self) {
-                summary.skipped[reason, default: 0] += 1
+                summary.skipped[reason.rawValue, default: 0] += 1
                 if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord,
                    let contig = contigName(id: Int(record.pointee.rid)) {
                     sampled += 1
@@ -602,7 +601,7 @@ public final class VCFReader {
                 }
                 continue
             }
-            try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
+            try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
         }
     }
 
@@ -781,7 +780,7 @@ public final class VCFReader {
         return (String(fields[0]), pos)
     }
 
-    private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: RegionFilter,
+    private func readIndexed(regions: [String: [ClosedRange<Int>]], plan: ReadPlan, filter: inout RegionFilter,
                              _ body: (VariantRecord) throws -> Void) throws {
         guard let indexPath else { return }
         // Contig names as the file writes them, per canonical chromosome.
@@ -815,7 +814,7 @@ public final class VCFReader {
                         }
                         if Int(record.pointee.pos) + 1 <= previousEnd { continue }
                         summary.recordsSeen += 1
-                        try handle(plan: plan, filter: filter, line: nil, rawInfo: nil, body)
+                        try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
                     }
                 }
             }
@@ -846,7 +845,7 @@ public final class VCFReader {
                         }
                         if Int(record.pointee.pos) + 1 <= previousEnd { continue }
                         summary.recordsSeen += 1
-                        try handle(plan: plan, filter: filter, line: nil, rawInfo: infoCopy, body)
+                        try handle(plan: plan, filter: &filter, line: nil, rawInfo: infoCopy, body)
                     }
                 }
             }
@@ -866,7 +865,7 @@ public final class VCFReader {
 
     // MARK: - One parsed record
 
-    private func handle(plan: ReadPlan, filter: RegionFilter, line: Int?, rawInfo: [UInt8]?,
+    private func handle(plan: ReadPlan, filter: inout RegionFilter, line: Int?, rawInfo: [UInt8]?,
                         _ body: (VariantRecord) throws -> Void) throws {
         let rec = record
         let rid = Int(rec.pointee.rid)

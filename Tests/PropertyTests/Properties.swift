@@ -6,6 +6,7 @@ import TestSupport
 @testable import Interpretation
 @testable import Pipeline
 import Reporting
+@testable import VCFIO
 import VariantModel
 
 /// Properties that must hold for any input, checked on generated ones (swift-property-based shrinks a
@@ -72,6 +73,23 @@ struct Properties {
             #expect(!md.lowercased().contains("<script"))
             let json = (try? DocumentJSON.encode(doc)) ?? ""
             #expect((try? DocumentJSON.decode(InterpretationDocument.self, from: json)) == doc)
+        }
+    }
+
+    @Test("the vectorised line check counts columns, finds CHROM/POS and NUL bytes as a byte-by-byte walk does")
+    func lineShape() async {
+        let byte = Gen.int(in: 0...9).map { (n: Int) -> UInt8 in [9, 9, 0, 65, 67, 48, 55, 32, 13, 200][n] }
+        await propertyCheck(count: 1000, input: byte.array(of: 0...300)) { bytes in
+            var columns = 1, tabs: [Int] = [], nul = false
+            for (i, b) in bytes.enumerated() {
+                if b == 9 { columns += 1; tabs.append(i) }
+                if b == 0 { nul = true }
+            }
+            let shape = bytes.withUnsafeBufferPointer { LineShape($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, length: $0.count) }
+            #expect(shape.columns == columns)
+            #expect(shape.hasNUL == nul)
+            #expect(shape.firstTab == (tabs.count > 0 ? tabs[0] : -1))
+            #expect(shape.secondTab == (tabs.count > 1 ? tabs[1] : -1))
         }
     }
 }
