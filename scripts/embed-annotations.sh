@@ -4,6 +4,8 @@
 # A test (EmbeddedAnnotationsTests) fails when the generated file is stale: run this script after
 # editing anything in Annotations/.
 # With --check it only says whether the generated file is up to date (exit 1 when stale).
+# Then it builds nextline and writes Sources/Catalogue/Generated/CompiledCatalogue.swift, the catalogue parsed and
+# validated once (`nextline catalogue compile`), which the binary loads instead of parsing YAML at every start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Sources/Catalogue/Generated/EmbeddedAnnotations.swift
@@ -22,8 +24,15 @@ tmp=$(mktemp "${TMPDIR:-/tmp}/embedded.XXXXXX")
     echo "\"\"\"####),"
   done
   echo "    ]"
-  echo "}"
 } > "$tmp"
+# The digest of the embedded files: the compiled catalogue (Generated/CompiledCatalogue.swift) records it and is
+# used only while it matches.
+digest=$(sha256sum "$tmp" | cut -c1-64)
+{
+  echo "    /// SHA-256 of this file's text above this line: which files the compiled catalogue was built from."
+  echo "    public static let digest = \"$digest\""
+  echo "}"
+} >> "$tmp"
 if [ "${1:-}" = "--check" ]; then
   if cmp -s "$tmp" "$out"; then rm -f "$tmp"; echo "embedded annotations are up to date"; exit 0; fi
   rm -f "$tmp"
@@ -32,3 +41,13 @@ if [ "${1:-}" = "--check" ]; then
 fi
 mv "$tmp" "$out"
 echo "wrote $out"
+# Compile the validated catalogue into the binary: build, parse the embedded files once, write the snapshot
+# (the next build compiles it in). A snapshot left stale only costs start-up time; a test reports it.
+compiled=Sources/Catalogue/Generated/CompiledCatalogue.swift
+if [ "${NEXTLINE_SKIP_COMPILE:-0}" != 1 ]; then
+  swift build --product nextline >/dev/null
+  tmp2=$(mktemp "${TMPDIR:-/tmp}/compiled.XXXXXX")
+  "$(swift build --show-bin-path)/nextline" catalogue compile > "$tmp2"
+  mv "$tmp2" "$compiled"
+  echo "wrote $compiled"
+fi

@@ -4,7 +4,7 @@ public import VariantModel
 ///
 /// Built from the files of `Annotations/` (embedded in the binary, see ``EmbeddedAnnotations``) plus
 /// any user rule files. ``version`` and ``sha256`` go into every output.
-public struct Catalogue: Sendable {
+public struct Catalogue: Sendable, Codable, Equatable {
     public var name: String = "nextline resistance catalogue"
     public var version: String = ""
     /// SHA-256 over every loaded file (path and contents, in path order).
@@ -17,8 +17,8 @@ public struct Catalogue: Sendable {
     /// Reference proteins (and residues named by curated lists) that rules are checked against.
     public var proteins = ReferenceProteins()
     public var geneSpans: [GeneSpan] = []
-    /// Review fact id → kind (Annotations/review_facts.tsv).
-    public var reviewFacts: [(id: String, kind: String)] = []
+    /// Review facts with their kinds (Annotations/review_facts.tsv).
+    public var reviewFacts: [ReviewFact] = []
     /// Fact id → reason it is not encoded (Annotations/NOT_ENCODED.md).
     public var notEncoded: [String: String] = [:]
     /// Loaded files in load order.
@@ -28,16 +28,29 @@ public struct Catalogue: Sendable {
     public static let coveredKinds: Set<String> = ["cross_resistance", "collateral_sensitivity", "retained_sensitivity",
                                                    "sequencing_preference", "retest_recommendation", "biomarker_loss"]
 
+    /// A fact of the source review and its kind.
+    public struct ReviewFact: Sendable, Codable, Hashable {
+        public var id: String
+        public var kind: String
+    }
+
     public init() {}
 
     /// The built-in catalogue compiled into the binary.
     public static func builtIn() throws(CatalogueError) -> Catalogue {
+        if let compiled = CatalogueSnapshot.load() { return compiled }
+        return try parsedBuiltIn()
+    }
+
+    /// The built-in catalogue parsed and validated from its embedded files (what the compiled form is made from).
+    public static func parsedBuiltIn() throws(CatalogueError) -> Catalogue {
         try load(files: EmbeddedAnnotations.files.map { (path: $0.path, contents: $0.contents) })
     }
 
     /// The built-in catalogue plus user rule files (paths and their contents).
     public static func builtIn(adding userFiles: [(path: String, contents: String)]) throws(CatalogueError) -> Catalogue {
-        try load(files: EmbeddedAnnotations.files.map { (path: $0.path, contents: $0.contents) } + userFiles)
+        if userFiles.isEmpty { return try builtIn() }
+        return try load(files: EmbeddedAnnotations.files.map { (path: $0.path, contents: $0.contents) } + userFiles)
     }
 
     /// Loads and validates a set of catalogue files, reporting every problem at once.

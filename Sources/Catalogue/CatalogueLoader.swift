@@ -265,7 +265,7 @@ final class CatalogueLoader {
         for (line, v) in table.rows {
             guard let gene = v["gene"], let change = v["protein_change"] else { continue }
             var alleles: [GenomeBuild: Allele] = [:]
-            var regions: [GenomeBuild: (chromosome: String, start: Int, end: Int)] = [:]
+            var regions: [GenomeBuild: Hotspot.Region] = [:]
             var sources: [GenomeBuild: String] = [:]
             for build in GenomeBuild.allCases {
                 let p = build == .grch37 ? "grch37_" : "grch38_"
@@ -278,7 +278,7 @@ final class CatalogueLoader {
                 sources[build] = v["source_" + build.rawValue.lowercased()] ?? v["source_" + p.dropLast()] ?? ""
                 if alt.hasPrefix("<") {
                     let end = Int(v[p + "end"] ?? "") ?? pos
-                    regions[build] = (chrom, pos, end)
+                    regions[build] = Hotspot.Region(chromosome: chrom, start: pos, end: end)
                 } else {
                     let bases = Set("ACGTN")
                     if !ref.uppercased().allSatisfy({ bases.contains($0) }) || !alt.uppercased().allSatisfy({ bases.contains($0) }) {
@@ -348,7 +348,7 @@ final class CatalogueLoader {
 
     private func loadFacts(_ file: String, _ text: String) {
         let table = TSVTable(text, file: file, required: ["id", "kind"], sink: sink)
-        for (_, v) in table.rows { if let id = v["id"], let k = v["kind"] { catalogue.reviewFacts.append((id, k)) } }
+        for (_, v) in table.rows { if let id = v["id"], let k = v["kind"] { catalogue.reviewFacts.append(Catalogue.ReviewFact(id: id, kind: k)) } }
     }
 
     private func loadNotEncoded(_ file: String, _ text: String) {

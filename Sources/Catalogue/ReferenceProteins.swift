@@ -4,15 +4,32 @@ public import VariantModel
 /// translated from real sequence (`Annotations/proteins.tsv`), else the residues the curated allele lists
 /// and the hotspot table name. A rule's protein change is checked against it at load time: a reference
 /// amino acid that contradicts the protein, or a position beyond its end, is a rule that can never fire.
-public struct ReferenceProteins: Sendable {
-    public struct Protein: Sendable {
+public struct ReferenceProteins: Sendable, Codable, Equatable {
+    public struct Protein: Sendable, Equatable, Codable {
         public var transcript: String
         public var sequence: [Character]
+        init(transcript: String, sequence: [Character]) { self.transcript = transcript; self.sequence = sequence }
+        enum CodingKeys: String, CodingKey { case transcript, sequence }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            transcript = try c.decode(String.self, forKey: .transcript)
+            sequence = Array(try c.decode(String.self, forKey: .sequence))
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(transcript, forKey: .transcript)
+            try c.encode(String(sequence), forKey: .sequence)
+        }
+    }
+    /// A residue a curated list names, and where.
+    struct NamedResidue: Sendable, Equatable, Codable {
+        var residue: String
+        var source: String
     }
     /// Whole reference proteins by gene.
     public private(set) var proteins: [String: Protein] = [:]
     /// Residues named by curated lists, by gene and position, with where each was named.
-    private var named: [String: [Int: (residue: Character, source: String)]] = [:]
+    private var named: [String: [Int: NamedResidue]] = [:]
 
     public init() {}
 
@@ -23,7 +40,7 @@ public struct ReferenceProteins: Sendable {
     /// Records the reference residue a curated list names (the first residue of `change`).
     mutating func name(_ change: ProteinChange, gene: String, source: String) {
         for (residue, position) in change.referenceResidues where named[gene]?[position] == nil {
-            named[gene, default: [:]][position] = (residue, source)
+            named[gene, default: [:]][position] = NamedResidue(residue: String(residue), source: source)
         }
     }
 
@@ -42,7 +59,7 @@ public struct ReferenceProteins: Sendable {
             return nil
         }
         for (residue, position) in change.referenceResidues {
-            if let known = named[gene]?[position], known.residue != residue {
+            if let known = named[gene]?[position], known.residue != String(residue) {
                 return "residue \(position) of \(gene) is \(known.residue) (as \(known.source) names it), not \(residue)"
             }
         }

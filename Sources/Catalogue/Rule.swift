@@ -1,13 +1,13 @@
 public import VariantModel
 
 /// What a rule says a therapy will do.
-public enum Effect: String, Sendable, Hashable, CaseIterable {
+public enum Effect: String, Sendable, Hashable, Codable, CaseIterable {
     case resistance, reducedEfficacy = "reduced_efficacy", sensitivity, retainedSensitivity = "retained_sensitivity",
          retest, sequencePreference = "sequence_preference"
 }
 
 /// How a biomarker condition takes part in a rule (Annotations/README.md).
-public enum ConditionRole: String, Sendable, Hashable, CaseIterable {
+public enum ConditionRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// The rule fires only when the condition is shown positive.
     case required
     /// The rule does not fire when the condition is positive.
@@ -17,12 +17,12 @@ public enum ConditionRole: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Whether a rule needs the alteration to have arisen under therapy.
-public enum OriginRequirement: String, Sendable, Hashable {
+public enum OriginRequirement: String, Sendable, Hashable, Codable {
     case acquired, any
 }
 
 /// Which regimens a rule's effect on its named therapies carries to (docs/interpretation.md step 4).
-public enum RuleScope: String, Sendable, Hashable, CaseIterable {
+public enum RuleScope: String, Sendable, Hashable, Codable, CaseIterable {
     /// The named drug given alone (or with drugs the rule's therapies also name).
     case alone
     /// The named drug alone or with cytotoxic chemotherapy; not a regimen that adds a targeted partner.
@@ -32,7 +32,7 @@ public enum RuleScope: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The single therapeutic evidence scale (Annotations/README.md), ordered weakest first.
-public enum EvidenceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum EvidenceLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case expertStatement = "expert_statement", preclinical, clinicalOther = "clinical_other",
          clinicalRandomised = "clinical_randomised"
 
@@ -49,7 +49,7 @@ public enum EvidenceLevel: String, Sendable, Hashable, CaseIterable, Comparable 
     }
 }
 
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     public static let studyTypes: Set<String> = ["in_vitro", "in_vivo", "patient_samples", "retrospective", "phase_2",
                                                  "phase_3", "guideline", "case_report", "review_statement"]
     public var studyTypes: [String]
@@ -60,7 +60,7 @@ public struct Evidence: Sendable, Hashable {
     public var restsOnPatientData: Bool { level == .clinicalOther || level == .clinicalRandomised }
 }
 
-public struct Reference: Sendable, Hashable {
+public struct Reference: Sendable, Hashable, Codable {
     public var pmid: String?
     public var doi: String?
     public var firstAuthor: String?
@@ -71,14 +71,14 @@ public struct Reference: Sendable, Hashable {
     public var label: String { pmid.map { "PMID:\($0)" } ?? doi.map { "DOI:\($0)" } ?? "?" }
 }
 
-public struct ContextNote: Sendable, Hashable {
+public struct ContextNote: Sendable, Hashable, Codable {
     public var fact: String?
     public var text: String
 }
 
 /// One biomarker condition of a rule.
-public struct BiomarkerCondition: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct BiomarkerCondition: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case allele, proteinChange = "protein_change", codon, region, geneClass = "gene_class",
              copyNumber = "copy_number", expression, isoform, proteinLevel = "protein_level", fusion
     }
@@ -151,7 +151,7 @@ public struct BiomarkerCondition: Sendable, Hashable {
 
 /// A therapy named by a rule: one term or a combination (`trastuzumab + pertuzumab`), all of whose
 /// terms must fall within one therapy line.
-public struct TherapySpec: Sendable, Hashable, CustomStringConvertible {
+public struct TherapySpec: Sendable, Hashable, Codable, CustomStringConvertible {
     public var terms: [DrugVocabulary.Term]
     public var text: String
     public var description: String { text }
@@ -161,7 +161,7 @@ public struct TherapySpec: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One catalogue rule (Annotations/README.md).
-public struct Rule: Sendable, Hashable, Identifiable {
+public struct Rule: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var title: String
     public var tumourTypes: [String]      // OncoTree codes; ["any"] = pan-cancer

@@ -2,7 +2,7 @@ public import VariantModel
 
 /// A known hotspot allele at its GRCh37 and GRCh38 coordinates (Annotations/hotspots.tsv), with the
 /// source of each coordinate.
-public struct Hotspot: Sendable, Hashable {
+public struct Hotspot: Sendable, Hashable, Codable {
     public var gene: String
     /// `T790M`, or `amplification` for a region row.
     public var proteinChange: String
@@ -12,7 +12,13 @@ public struct Hotspot: Sendable, Hashable {
     public var refseq: String?
     /// Normalised allele per build (nil for region rows).
     public var alleles: [GenomeBuild: Allele]
-    public var regions: [GenomeBuild: (chromosome: String, start: Int, end: Int)]
+    public var regions: [GenomeBuild: Region]
+    /// A region row's span (an amplification), 1-based inclusive.
+    public struct Region: Sendable, Hashable, Codable {
+        public var chromosome: String
+        public var start: Int
+        public var end: Int
+    }
     public var sources: [GenomeBuild: String]
 
     public static func == (a: Hotspot, b: Hotspot) -> Bool {
@@ -22,7 +28,7 @@ public struct Hotspot: Sendable, Hashable {
 }
 
 /// A watched gene's span in one build (Annotations/gene_spans.tsv).
-public struct GeneSpan: Sendable, Hashable {
+public struct GeneSpan: Sendable, Hashable, Codable {
     public var gene: String
     public var build: GenomeBuild
     public var chromosome: String

@@ -1,14 +1,14 @@
 /// The drug vocabulary: classes (with parents), drugs (generic names, brands, abbreviations),
 /// regimens (FOLFIRINOX → its drugs) and non-drug modalities. Names match case- and
 /// punctuation-insensitively (``vocabularyKey(_:)``).
-public struct DrugVocabulary: Sendable {
-    public struct DrugClass: Sendable, Hashable {
+public struct DrugVocabulary: Sendable, Codable, Equatable {
+    public struct DrugClass: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var parents: [String]
         public var aliases: [String] = []
     }
-    public struct Drug: Sendable, Hashable {
+    public struct Drug: Sendable, Hashable, Codable {
         public var name: String
         public var classes: [String]
         public var aliases: [String]
@@ -21,7 +21,7 @@ public struct DrugVocabulary: Sendable {
         /// low-tumour-fraction negative that cannot exclude them makes the verdict `retest` too.
         public var deselectedBy: [BiomarkerCondition] = []
     }
-    public struct Regimen: Sendable, Hashable {
+    public struct Regimen: Sendable, Hashable, Codable {
         public var name: String
         public var drugs: [String]
     }
@@ -48,7 +48,7 @@ public struct DrugVocabulary: Sendable {
     mutating func add(_ r: Regimen) { regimens[vocabularyKey(r.name)] = r }
 
     /// A term of a therapy: one drug, a class, or a named regimen.
-    public enum Term: Sendable, Hashable, CustomStringConvertible {
+    public enum Term: Sendable, Hashable, Codable, CustomStringConvertible {
         case drug(String)
         case drugClass(String)
         case regimen(String, [String])
@@ -109,8 +109,8 @@ public struct DrugVocabulary: Sendable {
 }
 
 /// OncoTree subset: codes with parents, so a rule for NSCLC applies to LUAD.
-public struct TumourTypes: Sendable {
-    public struct TumourType: Sendable, Hashable {
+public struct TumourTypes: Sendable, Codable, Equatable {
+    public struct TumourType: Sendable, Hashable, Codable {
         public var code: String
         public var name: String
         public var parent: String?
@@ -152,14 +152,14 @@ public struct TumourTypes: Sendable {
 }
 
 /// Gene vocabulary: HGNC symbols, aliases (HER2 → ERBB2), isoforms (AR-V7), protein regions.
-public struct GeneVocabulary: Sendable {
-    public struct ProteinRegion: Sendable, Hashable {
+public struct GeneVocabulary: Sendable, Codable, Equatable {
+    public struct ProteinRegion: Sendable, Hashable, Codable {
         public var name: String
         public var start: Int
         public var end: Int
         public var source: String
     }
-    public struct Gene: Sendable, Hashable {
+    public struct Gene: Sendable, Hashable, Codable {
         public var symbol: String
         public var aliases: [String]
         public var role: String
@@ -179,14 +179,14 @@ public struct GeneVocabulary: Sendable {
     }
     /// A curated list of alleles: exact protein changes, whole codons (any missense or in-frame change
     /// there) and residue ranges where in-frame insertions/deletions count (EGFR exon 19/20).
-    public struct AlleleList: Sendable, Hashable {
+    public struct AlleleList: Sendable, Hashable, Codable {
         public var changes: Set<String> = []
         public var codons: Set<Int> = []
         public var inframeRanges: [ClosedRange<Int>] = []
         public var source: String = ""
         public init() {}
     }
-    public struct Polymorphism: Sendable, Hashable {
+    public struct Polymorphism: Sendable, Hashable, Codable {
         public var change: String
         public var rsid: String
         public var populationAlleleFrequency: Double

@@ -14,8 +14,13 @@ public struct Measurer: Sendable {
     public let header: VCFHeaderSummary
     public let path: String
 
+    /// VarScan's conventions (AD = alt only, RD = ref), read from the header once, not per record.
+    let isVarScan: Bool
+
     public init(header: VCFHeaderSummary, path: String, vafField: String? = nil, depthField: String? = nil) {
         self.header = header; self.path = path; self.vafField = vafField; self.depthField = depthField
+        isVarScan = header.metaValues("source").contains { $0.lowercased().contains("varscan") }
+            || (header.format["AD"]?.number == "1" && header.format["RD"] != nil)
     }
 
     /// FORMAT fields the measurer may read (the reader decodes only these).
@@ -40,10 +45,6 @@ public struct Measurer: Sendable {
         return ["population", "gnomad", "1000 genomes", "1000g", "exac", "dbsnp", "cohort", "esp", "topmed"].contains { d.contains($0) }
     }
 
-    var isVarScan: Bool {
-        header.metaValues("source").contains { $0.lowercased().contains("varscan") }
-            || (header.format["AD"]?.number == "1" && header.format["RD"] != nil)
-    }
 
     /// Measures ALT number `altIndex` (1-based) of `record` in `sample`, source by source in the order of
     /// precedence (``MeasurementReading``).

@@ -118,18 +118,34 @@ struct RegionFilter {
     }
 
     private var canonicalByID: [Int: String?] = [:]
+    /// The contig id of the last decoded record and what it resolved to (records come sorted, so this
+    /// spares a hashed look-up per record).
+    private var lastID = -1
+    private var lastByID: (canonical: String?, intervals: [ClosedRange<Int>]?) = (nil, nil)
 
     /// For decoded (BCF) records: a skip reason when the record cannot touch a region and no
     /// annotation keyword could place it; nil means "decode it".
     mutating func quickSkip(contigID: Int, start: Int, length: Int, reader: VCFReader) -> SkipReason? {
-        let chrom: String?
-        if let cached = canonicalByID[contigID] { chrom = cached } else {
-            chrom = reader.contigName(id: contigID).flatMap { contig($0).canonical }
-            canonicalByID[contigID] = chrom
+        if contigID != lastID {
+            let chrom: String?
+            if let cached = canonicalByID[contigID] { chrom = cached } else {
+                chrom = reader.contigName(id: contigID).flatMap { contig($0).canonical }
+                canonicalByID[contigID] = chrom
+            }
+            lastID = contigID
+            lastByID = (chrom, chrom.flatMap { regions?[$0] })
         }
-        guard let chrom else { return .nonPrimaryContig }
+        guard lastByID.canonical != nil else { return .nonPrimaryContig }
         guard regions != nil, keywords.isEmpty else { return nil }
-        return overlaps(chromosome: chrom, start: start, end: start + max(length, 1) - 1) ? nil : .outsideWatchedGenes
+        guard let list = lastByID.intervals else { return .outsideWatchedGenes }
+        // The first interval ending at or after the record's start is the only one it can overlap first.
+        let end = start + max(length, 1) - 1
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].upperBound < start { low = mid + 1 } else { high = mid }
+        }
+        return low < list.count && end >= list[low].lowerBound ? nil : .outsideWatchedGenes
     }
 
     func overlaps(chromosome: String, start: Int, end: Int) -> Bool {

@@ -96,6 +96,8 @@ public final class VCFReader {
     /// The last FORMAT column seen, its keys, and which of them are integer fields the run uses.
     private var integerFormat: (column: [UInt8], keys: [String], checked: [Int]) = ([], [], [])
     private var contigByID: [Int: String] = [:]
+    /// BCF: the sample columns (header order) to pass on; nil when htslib subsets at read time (VCF text).
+    private var sampleSelection: [Int]?
 
     /// The longest VCF line accepted (32 MiB): far above real records (a 4 MiB INFO, a 300 kb allele, 300
     /// ALTs pass), low enough that one corrupt line cannot take gigabytes through parsing and copying. A
@@ -385,7 +387,18 @@ public final class VCFReader {
     /// Reads the records the plan keeps and passes each to `body`, then finishes the file (hash,
     /// truncation checks) and returns the summary.
     public func read(_ plan: ReadPlan, _ body: (VariantRecord) throws -> Void) throws -> ReadSummary {
-        if !plan.samples.isEmpty || !header.samples.isEmpty {
+        if isBCF {
+            // BCF: no header-level subsetting. htslib would then unpack and subset the FORMAT block of every
+            // record at read time, skipped ones included; the chosen columns are picked from kept records only.
+            var chosen: [Int] = []
+            for name in plan.samples {
+                guard let i = header.samples.firstIndex(of: name) else {
+                    throw VCFError.sampleNotFound(path: path, sample: name, available: header.samples)
+                }
+                chosen.append(i)
+            }
+            sampleSelection = chosen
+        } else if !plan.samples.isEmpty || !header.samples.isEmpty {
             let list = plan.samples.joined(separator: ",")
             let r = plan.samples.isEmpty ? bcf_hdr_set_samples(rawHeader, nil, 0)
                                          : bcf_hdr_set_samples(rawHeader, list, 0)
@@ -575,6 +588,12 @@ public final class VCFReader {
     private func readBCFStream(plan: ReadPlan, filter: inout RegionFilter, _ body: (VariantRecord) throws -> Void) throws {
         var ordinal = 0
         var sampled = 0
+        var seen = 0, outside = 0, nonPrimary = 0
+        defer {
+            summary.recordsSeen += seen
+            if outside > 0 { summary.skipped[RegionFilter.SkipReason.outsideWatchedGenes.rawValue, default: 0] += outside }
+            if nonPrimary > 0 { summary.skipped[RegionFilter.SkipReason.nonPrimaryContig.rawValue, default: 0] += nonPrimary }
+        }
         while true {
             let r = bcf_read(file, rawHeader, record)
             if r == -1 { break }
@@ -582,7 +601,7 @@ public final class VCFReader {
             if r < -1 {
                 throw VCFError.malformedRecord(path: path, location: "record \(ordinal)", detail: "htslib could not decode it (status \(r))")
             }
-            summary.recordsSeen += 1
+            seen += 1
             if record.pointee.pos < 0 {
                 skipTelomere(contig: contigName(id: Int(record.pointee.rid)) ?? "?", location: "record \(ordinal)")
                 continue
@@ -590,7 +609,7 @@ public final class VCFReader {
             // Cheap test on the decoded position before unpacking anything (BCF has no raw line).
             if let reason = filter.quickSkip(contigID: Int(record.pointee.rid), start: Int(record.pointee.pos) + 1,
                                              length: Int(record.pointee.rlen), reader: self) {
-                summary.skipped[reason.rawValue, default: 0] += 1
+                if reason == .outsideWatchedGenes { outside += 1 } else { nonPrimary += 1 }
                 if sampled < plan.sampleSkippedRecords, let report = plan.sampledRecord,
                    let contig = contigName(id: Int(record.pointee.rid)) {
                     sampled += 1
@@ -601,6 +620,8 @@ public final class VCFReader {
                 }
                 continue
             }
+            summary.recordsSeen += seen  // handle() names a BCF record by its ordinal
+            seen = 0
             try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
         }
     }
@@ -926,15 +947,16 @@ public final class VCFReader {
         }
         var samples: [SampleFields] = []
         let nSample = Int(chts_rec_nsample(rec))
-        if nSample > 0 {
+        let chosen = sampleSelection?.filter { $0 < nSample } ?? Array(0..<nSample)
+        if nSample > 0 && !chosen.isEmpty {
             var perSample = [[String: FieldValue]](repeating: [:], count: nSample)
             for tag in plan.formatFields {
                 guard let values = try formatValues(tag, samples: nSample) else { continue }
-                for (i, v) in values.enumerated() where i < nSample { if let v { perSample[i][tag] = v } }
+                for i in chosen where i < values.count { if let v = values[i] { perSample[i][tag] = v } }
             }
             let gts = genotypes(samples: nSample)
-            let names = plan.samples.isEmpty ? header.samples : plan.samples
-            for i in 0..<nSample {
+            let names = sampleSelection != nil ? header.samples : (plan.samples.isEmpty ? header.samples : plan.samples)
+            for i in chosen {
                 samples.append(SampleFields(name: i < names.count ? names[i] : "sample\(i + 1)",
                                             fields: perSample[i], genotype: gts?.alleles[i], phased: gts?.phased[i] ?? false))
             }

@@ -4,7 +4,7 @@
 /// Accepted spellings: `p.T790M`, `p.Thr790Met`, `p.(Thr790Met)`, `NP_005219.2:p.Thr790Met`, `T790M`,
 /// `p.E746_A750del`, `p.Glu746_Ala750del`, `p.R553*`, `p.Arg553Ter`, `p.K100Rfs*5`, `p.Lys100fs`,
 /// `p.L747_P753delinsS`, `p.A767_V769dup`, `p.H773_V774insNPH`, `p.T790=`, `p.M1?`, `p.?`, `p.*1212Lext*?`.
-public struct ProteinChange: Sendable, Hashable, CustomStringConvertible {
+public struct ProteinChange: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What the change does to the protein.
     public enum Kind: String, Sendable, Hashable, Codable {
         case missense, nonsense, synonymous, deletion, insertion, duplication, delins, frameshift,
@@ -27,6 +27,32 @@ public struct ProteinChange: Sendable, Hashable, CustomStringConvertible {
                 lastPosition: Int? = nil, inserted: String = "", tail: String = "") {
         self.kind = kind; self.firstResidue = firstResidue; self.position = position
         self.lastResidue = lastResidue; self.lastPosition = lastPosition; self.inserted = inserted; self.tail = tail
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, firstResidue = "first_residue", position, lastResidue = "last_residue", lastPosition = "last_position", inserted, tail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        firstResidue = try c.decodeIfPresent(String.self, forKey: .firstResidue)?.first
+        position = try c.decodeIfPresent(Int.self, forKey: .position)
+        lastResidue = try c.decodeIfPresent(String.self, forKey: .lastResidue)?.first
+        lastPosition = try c.decodeIfPresent(Int.self, forKey: .lastPosition)
+        inserted = try c.decode(String.self, forKey: .inserted)
+        tail = try c.decode(String.self, forKey: .tail)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(firstResidue.map(String.init), forKey: .firstResidue)
+        try c.encodeIfPresent(position, forKey: .position)
+        try c.encodeIfPresent(lastResidue.map(String.init), forKey: .lastResidue)
+        try c.encodeIfPresent(lastPosition, forKey: .lastPosition)
+        try c.encode(inserted, forKey: .inserted)
+        try c.encode(tail, forKey: .tail)
     }
 
     /// Parses an HGVS p. expression; returns nil when the text is not one.

@@ -8,7 +8,20 @@ struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "Validate, list and show catalogue rules; print the review coverage table.",
-        subcommands: [Validate.self, List.self, Show.self, Coverage.self, Info.self, Drugs.self, TumorTypes.self, Biomarkers.self])
+        subcommands: [Validate.self, List.self, Show.self, Coverage.self, Info.self, Drugs.self, TumorTypes.self, Biomarkers.self,
+                      Compile.self])
+
+    /// Build step (scripts/embed-annotations.sh): the Swift source of the compiled built-in catalogue.
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the compiled built-in catalogue as Swift source (a build step; see scripts/embed-annotations.sh).",
+            shouldDisplay: false)
+        func run() throws {
+            try CLISupport.reportingErrors {
+                try CLISupport.emit(try CatalogueSnapshot.source(for: try Catalogue.parsedBuiltIn()), to: nil)
+            }
+        }
+    }
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate rule files on top of the built-in catalogue (all problems at once).")

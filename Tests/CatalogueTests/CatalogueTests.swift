@@ -43,6 +43,38 @@ struct BuiltInCatalogueTests {
         }
     }
 
+    @Test("the compiled catalogue is current (run scripts/embed-annotations.sh) and equals the catalogue parsed from its files")
+    func compiledIsCurrent() throws {
+        #expect(CatalogueSnapshot.isCurrent, "Generated/CompiledCatalogue.swift is stale: run scripts/embed-annotations.sh")
+        let compiled = try #require(CatalogueSnapshot.load(), "the compiled catalogue does not decode")
+        let parsed = try Catalogue.parsedBuiltIn()
+        #expect(compiled == parsed)
+        #expect(compiled.rules == parsed.rules && compiled.sha256 == parsed.sha256 && compiled.hotspots.map(\.regions) == parsed.hotspots.map(\.regions))
+        // Written twice, the same bytes (dictionaries and sets are sorted, not in hash order).
+        #expect(try CatalogueSnapshot.source(for: parsed) == (try CatalogueSnapshot.source(for: compiled)))
+        // And the committed snapshot is exactly what this code writes (else: run scripts/embed-annotations.sh).
+        #expect(try CompactEncoder.encode(parsed) == CompiledCatalogue.text)
+    }
+
+    @Test("the compact coding round-trips values the catalogue uses: optionals, nested optionals, enums with payloads, sets, dictionaries")
+    func compactRoundTrip() throws {
+        struct Sample: Codable, Equatable {
+            var text: String; var count: Int; var ratio: Double; var flag: Bool
+            var maybe: String?; var none: Int?; var list: [String?]; var set: Set<String>
+            var byInt: [Int: ClosedRange<Int>]; var byBuild: [GenomeBuild: String]; var byName: [String: [Int]]
+            var terms: [DrugVocabulary.Term]; var nested: [[String]]
+        }
+        let value = Sample(text: "a=1:[{~}] ünï\ncode", count: -42, ratio: 0.1, flag: true, maybe: "x", none: nil,
+                           list: ["p", nil, ""], set: ["b", "a", "c"], byInt: [3: 1...2, 1: 5...9],
+                           byBuild: [.grch38: "38", .grch37: "37"], byName: ["z": [1], "y": []],
+                           terms: [.drug("osimertinib"), .drugClass("egfr_tki"), .regimen("FOLFOX", ["oxaliplatin", "fluorouracil"])],
+                           nested: [[], ["q"]])
+        let text = try CompactEncoder.encode(value)
+        #expect(try CompactDecoder.decode(Sample.self, from: text) == value)
+        #expect(try CompactEncoder.encode(value) == text)
+        #expect(throws: (any Error).self) { try CompactDecoder.decode(Sample.self, from: String(text.dropLast(3))) }
+    }
+
     @Test("user rule files load on top of the built-in catalogue; a colliding id is refused")
     func userRules() throws {
         let path = Fixtures.path("TestVCFs/catalogue-valid/extra_rule.yaml")

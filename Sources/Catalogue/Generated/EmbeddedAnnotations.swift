@@ -9224,4 +9224,6 @@ tumor_types:
   - {code: ESST, name: Ewing Sarcoma of Soft Tissue, parent: SOFT_TISSUE}
 """####),
     ]
+    /// SHA-256 of this file's text above this line: which files the compiled catalogue was built from.
+    public static let digest = "b54ae4e0857ed5b05fca10c3689c1ad0053c52c4146541f40e665a5dee70d82e"
 }
