@@ -19,6 +19,9 @@ public struct InputOptions: Sendable {
     public var gff: String?
     /// `--transcript GENE=ID` overrides of the MANE Select transcript.
     public var transcripts: [String: String] = [:]
+    /// Told how a streamed read advances (path, records, bytes read, file size); the CLI shows it on a
+    /// terminal. Never affects a document.
+    public var progress: (@Sendable (_ path: String, _ records: Int, _ bytes: Int, _ size: Int) -> Void)?
 
     public init(build: GenomeBuild? = nil, sample: String? = nil, threads: Int = 0, vafField: String? = nil,
                 depthField: String? = nil, ignoreIndex: Bool = false) {
@@ -190,6 +193,10 @@ struct Reading {
                             samples: file.choice.sample.map { [$0] } ?? [],
                             strictInfoNumbers: ["AF", "DP"] + [options.vafField, options.depthField].compactMap { $0 },
                             threads: options.threads, useIndex: !options.ignoreIndex)
+        if let report = options.progress {
+            let path = file.path, size = file.reader.fileSize
+            plan.progress = { records, bytes in report(path, records, bytes, size) }
+        }
         if let reference {
             // A genome-wide REF check on the first records, whatever the genes: the build proof that
             // does not depend on where the watched genes are.

@@ -29,6 +29,9 @@ public struct ReadPlan {
     /// text) to ``sampledRecord``, for a genome-wide REF check that costs no parsing.
     public var sampleSkippedRecords = 0
     public var sampledRecord: ((_ contig: String, _ position: Int, _ reference: String) -> Void)?
+    /// Called every 65,536 records of a streamed read with the records seen and the file bytes read so
+    /// far (for a progress line; never part of a document).
+    public var progress: ((_ records: Int, _ bytes: Int) -> Void)?
 
     public init(regions: [String: [ClosedRange<Int>]]? = nil, annotationKeywords: [String] = [],
                 infoFields: [String] = [], formatFields: [String] = [], samples: [String] = [],
@@ -314,6 +317,9 @@ public final class VCFReader {
         hts_close(file)
     }
 
+    /// The file's size in bytes (for progress against the bytes read).
+    public var fileSize: Int { facts.size }
+
     /// Whether an index-driven read is possible (fresh `.tbi`/`.csi` present).
     public var hasUsableIndex: Bool { indexPath != nil }
 
@@ -513,6 +519,7 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "line \(lineNumber)", detail: "a header line after #CHROM")
             }
             seen += 1
+            if seen & 0xFFFF == 0, let progress = plan.progress { progress(summary.recordsSeen + seen, digest?.bytes ?? 0) }
             // Every line, kept or skipped, must be structurally sound: tab-separated with the header's
             // column count and an integer POS (a line of spaces would otherwise pass as an odd contig).
             let shape = s.withMemoryRebound(to: UInt8.self, capacity: l) { LineShape($0, length: l) }
@@ -602,6 +609,7 @@ public final class VCFReader {
                 throw VCFError.malformedRecord(path: path, location: "record \(ordinal)", detail: "htslib could not decode it (status \(r))")
             }
             seen += 1
+            if ordinal & 0xFFFF == 0, let progress = plan.progress { progress(ordinal, digest?.bytes ?? 0) }
             if record.pointee.pos < 0 {
                 skipTelomere(contig: contigName(id: Int(record.pointee.rid)) ?? "?", location: "record \(ordinal)")
                 continue

@@ -77,6 +77,9 @@ struct InputOptionGroup: ParsableArguments {
         options.reference = reference
         options.gff = gff
         for t in transcript { if let (gene, id) = transcriptPair(t) { options.transcripts[gene] = id } }
+        if let line = CLISupport.progressLine {
+            options.progress = { path, records, bytes, size in line.update(path: path, records: records, bytes: bytes, size: size) }
+        }
         return options
     }
 
@@ -112,6 +115,9 @@ struct UsageProblem: Error, CustomStringConvertible {
 }
 
 enum CLISupport {
+    /// The progress line of long streamed reads (standard error on a terminal only).
+    static let progressLine = ProgressLine.reporter()
+
     /// Files a run reads beside the given ones: their .tbi/.csi indexes.
     static func withIndexes(_ paths: [String]) -> [String] {
         paths.flatMap { [$0, $0 + ".tbi", $0 + ".csi"] }
@@ -168,12 +174,19 @@ enum CLISupport {
         }
     }
 
-    static func warn(_ text: String) { FileHandleStderr.write("nextline: warning: " + shown(text) + "\n") }
+    static func warn(_ text: String) {
+        progressLine?.finish()
+        FileHandleStderr.write("nextline: warning: " + shown(text) + "\n")
+    }
 
     /// Runs a command's body with the one error policy of every command: usage problems stay usage
     /// errors (exit 64); everything else becomes the one-line error and its exit code (``fail(_:)``).
     static func reportingErrors(_ body: () throws -> Void) throws {
-        do { try body() } catch let e as ValidationError { throw e } catch let e as ExitCode { throw e } catch { throw fail(error) }
+        defer { progressLine?.finish() }
+        do { try body() } catch let e as ValidationError { throw e } catch let e as ExitCode { throw e } catch {
+            progressLine?.finish()
+            throw fail(error)
+        }
     }
 
     /// Prints the one-line error (more lines may follow for a list of problems) and exits with the

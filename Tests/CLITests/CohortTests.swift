@@ -89,3 +89,28 @@ struct CohortTests {
         #expect(run(["cohort"]).0 == 64)
     }
 }
+
+/// The progress line of long reads: on a terminal only, erased at the end, never in a pipe or a document.
+@Suite("Progress line")
+struct ProgressLineTests {
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    @Test("a streamed scan shows records and the share read on a terminal, and nothing when standard error is a pipe",
+          .enabled(if: hasScript))
+    func terminalOnly() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let vcf = dir.appendingPathComponent("big.vcf").path
+        let (g, _, ge) = Fixtures.run("/usr/bin/env", ["python3", Fixtures.path("scripts/gen-bench-vcf.py"), "140000", vcf])
+        try #require(g == 0, "\(ge)")
+        // On a pseudo-terminal (script(1)), with the delay set to zero so a short read shows it.
+        let command = "NEXTLINE_PROGRESS_DELAY=0 '\(Fixtures.nextlineBinary)' scan '\(vcf)' --no-index --format json > '\(dir.path)/out.json'"
+        let (s1, tty, _) = Fixtures.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(s1 == 0)
+        #expect(tty.contains("records") && tty.contains("%"), "\(tty.prefix(300))")
+        #expect(tty.contains("\r\u{1B}[K"))
+        // Piped: no progress at all, and the document is the same as without it.
+        let (s2, out, err) = Fixtures.run("/usr/bin/env", ["NEXTLINE_PROGRESS_DELAY=0", Fixtures.nextlineBinary, "scan", vcf, "--no-index", "--format", "json"])
+        #expect(s2 == 0 && !err.contains("records") && !err.contains("\r"))
+        #expect(out == (try String(contentsOfFile: dir.path + "/out.json", encoding: .utf8)))
+    }
+}
