@@ -20,4 +20,8 @@ echo "== swift test under the $kind sanitizer (build folder $scratch)"
 swift build --scratch-path "$scratch" --sanitize="$kind" --force-resolved-versions --product nextline
 export NEXTLINE_RELEASE_BIN="$(swift build --scratch-path "$scratch" --sanitize="$kind" --show-bin-path)/nextline"
 if py=$(scripts/fhir-venv.sh); then export NEXTLINE_FHIR_PYTHON="$py"; fi
-swift test --scratch-path "$scratch" --sanitize="$kind" --force-resolved-versions "$@"
+# Under ThreadSanitizer the file-size-limit test is skipped: with `ulimit -f` in force, TSan's own runtime
+# dies of SIGBUS (exit 66) before nextline reports EFBIG; it passes uninstrumented and under ASan.
+skip=()
+if [ "$kind" = thread ]; then skip=(--skip "File-size limit"); fi
+swift test --scratch-path "$scratch" --sanitize="$kind" --force-resolved-versions "${skip[@]}" "$@"
