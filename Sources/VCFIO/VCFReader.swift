@@ -836,11 +836,7 @@ public final class VCFReader {
                         let r = chts_bcf_itr_next(file, itr, record)
                         if r == -1 { break }
                         if r < -1 { throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not decode a record (status \(r))") }
-                        // The iterator does not subset samples as bcf_read does: without this the kept
-                        // sample's FORMAT values would be read from the wrong offsets.
-                        if chts_subset_samples(rawHeader, record) != 0 {
-                            throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not select the sample's FORMAT values")
-                        }
+                        // Samples: BCF reads keep every column; handle() picks the chosen ones (sampleSelection).
                         if Int(record.pointee.pos) + 1 <= previousEnd { continue }
                         summary.recordsSeen += 1
                         try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
