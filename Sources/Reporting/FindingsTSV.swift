@@ -9,10 +9,11 @@ public enum FindingsTSV {
                                  "depth", "vaf_source", "origin", "classification", "flags", "used", "not_used_reason", "rules"]
 
     public static func render(_ doc: InterpretationDocument) -> String {
-        var out = "##nextline_version=\(doc.tool.version)\n##catalogue_version=\(doc.catalogue.version)\n"
-        out += "##catalogue_sha256=\(doc.catalogue.sha256)\n##genome_build=\(doc.genomeBuild ?? "unknown")\n"
-        if let cf = doc.caseFile { out += "##case_file=\(cell(cf.path)) (sha256 \(cf.sha256))\n" }
-        for i in doc.inputs { out += "##input=\(cell(i.id ?? "")) \(cell(i.path)) sha256 \(i.sha256) (\(i.checksumScope))\n" }
+        // Every value goes through cell(): a document read back by `render` may hold a line break anywhere.
+        var out = "##nextline_version=\(cell(doc.tool.version))\n##catalogue_version=\(cell(doc.catalogue.version))\n"
+        out += "##catalogue_sha256=\(cell(doc.catalogue.sha256))\n##genome_build=\(cell(doc.genomeBuild ?? "unknown"))\n"
+        if let cf = doc.caseFile { out += "##case_file=\(cell(cf.path)) (sha256 \(cell(cf.sha256)))\n" }
+        for i in doc.inputs { out += "##input=\(cell(i.id ?? "")) \(cell(i.path)) sha256 \(cell(i.sha256)) (\(cell(i.checksumScope)))\n" }
         out += "#" + columns.joined(separator: "\t") + "\n"
         for f in doc.findings {
             for s in f.samples {

@@ -162,7 +162,7 @@ figcaption { font-size: .85rem; font-weight: 600; }
 {{#evidence}}<section class="evidence" id="rule-{{id}}"><h3>{{title}}</h3>
 <p class="small"><span class="mono">{{id}}</span> · {{effect}} · {{level}}{{#tentative}}, tentative{{/tentative}} · {{studyTypes}}</p>
 <p>{{mechanism}}</p>
-<p class="small">References: {{#references}}<a href="{{url}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</a>{{#citation}} ({{citation}}){{/citation}}; {{/references}}</p>
+<p class="small">References: {{#references}}{{#url}}<a href="{{url}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</a>{{/url}}{{^url}}{{label}}{{/url}}{{#citation}} ({{citation}}){{/citation}}; {{/references}}</p>
 </section>
 {{/evidence}}
 

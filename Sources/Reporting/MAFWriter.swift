@@ -24,8 +24,8 @@ public enum MAFWriter {
                       "NEXTLINE_RESISTANCE", "NEXTLINE_REDUCED_EFFICACY", "NEXTLINE_SENSITIVITY", "NEXTLINE_VAF"]
 
     public static func render(_ doc: InterpretationDocument) -> String {
-        var out = "#version 2.4\n#nextline_version \(doc.tool.version)\n#catalogue \(doc.catalogue.version) sha256 \(doc.catalogue.sha256)\n"
-        for i in doc.inputs { out += "#input \(FindingsTSV.cell(i.id ?? "")) \(FindingsTSV.cell(i.path)) sha256 \(i.sha256)\n" }
+        var out = "#version 2.4\n#nextline_version \(cell(doc.tool.version))\n#catalogue \(cell(doc.catalogue.version)) sha256 \(cell(doc.catalogue.sha256))\n"
+        for i in doc.inputs { out += "#input \(cell(i.id ?? "")) \(cell(i.path)) sha256 \(cell(i.sha256))\n" }
         out += (standard + oncokb + own).joined(separator: "\t") + "\n"
         let latest = doc.latestProgressionSample
         let normal = doc.patientCase.samples.first { $0.role == "normal" }?.id

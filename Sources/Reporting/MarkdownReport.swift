@@ -24,7 +24,7 @@ public enum MarkdownReport {
         out += "## Verdicts per candidate therapy\n\n"
         out += v.verdicts.isEmpty ? "No candidate therapy to assess.\n\n"
             : table(["Therapy", "Verdict", "Evidence", "Because", "Not tested (the verdict may change)"], v.verdicts.map { r in
-                [r.therapy, "**\(r.label)**", r.tagText ?? "–",
+                [r.therapy, "**\(e(r.label))**", r.tagText ?? "–",
                  (r.because + [r.foldedClasses, r.classDiffers].compactMap { $0 } + r.originNotes.map { "origin: \($0)" }).joined(separator: "; "),
                  r.untested.isEmpty ? "–" : r.untested.joined(separator: "; ")]
             }, raw: [1])
@@ -56,8 +56,9 @@ public enum MarkdownReport {
     static func ruleRows(_ rule: ReportView.Rule) -> [[String]] {
         let effect = "\(rule.effect) (\(rule.level)\(rule.tentative ? ", tentative" : ""))"
         let refs: [String] = rule.references.map { ref in
-            guard let url = ref.url else { return e(ref.label) }
-            return "[\(e(ref.label))](\(url))"
+            guard let url = ref.url.flatMap(ReportView.safeLink) else { return e(ref.label) }
+            // Parentheses would end the link early in Markdown: percent-encoded (a doi can hold them).
+            return "[\(e(ref.label))](\(String(url.flatMap { $0 == "(" ? Array("%28") : $0 == ")" ? Array("%29") : [$0] })))"
         }
         let refText = refs.joined(separator: ", ")
         if rule.conditions.isEmpty { return [[rule.id, effect, "therapy history only", "–", "", refText]] }

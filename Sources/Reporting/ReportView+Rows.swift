@@ -53,7 +53,7 @@ extension ReportView {
              },
              references: r.references.map { ref in
                 let cite = [ref.firstAuthor.map { "\($0) et al." }, ref.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-                return Reference(label: ref.label, url: ref.url, citation: cite.nonEmpty, title: ref.title)
+                return Reference(label: ref.label, url: ref.url.flatMap(ReportView.safeLink), citation: cite.nonEmpty, title: ref.title)
              },
              originNote: r.originNote)
     }

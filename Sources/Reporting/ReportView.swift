@@ -14,6 +14,14 @@ public struct ReportView: Sendable {
         public var evidence: String?; public var settledBy: String?
     }
     public struct Reference: Sendable { public var label: String; public var url: String?; public var citation: String?; public var title: String? }
+
+    /// A reference link a report may show as a link: plain `https://`/`http://` URLs only. A saved document
+    /// read back by `render` can hold anything (`javascript:`); such a value is shown as text, not linked.
+    static func safeLink(_ url: String) -> String? {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return nil }
+        guard !url.contains(where: { $0.isWhitespace || "\"'<>`".contains($0) }) else { return nil }
+        return url
+    }
     public struct Rule: Sendable {
         public var id: String; public var title: String; public var effect: String; public var level: String
         public var studyTypes: String; public var tentative: Bool; public var mechanism: String

@@ -60,7 +60,11 @@ public struct VAFChart: Sendable {
                         yMaxLabel: ReportView.number(yMax))
     }
 
-    static func fmt(_ v: Double) -> String { String(Double(Int((v * 10).rounded())) / 10) }
+    /// One decimal; a value no chart can hold (not finite, or beyond ±1e12) prints as 0, never traps.
+    static func fmt(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return "0" }
+        return String(Double(Int((v * 10).rounded())) / 10)
+    }
 
     /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, or `YYYY-MM` as its first day).
     static func day(_ text: String?) -> Double? {

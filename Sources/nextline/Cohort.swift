@@ -50,6 +50,9 @@ struct Cohort: ParsableCommand {
                 guard doc.schema == InterpretationDocument.schemaID else {
                     throw InputProblem(path: path, message: "schema is '\(doc.schema)', expected '\(InterpretationDocument.schemaID)'")
                 }
+                if let impossible = doc.impossibleValues().first {
+                    throw InputProblem(path: path, message: "holds a value nextline cannot have written (\(impossible)); the document was edited or corrupted")
+                }
                 if let first = firstPathOfCase[doc.patientCase.caseId] {
                     throw InputProblem(path: path, message: "case '\(doc.patientCase.caseId)' is also in \(first): merge one document per case")
                 }

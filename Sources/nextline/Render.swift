@@ -30,6 +30,9 @@ struct Render: ParsableCommand {
             guard doc.schema == InterpretationDocument.schemaID else {
                 throw InputProblem(path: document, message: "schema is '\(doc.schema)', expected '\(InterpretationDocument.schemaID)'")
             }
+            if let first = doc.impossibleValues().first {
+                throw InputProblem(path: document, message: "holds a value nextline cannot have written (\(first)); the document was edited or corrupted")
+            }
             try CLISupport.emit(try format.render(doc), to: output.target())
         }
     }

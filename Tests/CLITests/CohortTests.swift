@@ -114,3 +114,46 @@ struct ProgressLineTests {
         #expect(out == (try String(contentsOfFile: dir.path + "/out.json", encoding: .utf8)))
     }
 }
+
+/// `render` reads documents that may have been edited: impossible values are refused, links are only links.
+@Suite("Render of edited documents")
+struct RenderHostileDocumentTests {
+    func document() throws -> (URL, String) {
+        let dir = Fixtures.temporaryDirectory()
+        let out = dir.appendingPathComponent("demo.json")
+        let (s, _, e) = Fixtures.run(Fixtures.nextlineBinary, ["interpret", "--case", Fixtures.path("TestVCFs/demo/case.yaml"), "--format", "json", "--output", out.path])
+        try #require(s == 0, "\(e)")
+        return (dir, try String(contentsOf: out, encoding: .utf8))
+    }
+
+    @Test("a VAF no measurement can give (1e308, found by the render fuzz target, crashed the HTML chart) is refused, naming the file")
+    func impossibleVAF() throws {
+        let (dir, text) = try document()
+        let edited = text.replacingOccurrences(of: #""vaf" : 0.085"#, with: #""vaf" : 1e308"#)
+        try #require(edited != text)
+        let path = dir.appendingPathComponent("edited.json").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        for format in ["html", "text"] {
+            let (s, out, err) = Fixtures.run(Fixtures.nextlineBinary, ["render", path, "--format", format])
+            #expect(s == 65 && out.isEmpty && err.contains(path) && err.contains("VAF"), "\(format): \(err)")
+        }
+        let (c, _, ce) = Fixtures.run(Fixtures.nextlineBinary, ["cohort", path])
+        #expect(c == 65 && ce.contains(path))
+    }
+
+    @Test("a reference URL that is not http(s) is shown as text, never as a link, in HTML and Markdown")
+    func unsafeLink() throws {
+        let (dir, text) = try document()
+        let edited = text.replacingOccurrences(of: "https://doi.org/", with: "javascript:alert(1)//")
+        try #require(edited != text)
+        let path = dir.appendingPathComponent("edited.json").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let (s1, html, _) = Fixtures.run(Fixtures.nextlineBinary, ["render", path, "--format", "html"])
+        let (s2, md, _) = Fixtures.run(Fixtures.nextlineBinary, ["render", path, "--format", "markdown"])
+        #expect(s1 == 0 && s2 == 0)
+        #expect(!html.contains("href=\"javascript") && !md.contains("](javascript"))
+        // Untouched documents still link their references.
+        let (_, plain, _) = Fixtures.run(Fixtures.nextlineBinary, ["render", dir.appendingPathComponent("demo.json").path, "--format", "html"])
+        #expect(plain.contains("href=\"https://doi.org/"))
+    }
+}

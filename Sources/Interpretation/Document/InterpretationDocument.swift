@@ -87,3 +87,23 @@ public struct InterpretationDocument: Codable, Sendable, Hashable {
         }
     }
 }
+
+extension InterpretationDocument {
+    /// Values a saved document cannot hold if nextline wrote it: a VAF or tumour fraction outside [0, 1]
+    /// (or not a number), negative read counts. `render` and `cohort` refuse such a document rather than
+    /// draw or merge it: a report must never show a value its own reasoning could not have produced.
+    public func impossibleValues() -> [String] {
+        var out: [String] = []
+        for f in findings {
+            for s in f.samples {
+                if let v = s.vaf, !(v.isFinite && v >= 0 && v <= 1) { out.append("findings: \(f.gene) VAF \(v) in sample \(s.sample ?? "?")") }
+                if let d = s.depth, d < 0 { out.append("findings: \(f.gene) depth \(d) in sample \(s.sample ?? "?")") }
+                if let a = s.altReads, a < 0 { out.append("findings: \(f.gene) alt reads \(a) in sample \(s.sample ?? "?")") }
+            }
+        }
+        for t in tumorFractions {
+            if let v = t.value, !(v.isFinite && v >= 0 && v <= 1) { out.append("tumor_fractions: \(v) for sample \(t.sample)") }
+        }
+        return out
+    }
+}
