@@ -116,6 +116,18 @@ static inline int chts_bgzf_errcode(htsFile *fp) {
     BGZF *b = hts_get_bgzfp(fp);
     return b ? (int)b->errcode : 0;
 }
+/// Wraps: bgzf_open + bgzf_read of a BCF's first 9 bytes ("BCF\2\2" and the header's text length), on
+/// a separate handle: the length is read before bcf_hdr_read would malloc it (htslib 1.16 trusts it, so a
+/// corrupt length asks for gigabytes). Returns the length, or -1 when it cannot be read.
+static inline int64_t chts_bcf_header_length(const char *path) {
+    BGZF *b = bgzf_open(path, "r");
+    if (!b) return -1;
+    uint8_t m[9];
+    ssize_t n = bgzf_read(b, m, 9);
+    bgzf_close(b);
+    if (n != 9 || memcmp(m, "BCF\2", 4) != 0) return -1;
+    return (int64_t) ((uint32_t) m[5] | (uint32_t) m[6] << 8 | (uint32_t) m[7] << 16 | (uint32_t) m[8] << 24);
+}
 /// Wraps: fp->format.compression / format
 static inline int chts_file_compression(htsFile *fp) { return (int)fp->format.compression; }
 static inline int chts_file_format(htsFile *fp) { return (int)fp->format.format; }

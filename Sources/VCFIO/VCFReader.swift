@@ -146,6 +146,12 @@ public final class VCFReader {
         var headerLines = 0
         do throws(VCFError) {
             if isBCF {
+                // A BCF header's text is a few hundred kilobytes; a length beyond the line limit is corrupt
+                // (htslib would first try to allocate it: gigabytes for a 13-byte file).
+                let length = chts_bcf_header_length(path)
+                if length > Int64(VCFReader.maximumLineLength) {
+                    throw VCFError.malformedHeader(path: path, detail: "the BCF header claims \(length) bytes of text, more than the \(VCFReader.maximumLineLength >> 20) MiB nextline accepts: the file is corrupt")
+                }
                 guard let h = bcf_hdr_read(file) else { throw VCFError.malformedHeader(path: path, detail: "BCF header could not be read") }
                 hdr = h
             } else {

@@ -48,6 +48,14 @@ struct BadInputTests {
         rejects(fifo, containing: ["not a regular file"])   // never blocks waiting for a writer
     }
 
+    @Test("a BCF whose header claims gigabytes of text is refused before htslib allocates them (found by the vcf-file fuzz target)")
+    func bcfHeaderLength() throws {
+        // "BCF\2\2", then 0x8b04088b (2.3 GB) as the header's text length: 13 bytes in all.
+        let path = dir.appendingPathComponent("huge_header.bcf").path
+        try Data([0x42, 0x43, 0x46, 0x02, 0x02, 0x8b, 0x08, 0x04, 0x8b, 0x2d, 0x2d, 0x31, 0x66]).write(to: URL(fileURLWithPath: path))
+        rejects(path, containing: ["BCF header claims", "corrupt"])
+    }
+
     @Test("a header-only VCF is valid and gives an empty result")
     func headerOnly() throws {
         let r = try scan(Fixtures.write(Fixtures.vcfHeader(), to: dir, as: "header.vcf"))
