@@ -82,6 +82,17 @@ static inline int chts_get_format_char(const bcf_hdr_t *h, bcf1_t *v, const char
 static inline int chts_get_genotypes(const bcf_hdr_t *h, bcf1_t *v, int32_t **dst, int *n) {
     return bcf_get_genotypes(h, v, dst, n);
 }
+/// Whether the record's values of FORMAT `tag` are stored as numbers (BCF_BT_INT8/16/32 or FLOAT), the only
+/// types bcf_get_format_values converts: any other (a GT that parsed as text) makes htslib 1.16 call exit(1)
+/// from inside the getter. 1 = numeric, 0 = present but not numeric, -1 = absent.
+static inline int chts_fmt_is_numeric(const bcf_hdr_t *h, bcf1_t *v, const char *tag) {
+    bcf_fmt_t *f = bcf_get_fmt((bcf_hdr_t *) h, v, tag);
+    if (!f || !f->p) return -1;
+    switch (f->type) {
+        case BCF_BT_INT8: case BCF_BT_INT16: case BCF_BT_INT32: case BCF_BT_FLOAT: return 1;
+        default: return 0;
+    }
+}
 /// Wraps: bcf_int32_missing / bcf_int32_vector_end
 static inline int32_t chts_int32_missing(void) { return bcf_int32_missing; }
 static inline int32_t chts_int32_vector_end(void) { return bcf_int32_vector_end; }

@@ -959,6 +959,14 @@ public final class VCFReader {
         let nSample = Int(chts_rec_nsample(rec))
         let chosen = sampleSelection?.filter { $0 < nSample } ?? Array(0..<nSample)
         if nSample > 0 && !chosen.isEmpty {
+            // htslib 1.16 exits the process from inside its getters when a numeric FORMAT field (or GT)
+            // was stored as text: refuse the record first, by name.
+            for tag in ["GT"] + plan.formatFields where tag == "GT" || declaredType(tag, format: true).map({ $0 == BCF_HT_INT || $0 == BCF_HT_REAL }) == true {
+                if chts_fmt_is_numeric(rawHeader, rec, tag) == 0 {
+                    throw VCFError.malformedRecord(path: path, location: location,
+                                                   detail: "FORMAT/\(tag) holds values htslib cannot read as \(tag == "GT" ? "genotypes" : "numbers")")
+                }
+            }
             var perSample = [[String: FieldValue]](repeating: [:], count: nSample)
             for tag in plan.formatFields {
                 guard let values = try formatValues(tag, samples: nSample) else { continue }

@@ -56,6 +56,15 @@ struct BadInputTests {
         rejects(path, containing: ["BCF header claims", "corrupt"])
     }
 
+    @Test("a genotype htslib stores as text is refused by record, not an exit from inside htslib (found by the vcf-record fuzz target)")
+    func genotypeAsText() throws {
+        let path = dir.appendingPathComponent("gt_text.vcf").path
+        let header = "##fileformat=VCFv4.2\n##contig=<ID=chr7,length=159345973>\n##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+            + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n"
+        try (header + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\t:GT\to\n").write(toFile: path, atomically: true, encoding: .utf8)
+        rejects(path, containing: ["FORMAT/GT", "55181378"])
+    }
+
     @Test("a header-only VCF is valid and gives an empty result")
     func headerOnly() throws {
         let r = try scan(Fixtures.write(Fixtures.vcfHeader(), to: dir, as: "header.vcf"))
