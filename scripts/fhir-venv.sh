@@ -38,45 +38,9 @@ if pinned_ok; then
   exit 0
 fi
 
-command -v python3 >/dev/null 2>&1 || { log "error: python3 is not on PATH"; exit 1; }
 
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else log "error: need root (or sudo) to run: $*"; return 1
-  fi
-}
-
-make_venv() {
-  rm -rf "$venv"
-  mkdir -p "$(dirname "$venv")"
-  python3 -m venv "$venv" >&2
-}
-
-# A venv whose interpreter no longer runs (e.g. the base python was removed) is made again.
-if [ -x "$py" ] && ! "$py" -c 'import sys' >/dev/null 2>&1; then
-  log "$venv is broken; recreating it"
-  rm -rf "$venv"
-fi
-
-if [ ! -x "$py" ]; then
-  log "creating $venv"
-  if ! make_venv; then
-    # Debian 12 ships the venv module without ensurepip; python3-venv (python3.11-venv) provides it.
-    if command -v apt-get >/dev/null 2>&1; then
-      log "python3 -m venv failed; installing python3-venv with apt-get"
-      export DEBIAN_FRONTEND=noninteractive
-      as_root apt-get install -y python3-venv >&2 || {
-        as_root apt-get update >&2
-        as_root apt-get install -y python3-venv >&2
-      }
-      make_venv || { log "error: python3 -m venv still fails after installing python3-venv"; exit 1; }
-    else
-      log "error: python3 -m venv failed and apt-get is not available; install the Python venv module"
-      exit 1
-    fi
-  fi
-fi
+. "$root/scripts/venv-lib.sh"
+ensure_venv
 
 log "installing fhir.resources==$FHIR_RESOURCES_VERSION fhir-core==$FHIR_CORE_VERSION pydantic==$PYDANTIC_VERSION"
 "$py" -m pip install --disable-pip-version-check --quiet \
