@@ -173,12 +173,12 @@ struct Reading {
     /// Findings produced, and those from records whose FILTER is '.' (no filters applied).
     var findingCount = 0
     var unfilteredCount = 0
-    /// The VAF first seen per allele, to say when a file writes the same allele twice.
-    var firstVAF: [String: Double?] = [:]
-    /// The allele first seen per protein change (gene + HGVS p.), to say when two different DNA alleles
-    /// give one protein change (E746_A750del is c.2235_2249del or c.2236_2250del): both are listed,
-    /// but a tumour board should know the change is written twice (often one event split by a caller).
-    var firstAlleleOfProteinChange: [String: String] = [:]
+    /// Alleles and protein changes seen recently (the current and the previous 2 kb window of the
+    /// file), to say when a file writes the same allele twice, or one protein change from two DNA alleles
+    /// (E746_A750del as c.2235_2249del and c.2236_2250del). Windows keep memory flat on files with
+    /// hundreds of thousands of in-gene records; in a sorted file both kinds of repeat lie within a few
+    /// hundred bases, so only repeats far apart in an unsorted file go unsaid.
+    var recent = RecentAlleles()
     var duplicateNotes: [String] = []
 
     init(file: OpenedFile, reference: ReferenceContext?, combine: Bool, stream: ScanStream?) {
@@ -250,25 +250,26 @@ struct Reading {
         findingCount += 1
         if f.filters.isEmpty { unfilteredCount += 1 }
         guard let a = f.allele else { return }
+        recent.advance(chromosome: a.chromosome, position: a.position)
         let key = "\(a.chromosome):\(a.position):\(a.reference):\(a.alternate)"
         let vaf = f.measurement?.vaf
-        if let seen = firstVAF[key] {
+        if let seen = recent.vaf(of: key) {
             if duplicateNotes.count < 20 {
                 let values = seen == vaf ? "with the same VAF" : "with different values (VAF \(seen.map { "\($0)" } ?? "n/r") and \(vaf.map { "\($0)" } ?? "n/r"))"
                 duplicateNotes.append("\(f.label) is written twice \(values), the second at \(record.location); both are listed")
             }
             return
         }
-        firstVAF[key] = vaf
+        recent.remember(vaf: vaf, of: key)
         guard let p = f.proteinChange, p.position != nil, p.kind != .synonymous else { return }
         let change = "\(f.gene) \(p.oneLetter)"
         let here = f.hgvsc.map { "\($0) at \(record.location)" } ?? record.location
-        if let first = firstAlleleOfProteinChange[change] {
+        if let first = recent.allele(of: change) {
             if duplicateNotes.count < 20 {
                 duplicateNotes.append("\(change) is written twice, from two different DNA alleles (\(first); \(here)): the same protein change is listed twice; check whether one event was split or shifted")
             }
         } else {
-            firstAlleleOfProteinChange[change] = here
+            recent.remember(allele: here, of: change)
         }
     }
 
@@ -346,4 +347,28 @@ extension AnalysisTools {
 public enum ErrorKind {
     /// True for bad input data: an unreadable, malformed, truncated or inconsistent variant file.
     public static func isInputData(_ error: any Error) -> Bool { error is VCFError || error is InputProblem || error is CaseFileError }
+}
+
+/// Two generations of recently seen alleles (keyed by text) and protein changes: the current window and
+/// the one before it. A new window starts when the chromosome changes or the position moves 2 kb past
+/// the window's start, so memory is bounded by the records in 4 kb of genome.
+struct RecentAlleles {
+    private var vafs: [String: Double?] = [:], olderVAFs: [String: Double?] = [:]
+    private var alleles: [String: String] = [:], olderAlleles: [String: String] = [:]
+    private var chromosome = ""
+    private var windowStart = Int.min
+
+    mutating func advance(chromosome c: String, position: Int) {
+        if c != chromosome {
+            chromosome = c; windowStart = position
+            vafs = [:]; olderVAFs = [:]; alleles = [:]; olderAlleles = [:]
+        } else if position - windowStart > 2_000 || position < windowStart - 2_000 {
+            olderVAFs = vafs; vafs = [:]; olderAlleles = alleles; alleles = [:]
+            windowStart = position
+        }
+    }
+    func vaf(of key: String) -> Double?? { vafs[key] ?? olderVAFs[key] }
+    mutating func remember(vaf: Double?, of key: String) { vafs[key] = vaf }
+    func allele(of change: String) -> String? { alleles[change] ?? olderAlleles[change] }
+    mutating func remember(allele: String, of change: String) { alleles[change] = allele }
 }

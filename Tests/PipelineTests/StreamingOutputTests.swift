@@ -50,3 +50,24 @@ struct StreamingOutputTests {
         try compare(Fixtures.write(text, to: dir, as: "na.vcf"))
     }
 }
+
+@Suite("Repeated alleles are remembered in windows")
+struct RecentAllelesTests {
+    @Test("a repeat within the window is found; memory is dropped past two windows and on a new chromosome")
+    func windows() {
+        var r = RecentAlleles()
+        r.advance(chromosome: "7", position: 55_174_771)
+        r.remember(vaf: 0.1, of: "7:55174771:AGGAATTAAGAGAAGC:A")
+        r.remember(allele: "c.2235_2249del", of: "EGFR p.E746_A750del")
+        r.advance(chromosome: "7", position: 55_174_772)
+        #expect(r.allele(of: "EGFR p.E746_A750del") == "c.2235_2249del")
+        #expect(r.vaf(of: "7:55174771:AGGAATTAAGAGAAGC:A") == .some(0.1))
+        r.advance(chromosome: "7", position: 55_177_000)   // next window: the previous one is still kept
+        #expect(r.allele(of: "EGFR p.E746_A750del") != nil)
+        r.advance(chromosome: "7", position: 55_180_000)   // two windows on: forgotten
+        #expect(r.allele(of: "EGFR p.E746_A750del") == nil)
+        r.remember(allele: "x", of: "EGFR p.T790M")
+        r.advance(chromosome: "12", position: 25_245_350)
+        #expect(r.allele(of: "EGFR p.T790M") == nil)
+    }
+}
