@@ -92,6 +92,8 @@ public final class VCFReader {
     private var charBuffer: UnsafeMutablePointer<CChar>? = nil
     private var charCapacity: Int32 = 0
     private var indexPath: String?
+    /// The index as the foreign-index check loaded it, kept for the read (a 5M-record index costs ~25 ms a load).
+    private var loadedIndex: LoadedIndex?
     /// FORMAT strings and INFO keys already checked against the header (undeclared ones warned once).
     private var checkedFormats = Set<[UInt8]>()
     private var checkedInfoKeys = Set<[UInt8]>()
@@ -121,7 +123,9 @@ public final class VCFReader {
         isBGZF = container.isBGZF
         summary.container = container.name
         var warnings = container.warnings
-        let index: (path: String?, warnings: [String]) = allowIndex && isBGZF ? VCFReader.chooseIndex(path, facts: facts, isBCF: isBCF) : (nil, [])
+        let index: (path: String?, warnings: [String], loaded: LoadedIndex?) = allowIndex && isBGZF
+            ? VCFReader.chooseIndex(path, facts: facts, isBCF: isBCF) : (nil, [], nil)
+        loadedIndex = index.loaded
         warnings += index.warnings
         indexPath = index.path
 
@@ -240,7 +244,7 @@ public final class VCFReader {
 
     /// The index to use: fresh (not older than the data) and belonging to this file (the first record is
     /// looked up through it). Otherwise none, with the reason, and the file is streamed.
-    static func chooseIndex(_ path: String, facts: InputFile.Facts, isBCF: Bool) -> (path: String?, warnings: [String]) {
+    static func chooseIndex(_ path: String, facts: InputFile.Facts, isBCF: Bool) -> (path: String?, warnings: [String], loaded: LoadedIndex?) {
         var chosen: String? = nil
         var warnings: [String] = []
         for candidate in [path + ".tbi", path + ".csi"] {
@@ -252,11 +256,15 @@ public final class VCFReader {
             }
             break
         }
-        if let candidate = chosen, !VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF) {
-            warnings.append("\(candidate): index does not match the data file (its contigs, first or last record are not where the index says): not used, the file is streamed instead")
-            chosen = nil
+        var loaded: LoadedIndex? = nil
+        if let candidate = chosen {
+            loaded = VCFReader.indexFinds(firstRecordOf: path, index: candidate, isBCF: isBCF)
+            if loaded == nil {
+                warnings.append("\(candidate): index does not match the data file (its contigs, first or last record are not where the index says): not used, the file is streamed instead")
+                chosen = nil
+            }
         }
-        return (chosen, warnings)
+        return (chosen, warnings, loaded)
     }
 
     /// Reads a text VCF header line by line (so record line numbers are exact) and has htslib parse it.
@@ -723,30 +731,47 @@ public final class VCFReader {
 
     /// Whether the index returns the file's first record when asked for its position (a cheap proof
     /// that the index describes this file; true for a file without records).
-    static func indexFinds(firstRecordOf path: String, index: String, isBCF: Bool) -> Bool {
-        guard let fp = hts_open(path, "r") else { return false }
+    /// The index, loaded, when it belongs to the data file (nil when it does not, or cannot be read).
+    static func indexFinds(firstRecordOf path: String, index: String, isBCF: Bool) -> LoadedIndex? {
+        guard let fp = hts_open(path, "r") else { return nil }
         defer { hts_close(fp) }
-        guard let hdr = bcf_hdr_read(fp) else { return false }
+        // A text header is parsed from its lines (htslib's vcf_hdr_read would load the .tbi once more).
+        var scratch = kstring_t(l: 0, m: 0, s: nil)
+        defer { chts_ks_free(&scratch) }
+        let header: UnsafeMutablePointer<bcf_hdr_t>? = isBCF ? bcf_hdr_read(fp) : (try? VCFReader.readTextHeader(fp, path: path, buffer: &scratch))?.header
+        guard let hdr = header else { return nil }
         defer { bcf_hdr_destroy(hdr) }
-        guard let first = bcf_init(), let probe = bcf_init() else { return false }
+        guard let first = bcf_init(), let probe = bcf_init() else { return nil }
         defer { bcf_destroy(first); bcf_destroy(probe) }
-        guard bcf_read(fp, hdr, first) == 0 else { return true }
-        guard let name = chts_rec_seqname(hdr, first) else { return false }
+        let loaded: LoadedIndex
+        if isBCF {
+            guard let idx = chts_bcf_index_load2(path, index) else { return nil }
+            loaded = LoadedIndex(.csi(idx))
+        } else {
+            guard let tbx = tbx_index_load2(path, index) else { return nil }
+            loaded = LoadedIndex(.tabix(tbx))
+        }
+        guard bcf_read(fp, hdr, first) == 0 else { return loaded }  // no record: nothing to contradict the index
+        guard let name = chts_rec_seqname(hdr, first) else { return nil }
         let chrom = String(cString: name)
         let pos = Int(first.pointee.pos) + 1
-        if isBCF {
+        switch loaded.kind {
+        case .csi(let idx):
             let region = "\(chrom):\(pos)-\(pos)"
-            guard let idx = chts_bcf_index_load2(path, index) else { return false }
-            defer { hts_idx_destroy(idx) }
-            guard let itr = chts_bcf_itr_querys(idx, hdr, region) else { return false }
+            guard let itr = chts_bcf_itr_querys(idx, hdr, region) else { return nil }
             defer { hts_itr_destroy(itr) }
             while chts_bcf_itr_next(fp, itr, probe) >= 0 {
-                if probe.pointee.rid == first.pointee.rid && probe.pointee.pos == first.pointee.pos { return true }
+                if probe.pointee.rid == first.pointee.rid && probe.pointee.pos == first.pointee.pos { return loaded }
             }
-            return false
+            return nil
+        case .tabix(let tbx):
+            return tbxMatches(fp: fp, tbx: tbx, hdr: hdr, chrom: chrom, pos: pos, probe: probe, path: path) ? loaded : nil
         }
-        guard let tbx = tbx_index_load2(path, index) else { return false }
-        defer { tbx_destroy(tbx) }
+    }
+
+    /// The tabix checks of ``indexFinds``: contigs, then the first and the last record where the index says.
+    private static func tbxMatches(fp: UnsafeMutablePointer<htsFile>, tbx: UnsafeMutablePointer<tbx_t>, hdr: UnsafeMutablePointer<bcf_hdr_t>,
+                                   chrom: String, pos: Int, probe: UnsafeMutablePointer<bcf1_t>, path: String) -> Bool {
         // Every sequence the index names must be a contig of this file's header.
         var n: Int32 = 0
         if let names = chts_tbx_seqnames(tbx, &n) {
@@ -827,10 +852,16 @@ public final class VCFReader {
         // passes every record on exactly once, with no bookkeeping of what was seen.
         let windows = RegionFilter.merge(regions.mapValues { $0.map { max(1, $0.lowerBound - RegionFilter.upstreamPadding)...$0.upperBound } })
         if isBCF {
-            guard let idx = chts_bcf_index_load2(path, indexPath) else {
-                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+            // The index the foreign-index check loaded; the stored property keeps it alive for the read.
+            if loadedIndex == nil {
+                guard let idx = chts_bcf_index_load2(path, indexPath) else {
+                    throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+                }
+                loadedIndex = LoadedIndex(.csi(idx))
             }
-            defer { hts_idx_destroy(idx) }
+            guard let owned = loadedIndex, case .csi(let idx) = owned.kind else {
+                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) is not a CSI index")
+            }
             for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
                 guard let contig = names[chrom] else { continue }
                 var previousEnd = 0
@@ -850,10 +881,15 @@ public final class VCFReader {
                 }
             }
         } else {
-            guard let tbx = tbx_index_load2(path, indexPath) else {
-                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+            if loadedIndex == nil {
+                guard let tbx = tbx_index_load2(path, indexPath) else {
+                    throw VCFError.indexUnusable(path: path, detail: "\(indexPath) could not be loaded")
+                }
+                loadedIndex = LoadedIndex(.tabix(tbx))
             }
-            defer { tbx_destroy(tbx) }
+            guard let owned = loadedIndex, case .tabix(let tbx) = owned.kind else {
+                throw VCFError.indexUnusable(path: path, detail: "\(indexPath) is not a tabix index")
+            }
             var infoCopy: [UInt8] = []
             for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
                 guard let contig = names[chrom] else { continue }
@@ -1148,5 +1184,21 @@ public final class VCFReader {
             }
         }
         return out
+    }
+}
+
+/// An index loaded through htslib (a tabix `.tbi` or a `.csi`), freed with its last owner.
+final class LoadedIndex {
+    enum Kind {
+        case tabix(UnsafeMutablePointer<tbx_t>)
+        case csi(OpaquePointer)
+    }
+    let kind: Kind
+    init(_ kind: Kind) { self.kind = kind }
+    deinit {
+        switch kind {
+        case .tabix(let t): tbx_destroy(t)
+        case .csi(let i): hts_idx_destroy(i)
+        }
     }
 }
