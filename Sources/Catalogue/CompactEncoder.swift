@@ -81,26 +81,17 @@ struct CompactEncoder {
         private func key(_ k: Key) { writer.target.keys?.append(k.stringValue) }
         mutating func encodeNil(forKey key: Key) throws { self.key(key); writer.target.items.append(.absent) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { self.key(key); try writer.encodeValue(value) }
-        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        // Absent values must take their slot (the decoder reads by position), so every `encodeIfPresent`
+        // overload writes `~` for nil; the protocol's defaults for the concrete types would skip it.
+        private func slot<T: Encodable>(_ value: T?, _ key: Key) throws {
             self.key(key)
             if let value { try writer.encodeValue(value) } else { writer.target.items.append(.absent) }
         }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-            self.key(key)
-            if let value { try writer.encodeValue(value) } else { writer.target.items.append(.absent) }
-        }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-            self.key(key)
-            if let value { try writer.encodeValue(value) } else { writer.target.items.append(.absent) }
-        }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-            self.key(key)
-            if let value { try writer.encodeValue(value) } else { writer.target.items.append(.absent) }
-        }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-            self.key(key)
-            if let value { try writer.encodeValue(value) } else { writer.target.items.append(.absent) }
-        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try slot(value, key) }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try slot(value, key) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try slot(value, key) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try slot(value, key) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try slot(value, key) }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             self.key(key)
             let seq = Sequence(keyed: true); writer.target.items.append(.nested(seq))

@@ -28,8 +28,9 @@ public enum CohortTSV {
         return out
     }
 
-    /// One row; tabs and line breaks inside a value become spaces (a value can never split a row).
+    /// One row, every value through ``FindingsTSV/cell(_:)`` (tabs and line breaks become spaces; a
+    /// leading `=`, `+`, `-` or `@` is quoted so a spreadsheet never runs it as a formula).
     static func line(_ values: [String]) -> String {
-        values.map { v in String(v.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }.joined(separator: "\t") + "\n"
+        values.map(FindingsTSV.cell).joined(separator: "\t") + "\n"
     }
 }

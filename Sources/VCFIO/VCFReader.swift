@@ -407,6 +407,7 @@ public final class VCFReader {
     /// Reads the records the plan keeps and passes each to `body`, then finishes the file (hash,
     /// truncation checks) and returns the summary.
     public func read(_ plan: ReadPlan, _ body: (VariantRecord) throws -> Void) throws -> ReadSummary {
+        numericTags = nil
         if isBCF {
             // BCF: no header-level subsetting. htslib would then unpack and subset the FORMAT block of every
             // record at read time, skipped ones included; the chosen columns are picked from kept records only.
@@ -646,6 +647,15 @@ public final class VCFReader {
             seen = 0
             try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
         }
+    }
+
+    /// GT and the numeric FORMAT fields the plan reads, resolved once per read (not per record).
+    private var numericTags: [String]?
+    private func numericFormatTags(_ plan: ReadPlan) -> [String] {
+        if let numericTags { return numericTags }
+        let tags = ["GT"] + plan.formatFields.filter { declaredType($0, format: true).map { $0 == BCF_HT_INT || $0 == BCF_HT_REAL } == true }
+        numericTags = tags
+        return tags
     }
 
     /// Integer FORMAT values the run uses (DP, AD, …) that do not fit htslib's 32-bit integers: htslib
@@ -997,7 +1007,7 @@ public final class VCFReader {
         if nSample > 0 && !chosen.isEmpty {
             // htslib 1.16 exits the process from inside its getters when a numeric FORMAT field (or GT)
             // was stored as text: refuse the record first, by name.
-            for tag in ["GT"] + plan.formatFields where tag == "GT" || declaredType(tag, format: true).map({ $0 == BCF_HT_INT || $0 == BCF_HT_REAL }) == true {
+            for tag in numericFormatTags(plan) {
                 if chts_fmt_is_numeric(rawHeader, rec, tag) == 0 {
                     throw VCFError.malformedRecord(path: path, location: location,
                                                    detail: "FORMAT/\(tag) holds values htslib cannot read as \(tag == "GT" ? "genotypes" : "numbers")")

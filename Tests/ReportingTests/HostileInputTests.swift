@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import Reporting
 
 /// Every string that comes from an input is free text: accepted, shown, and escaped in every report.
 /// The demo case is rewritten with markup and script URLs in the case id, sample ids and column names,
@@ -73,5 +74,13 @@ struct HostileInputTests {
             let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             if let c = columns { #expect(cells == c, "\(line)") } else { columns = cells }
         }
+    }
+}
+
+@Suite("Cohort TSV cells")
+struct CohortCellTests {
+    @Test("a cohort value can neither split a row nor run as a spreadsheet formula")
+    func cells() {
+        #expect(CohortTSV.line(["=HYPERLINK(\"x\")", "a\tb\nc", "EGFR p.T790M"]) == "'=HYPERLINK(\"x\")\ta b c\tEGFR p.T790M\n")
     }
 }
