@@ -147,6 +147,40 @@ static inline hts_itr_t *chts_tbx_itr_querys(tbx_t *t, const char *reg) { return
 static inline int chts_tbx_itr_next(htsFile *fp, tbx_t *t, hts_itr_t *itr, kstring_t *s) { return tbx_itr_next(fp, t, itr, s); }
 static inline hts_itr_t *chts_bcf_itr_querys(hts_idx_t *idx, bcf_hdr_t *h, const char *reg) { return bcf_itr_querys(idx, h, reg); }
 static inline int chts_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *v) { return bcf_itr_next(fp, itr, v); }
+/* One iterator over many regions (htslib's multi-region iterator, hts_itr_regions + hts_itr_multi_bam
+ * chunk merging): every BGZF block the regions need is read once, forwards only, and a record that
+ * overlaps several regions is returned once. The region strings are parsed and merged by
+ * hts_reglist_create; the iterator owns the list (hts_itr_destroy frees it). */
+static inline int chts_multi_seek(void *fp, int64_t off, int whence) { return bgzf_seek((BGZF *)fp, off, whence) < 0 ? -1 : 0; }
+static inline int64_t chts_multi_tell(void *fp) { return bgzf_tell((BGZF *)fp); }
+static inline int chts_bcf_name2id(void *h, const char *name) { return bcf_hdr_name2id((const bcf_hdr_t *)h, name); }
+static inline int chts_tbx_name2id(void *t, const char *name) { return tbx_name2id((tbx_t *)t, name); }
+/* The record handed to the tabix multi-region reader: the line buffer and the index it parses with. */
+typedef struct { kstring_t *line; tbx_t *tbx; } chts_tbx_record;
+static inline int chts_tbx_multi_readrec(BGZF *fp, void *fd, void *r, int *tid, hts_pos_t *beg, hts_pos_t *end) {
+    (void)fd;
+    chts_tbx_record *x = (chts_tbx_record *)r;
+    return tbx_readrec(fp, x->tbx, x->line, tid, beg, end);
+}
+static inline hts_itr_t *chts_bcf_itr_regions(hts_idx_t *idx, bcf_hdr_t *h, char **regions, int n) {
+    int count = 0;
+    hts_reglist_t *list = hts_reglist_create(regions, n, &count, h, chts_bcf_name2id);
+    if (!list) return NULL;
+    return hts_itr_regions(idx, list, count, chts_bcf_name2id, h, hts_itr_multi_bam, bcf_readrec,
+                           chts_multi_seek, chts_multi_tell);
+}
+static inline hts_itr_t *chts_tbx_itr_regions(tbx_t *t, char **regions, int n) {
+    int count = 0;
+    hts_reglist_t *list = hts_reglist_create(regions, n, &count, t, chts_tbx_name2id);
+    if (!list) return NULL;
+    return hts_itr_regions(t->idx, list, count, chts_tbx_name2id, t, hts_itr_multi_bam,
+                           chts_tbx_multi_readrec, chts_multi_seek, chts_multi_tell);
+}
+static inline int chts_tbx_itr_multi_next(htsFile *fp, tbx_t *t, hts_itr_t *itr, kstring_t *s) {
+    chts_tbx_record r = { s, t };
+    return hts_itr_multi_next(fp, itr, &r);
+}
+static inline int chts_bcf_itr_multi_next(htsFile *fp, hts_itr_t *itr, bcf1_t *v) { return hts_itr_multi_next(fp, itr, v); }
 static inline hts_idx_t *chts_bcf_index_load2(const char *fn, const char *fnidx) { return bcf_index_load2(fn, fnidx); }
 /// Wraps: BCF_UN_ALL
 static inline int chts_un_all(void) { return BCF_UN_ALL; }

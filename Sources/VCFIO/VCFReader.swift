@@ -857,9 +857,9 @@ public final class VCFReader {
         var names: [String: String] = [:]
         for c in header.contigs { if let canon = ContigName.canonical(c.name), names[canon] == nil { names[canon] = c.name } }
         // Query windows: each gene interval padded upstream (a deletion can start before it), then
-        // merged, so windows never overlap. A record returned by two windows spans the gap between
-        // them and starts no later than the earlier window's end: skipping records that start there
-        // passes every record on exactly once, with no bookkeeping of what was seen.
+        // merged. All windows go to one htslib multi-region iterator (hts_itr_regions): it merges the
+        // index chunks of every window, reads each BGZF block once and forwards only, and returns a
+        // record that overlaps several windows once — in file order, the order of a streamed read.
         let windows = RegionFilter.merge(regions.mapValues { $0.map { max(1, $0.lowerBound - RegionFilter.upstreamPadding)...$0.upperBound } })
         if isBCF {
             // The index the foreign-index check loaded; the stored property keeps it alive for the read.
@@ -872,23 +872,20 @@ public final class VCFReader {
             guard let owned = loadedIndex, case .csi(let idx) = owned.kind else {
                 throw VCFError.indexUnusable(path: path, detail: "\(indexPath) is not a CSI index")
             }
-            for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
-                guard let contig = names[chrom] else { continue }
-                var previousEnd = 0
-                for range in ranges {
-                    let region = "\(contig):\(range.lowerBound)-\(range.upperBound)"
-                    guard let itr = chts_bcf_itr_querys(idx, rawHeader, region) else { continue }
-                    defer { hts_itr_destroy(itr); previousEnd = range.upperBound }
-                    while true {
-                        let r = chts_bcf_itr_next(file, itr, record)
-                        if r == -1 { break }
-                        if r < -1 { throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not decode a record (status \(r))") }
-                        // Samples: BCF reads keep every column; handle() picks the chosen ones (sampleSelection).
-                        if Int(record.pointee.pos) + 1 <= previousEnd { continue }
-                        summary.recordsSeen += 1
-                        try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
-                    }
-                }
+            let regions = VCFReader.regionStrings(windows, names: names) { _ in true }
+            guard !regions.isEmpty else { return }
+            let itr = VCFReader.withCStrings(regions) { chts_bcf_itr_regions(idx, rawHeader, $0, $1) }
+            guard let itr else {
+                throw VCFError.indexUnusable(path: path, detail: "htslib could not build an iterator over the \(regions.count) catalogue regions")
+            }
+            defer { hts_itr_destroy(itr) }
+            while true {
+                let r = chts_bcf_itr_multi_next(file, itr, record)
+                if r == -1 { break }
+                if r < -1 { throw VCFError.malformedRecord(path: path, location: VCFReader.location(of: itr, regions: regions), detail: "htslib could not decode a record (status \(r))") }
+                // Samples: BCF reads keep every column; handle() picks the chosen ones (sampleSelection).
+                summary.recordsSeen += 1
+                try handle(plan: plan, filter: &filter, line: nil, rawInfo: nil, body)
             }
         } else {
             if loadedIndex == nil {
@@ -900,33 +897,62 @@ public final class VCFReader {
             guard let owned = loadedIndex, case .tabix(let tbx) = owned.kind else {
                 throw VCFError.indexUnusable(path: path, detail: "\(indexPath) is not a tabix index")
             }
+            // Only contigs the index knows: htslib warns about the others.
+            let regions = VCFReader.regionStrings(windows, names: names) { chts_tbx_name2id(tbx, $0) >= 0 }
+            guard !regions.isEmpty else { return }
+            let itr = VCFReader.withCStrings(regions) { chts_tbx_itr_regions(tbx, $0, $1) }
+            guard let itr else {
+                throw VCFError.indexUnusable(path: path, detail: "htslib could not build an iterator over the \(regions.count) catalogue regions")
+            }
+            defer { hts_itr_destroy(itr) }
             var infoCopy: [UInt8] = []
-            for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
-                guard let contig = names[chrom] else { continue }
-                var previousEnd = 0
-                for range in ranges {
-                    let region = "\(contig):\(range.lowerBound)-\(range.upperBound)"
-                    guard let itr = chts_tbx_itr_querys(tbx, region) else { continue }
-                    defer { hts_itr_destroy(itr); previousEnd = range.upperBound }
-                    while true {
-                        let r = chts_tbx_itr_next(file, tbx, itr, &line)
-                        if r == -1 { break }
-                        if r < -1 { throw VCFError.truncated(path: path, detail: "read error in region \(region)") }
-                        guard let s = line.s else { continue }
-                        let l = Int(line.l)
-                        infoCopy.removeAll(keepingCapacity: true)
-                        VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
-                        try checkFormatIntegers(line: s, length: l, fields: plan.formatFields, line: nil)
-                        if vcf_parse(&line, rawHeader, record) < 0 {
-                            throw VCFError.malformedRecord(path: path, location: region, detail: "htslib could not parse a record")
-                        }
-                        if Int(record.pointee.pos) + 1 <= previousEnd { continue }
-                        summary.recordsSeen += 1
-                        try handle(plan: plan, filter: &filter, line: nil, rawInfo: infoCopy, body)
-                    }
+            while true {
+                let r = chts_tbx_itr_multi_next(file, tbx, itr, &line)
+                if r == -1 { break }
+                if r < -1 { throw VCFError.truncated(path: path, detail: "read error in region \(VCFReader.location(of: itr, regions: regions))") }
+                guard let s = line.s else { continue }
+                let l = Int(line.l)
+                infoCopy.removeAll(keepingCapacity: true)
+                VCFReader.copyColumn(7, of: s, length: l, into: &infoCopy)
+                try checkFormatIntegers(line: s, length: l, fields: plan.formatFields, line: nil)
+                if vcf_parse(&line, rawHeader, record) < 0 {
+                    throw VCFError.malformedRecord(path: path, location: VCFReader.location(of: itr, regions: regions), detail: "htslib could not parse a record")
                 }
+                summary.recordsSeen += 1
+                try handle(plan: plan, filter: &filter, line: nil, rawInfo: infoCopy, body)
             }
         }
+    }
+
+    /// `contig:start-end` for every window, in the file's contig spelling, for contigs `known` accepts.
+    private static func regionStrings(_ windows: [String: [ClosedRange<Int>]], names: [String: String],
+                                      known: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        for (chrom, ranges) in windows.sorted(by: { $0.key < $1.key }) {
+            guard let contig = names[chrom], known(contig) else { continue }
+            for range in ranges { out.append("\(contig):\(range.lowerBound)-\(range.upperBound)") }
+        }
+        return out
+    }
+
+    /// Calls `body` with the strings as a C `char **` and their count; the copies live for the call.
+    /// Nil for an empty list.
+    private static func withCStrings<T>(_ strings: [String],
+                                        _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, Int32) -> T?) -> T? {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        defer { for p in pointers { free(p) } }
+        return pointers.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return body(base, Int32(strings.count))
+        }
+    }
+
+    /// Where a multi-region read stopped, for error messages: the contig and position of the last record
+    /// htslib placed, or the regions asked for.
+    private static func location(of itr: UnsafeMutablePointer<hts_itr_t>, regions: [String]) -> String {
+        let pos = itr.pointee.curr_beg
+        let asked = "the \(regions.count) catalogue regions (\(regions.first ?? "")…)"
+        return pos > 0 ? "\(asked), after the record at position \(pos + 1)" : asked
     }
 
     /// A BCF float (32-bit) as the shortest decimal that round-trips, i.e. the value the VCF text had
