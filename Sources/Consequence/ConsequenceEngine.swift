@@ -22,8 +22,14 @@ public final class ConsequenceEngine {
     private let reference: any ReferenceSequence
     /// gene → transcript identifier that ``preferred(_:)`` picks over MANE Select.
     public var preferredTranscripts: [String: String]
-    private var cache: [String: PreparedTranscript] = [:]
-    private var failed: [String: String] = [:]
+    /// Prepared transcripts and why a transcript could not be prepared, by index into `models.transcripts`
+    /// (an array look-up per allele and transcript, not a string hash).
+    private var cache: [PreparedTranscript?]
+    private var failed: [String?]
+    /// Coding length per transcript identifier, for ``preferred(_:)``.
+    private let codingLengths: [String: Int]
+    /// The last contig seen and its canonical key (VCFs are sorted: one resolution per contig).
+    private var lastContig = "", lastContigKey = ""
 
     /// - Parameters:
     ///   - preferredTranscripts: gene symbol → transcript identifier (with or without version) to
@@ -32,6 +38,9 @@ public final class ConsequenceEngine {
         self.models = models
         self.reference = reference
         self.preferredTranscripts = preferredTranscripts
+        cache = Array(repeating: nil, count: models.transcripts.count)
+        failed = Array(repeating: nil, count: models.transcripts.count)
+        codingLengths = Dictionary(models.transcripts.map { ($0.id, $0.codingLength) }, uniquingKeysWith: max)
     }
 
     /// Consequences of one allele on every usable transcript it overlaps, in model order. An allele
@@ -40,10 +49,15 @@ public final class ConsequenceEngine {
         let a = allele.normalised()
         guard a.reference != a.alternate, !a.reference.isEmpty, !a.alternate.isEmpty,
               let event = Event(a) else { return [] }
+        if a.chromosome != lastContig {
+            lastContig = a.chromosome
+            lastContigKey = TranscriptModels.canonicalContig(a.chromosome)
+        }
         var out: [TranscriptConsequence] = []
-        for t in models.overlapping(a.chromosome, start: event.overlapStart, end: event.overlapEnd)
-        where event.overlaps(t) {
-            out.append(annotate(event, allele: a, recordStart: allele.position, on: t))
+        for i in models.overlappingIndices(lastContigKey, start: event.overlapStart, end: event.overlapEnd) {
+            let t = models.transcripts[i]
+            guard event.overlaps(t) else { continue }
+            out.append(annotate(event, allele: a, recordStart: allele.position, on: t, index: i))
         }
         return out
     }
@@ -51,52 +65,67 @@ public final class ConsequenceEngine {
     /// The transcript to report: the ``preferredTranscripts`` choice for the gene, else MANE Select, else
     /// the coding transcript with the longest CDS, else the first.
     public func preferred(_ results: [TranscriptConsequence]) -> TranscriptConsequence? {
-        for r in results {
-            if let want = preferredTranscripts[r.gene],
-               want == r.transcript || TranscriptModels.unversioned(want) == TranscriptModels.unversioned(r.transcript) {
-                return r
+        preferredIndex(results).map { results[$0] }
+    }
+
+    private func preferredIndex(_ results: [TranscriptConsequence]) -> Int? {
+        if !preferredTranscripts.isEmpty {
+            for (i, r) in results.enumerated() {
+                if let want = preferredTranscripts[r.gene],
+                   want == r.transcript || TranscriptModels.unversioned(want) == TranscriptModels.unversioned(r.transcript) {
+                    return i
+                }
             }
         }
-        if let mane = results.first(where: { $0.isMANESelect && $0.notAssessable == nil }) { return mane }
-        let lengths = Dictionary(models.transcripts.map { ($0.id, $0.codingLength) }, uniquingKeysWith: max)
-        return results.filter { $0.notAssessable == nil }.max { (lengths[$0.transcript] ?? 0) < (lengths[$1.transcript] ?? 0) }
-            ?? results.first
+        if let mane = results.firstIndex(where: { $0.isMANESelect && $0.notAssessable == nil }) { return mane }
+        var best: Int? = nil, bestLength = -1
+        for (i, r) in results.enumerated() where r.notAssessable == nil {
+            let length = codingLengths[r.transcript] ?? 0
+            if length > bestLength { best = i; bestLength = length }
+        }
+        return best ?? (results.isEmpty ? nil : 0)
     }
 
     /// ``annotate(_:)`` as ``TranscriptAnnotation``s, the preferred transcript first.
     public func annotations(_ allele: Allele) -> [TranscriptAnnotation] {
         let all = annotate(allele)
-        guard let best = preferred(all) else { return [] }
-        return [best.annotation] + all.filter { $0 != best }.map(\.annotation)
+        guard let best = preferredIndex(all) else { return [] }
+        var out: [TranscriptAnnotation] = []
+        out.reserveCapacity(all.count)
+        out.append(all[best].annotation)
+        for (i, r) in all.enumerated() where i != best && r != all[best] { out.append(r.annotation) }
+        return out
     }
 
     /// The translated reference protein of a transcript (one-letter, `*` stop), nil when the transcript
     /// is unknown, non-coding or its sequence is unavailable.
     public func referenceProtein(_ transcript: String) -> String? {
-        guard let t = models.transcript(transcript), let p = try? prepared(t), p.isCoding else { return nil }
+        guard let t = models.transcript(transcript),
+              let i = models.transcripts.firstIndex(where: { $0.id == t.id }),
+              let p = try? prepared(t, index: i), p.isCoding else { return nil }
         return String(decoding: p.protein, as: UTF8.self)
     }
 
-    private func prepared(_ t: TranscriptModel) throws(EngineProblem) -> PreparedTranscript {
-        if let p = cache[t.id] { return p }
-        if let reason = failed[t.id] { throw .missingSequence(reason) }
+    private func prepared(_ t: TranscriptModel, index i: Int) throws(EngineProblem) -> PreparedTranscript {
+        if let p = cache[i] { return p }
+        if let reason = failed[i] { throw .missingSequence(reason) }
         do {
             let p = try PreparedTranscript(t, reference: reference)
-            cache[t.id] = p
+            cache[i] = p
             return p
         } catch {
-            if case .missingSequence(let reason) = error { failed[t.id] = reason }
+            if case .missingSequence(let reason) = error { failed[i] = reason }
             throw error
         }
     }
 
     // MARK: - One transcript
 
-    private func annotate(_ event: Event, allele: Allele, recordStart: Int, on t: TranscriptModel) -> TranscriptConsequence {
+    private func annotate(_ event: Event, allele: Allele, recordStart: Int, on t: TranscriptModel, index: Int) -> TranscriptConsequence {
         var result = TranscriptConsequence(transcript: t.id, gene: t.gene, strand: t.strand, biotype: t.biotype,
                                            isMANESelect: t.isMANESelect, consequences: [])
         let p: PreparedTranscript
-        do { p = try prepared(t) } catch {
+        do { p = try prepared(t, index: index) } catch {
             if case .missingSequence(let reason) = error { result.notAssessable = reason }
             return result
         }
@@ -137,16 +166,16 @@ public final class ConsequenceEngine {
             }
         }
 
-        var terms = Set<String>()
+        var terms = TermSet()
         splice(event, p, into: &terms)
         result.hgvsc = hgvsc(event, p)
 
         let exonic = event.exonicExons(t)
         if exonic.isEmpty {
-            terms.insert("intron_variant")
+            terms.insert(.intron)
         } else if !p.isCoding {
-            terms.insert("non_coding_transcript_exon_variant")
-            if event.hasIntronicPart(t) { terms.insert("intron_variant") }
+            terms.insert(.nonCodingExon)
+            if event.hasIntronicPart(t) { terms.insert(.intron) }
         } else if exonic.count == 1 && !event.hasIntronicPart(t) {
             exonicCoding(event, p, terms: &terms, result: &result)
         } else {
@@ -161,23 +190,16 @@ public final class ConsequenceEngine {
             guard let (lo, hi) = pl.cdnaInterval(p) else { return false }
             return pl.isInsertion ? (lo >= cs && lo <= cs + 2) : (lo <= cs + 2 && hi >= cs)
         }) {
-            terms = ["start_retained_variant"]
+            terms = TermSet([.startRetained])
             result.proteinChange = ProteinChange(kind: .synonymous, firstResidue: "M", position: 1)
             result.peptide = nil
         }
-        if (t.biotype == "nonsense_mediated_decay" || t.biotype == "NMD") && !terms.isDisjoint(with: ConsequenceEngine.codingTerms) {
-            terms.insert("NMD_transcript_variant")
+        if (t.biotype == "nonsense_mediated_decay" || t.biotype == "NMD") && !terms.isDisjoint(with: TermSet.coding) {
+            terms.insert(.nmd)
         }
-        result.consequences = terms.map { Consequence(term: $0) }.sorted { a, b in
-            a == b ? false : (a < b || (!(b < a) && a.term < b.term))
-        }
+        result.consequences = terms.consequences
         return result
     }
-
-    static let codingTerms: Set<String> = ["missense_variant", "synonymous_variant", "stop_gained", "stop_lost",
-                                           "stop_retained_variant", "start_lost", "start_retained_variant",
-                                           "frameshift_variant", "inframe_insertion", "inframe_deletion",
-                                           "protein_altering_variant", "coding_sequence_variant"]
 
     /// Every placement of an insertion or deletion that gives the same sequence, leftmost first
     /// (bounded by the cached sequence window, at most 1000).
@@ -211,11 +233,13 @@ public final class ConsequenceEngine {
 
     // MARK: Splice sites and regions (bcftools csq rules)
 
-    private func splice(_ e: Event, _ p: PreparedTranscript, into terms: inout Set<String>) {
+    private func splice(_ e: Event, _ p: PreparedTranscript, into terms: inout TermSet) {
         let exons = p.model.exons
         let plus = p.model.strand == .plus
         // As bcftools: a donor/acceptor hit at a boundary is not also reported as splice region there.
         for (k, ex) in exons.enumerated() {
+            // Every site and region below lies within 8 bases of the exon: skip exons farther away.
+            if ex.upperBound + 10 < e.start || ex.lowerBound - 10 > e.end { continue }
             if k > 0 {   // intron before this exon: its last two bases are the acceptor (+) / donor (−)
                 let lb = ex.lowerBound
                 let hitSite: Bool, hitRegion: Bool
@@ -227,8 +251,8 @@ public final class ConsequenceEngine {
                     hitSite = e.intersects(lb - 2, lb - 1)
                     hitRegion = e.intersects(lb - 8, lb - 3) || e.intersects(lb, min(lb + 2, ex.upperBound))
                 }
-                if hitSite { terms.insert(plus ? "splice_acceptor_variant" : "splice_donor_variant") }
-                else if hitRegion { terms.insert("splice_region_variant") }
+                if hitSite { terms.insert(plus ? .spliceAcceptor : .spliceDonor) }
+                else if hitRegion { terms.insert(.spliceRegion) }
             }
             if k < exons.count - 1 {   // intron after this exon: its first two bases are the donor (+) / acceptor (−)
                 let ub = ex.upperBound
@@ -241,8 +265,8 @@ public final class ConsequenceEngine {
                     hitSite = e.intersects(ub + 1, ub + 2)
                     hitRegion = e.intersects(ub + 3, ub + 8) || e.intersects(max(ub - 2, ex.lowerBound), ub)
                 }
-                if hitSite { terms.insert(plus ? "splice_donor_variant" : "splice_acceptor_variant") }
-                else if hitRegion { terms.insert("splice_region_variant") }
+                if hitSite { terms.insert(plus ? .spliceDonor : .spliceAcceptor) }
+                else if hitRegion { terms.insert(.spliceRegion) }
             }
         }
     }
@@ -250,24 +274,24 @@ public final class ConsequenceEngine {
     // MARK: Exonic alleles of coding transcripts
 
     /// The allele lies inside one exon: UTR, coding, or across the UTR/CDS border.
-    private func exonicCoding(_ e: Event, _ p: PreparedTranscript, terms: inout Set<String>, result: inout TranscriptConsequence) {
+    private func exonicCoding(_ e: Event, _ p: PreparedTranscript, terms: inout TermSet, result: inout TranscriptConsequence) {
         guard let cs = p.codingStart, let ce = p.codingEnd, let (lo, hi) = e.cdnaInterval(p) else { return }
         // For an insertion (lo, hi) are its flanks; for other alleles the first and last affected base.
         if e.isInsertion {
-            if hi <= cs { terms.insert("5_prime_UTR_variant"); return }
-            if lo >= ce { terms.insert("3_prime_UTR_variant"); return }
+            if hi <= cs { terms.insert(.utr5); return }
+            if lo >= ce { terms.insert(.utr3); return }
         } else {
-            if hi < cs { terms.insert("5_prime_UTR_variant"); return }
-            if lo > ce { terms.insert("3_prime_UTR_variant"); return }
+            if hi < cs { terms.insert(.utr5); return }
+            if lo > ce { terms.insert(.utr3); return }
             if lo < cs || hi > ce {
-                if lo < cs { terms.insert("5_prime_UTR_variant") }
-                if hi > ce { terms.insert("3_prime_UTR_variant") }
+                if lo < cs { terms.insert(.utr5) }
+                if hi > ce { terms.insert(.utr3) }
                 if lo <= cs + 2 && hi >= cs, p.protein.first == UInt8(ascii: "M") {
-                    terms.insert("start_lost"); result.proteinChange = ProteinChange(kind: .startLoss, firstResidue: "M", position: 1)
+                    terms.insert(.startLost); result.proteinChange = ProteinChange(kind: .startLoss, firstResidue: "M", position: 1)
                 } else if hi >= ce - 2 && lo <= ce {
-                    terms.insert("stop_lost"); result.proteinChange = ProteinChange(kind: .unknown, firstResidue: nil, position: nil)
+                    terms.insert(.stopLost); result.proteinChange = ProteinChange(kind: .unknown, firstResidue: nil, position: nil)
                 } else {
-                    terms.insert("coding_sequence_variant")
+                    terms.insert(.codingSequence)
                 }
                 return
             }
@@ -277,7 +301,7 @@ public final class ConsequenceEngine {
 
     /// The allele touches an exon boundary or several exons (large deletions): splice terms from
     /// ``splice(_:_:into:)``, plus the coding effect judged by length as bcftools does; no p. beyond `p.?`.
-    private func boundarySpanning(_ e: Event, _ p: PreparedTranscript, terms: inout Set<String>, result: inout TranscriptConsequence) {
+    private func boundarySpanning(_ e: Event, _ p: PreparedTranscript, terms: inout TermSet, result: inout TranscriptConsequence) {
         guard let cs = p.codingStart, let ce = p.codingEnd else { return }
         var codingBases = 0, utr5 = false, utr3 = false, touchesStart = false, touchesStop = false
         if !e.isInsertion {
@@ -290,26 +314,26 @@ public final class ConsequenceEngine {
                 }
             }
         }
-        if utr5 { terms.insert("5_prime_UTR_variant") }
-        if utr3 { terms.insert("3_prime_UTR_variant") }
+        if utr5 { terms.insert(.utr5) }
+        if utr3 { terms.insert(.utr3) }
         let startLost = touchesStart && p.protein.first == UInt8(ascii: "M")
-        if startLost { terms.insert("start_lost") }
-        if touchesStop { terms.insert("stop_lost") }
+        if startLost { terms.insert(.startLost) }
+        if touchesStop { terms.insert(.stopLost) }
         if codingBases > 0 && startLost {
             result.proteinChange = ProteinChange(kind: .startLoss, firstResidue: "M", position: 1)
         } else if codingBases > 0 {
             let net = codingBases - (e.kind == .delins ? e.inserted.count : 0)
-            if e.kind == .substitution { terms.insert("coding_sequence_variant") }
-            else { terms.insert(net % 3 == 0 ? "inframe_deletion" : "frameshift_variant") }
+            if e.kind == .substitution { terms.insert(.codingSequence) }
+            else { terms.insert(net % 3 == 0 ? .inframeDeletion : .frameshift) }
             result.proteinChange = .unknownChange
         }
         if !e.hasIntronicPart(p.model) { return }
-        if !terms.contains(where: { $0.hasPrefix("splice_") }) && codingBases == 0 && !utr5 && !utr3 { terms.insert("intron_variant") }
+        if terms.isDisjoint(with: TermSet.splice) && codingBases == 0 && !utr5 && !utr3 { terms.insert(.intron) }
     }
 
     // MARK: Coding alleles
 
-    private func coding(_ e: Event, _ p: PreparedTranscript, codingStart cs: Int, terms: inout Set<String>,
+    private func coding(_ e: Event, _ p: PreparedTranscript, codingStart cs: Int, terms: inout TermSet,
                         result: inout TranscriptConsequence) {
         guard let (lo, hi) = e.cdnaInterval(p) else { return }
         let plus = p.model.strand == .plus
@@ -332,7 +356,7 @@ public final class ConsequenceEngine {
         if diff % 3 == 0 {
             let winEnd = max(((cStart + refLen + 2) / 3) * 3, winStart + 3)
             guard winEnd <= codingLength else {
-                terms.insert("coding_sequence_variant"); result.proteinChange = .unknownChange; return
+                terms.insert(.codingSequence); result.proteinChange = .unknownChange; return
             }
             let refWin = cds[(cs + winStart)..<(cs + winEnd)]
             let altWin = prefix + alt + Array(cds[afterRef..<(cs + winEnd)])
@@ -352,25 +376,25 @@ public final class ConsequenceEngine {
             classifyInFrame(refPep: refPep, altPep: altPep, diff: diff, codon: codonIndex + 1, firstChanged: cStart / 3 + 1,
                             p: p, stopLost: stopLost, extended: extended, terms: &terms, result: &result)
         } else {
-            terms.insert("frameshift_variant")
+            terms.insert(.frameshift)
             let altSeq = prefix + alt + Array(p.cdna[afterRef...])
             let altPep = DNA.translate(altSeq[...], untilStop: true)
             let refPep = Array(p.protein[codonIndex...])
             result.peptide = PeptideChange(position: codonIndex + 1, reference: String(decoding: refPep, as: UTF8.self),
                                            alternate: String(decoding: altPep, as: UTF8.self))
-            if refPep.first == UInt8(ascii: "*") { terms.insert("stop_lost") }
+            if refPep.first == UInt8(ascii: "*") { terms.insert(.stopLost) }
             result.proteinChange = HGVSProtein.frameshift(refPep: refPep, altPep: altPep, codon: codonIndex + 1)
             if codonIndex == 0 && p.protein.first == UInt8(ascii: "M") && altPep.first != UInt8(ascii: "M") {
                 // The start codon is gone: no protein from this frame (bcftools reports start_lost alone).
-                terms.remove("frameshift_variant")
-                terms.insert("start_lost")
+                terms.remove(.frameshift)
+                terms.insert(.startLost)
                 result.proteinChange = ProteinChange(kind: .startLoss, firstResidue: "M", position: 1)
             }
         }
     }
 
     private func classifyInFrame(refPep: [UInt8], altPep: [UInt8], diff: Int, codon: Int, firstChanged: Int,
-                                 p: PreparedTranscript, stopLost: Bool, extended: [UInt8]?, terms: inout Set<String>,
+                                 p: PreparedTranscript, stopLost: Bool, extended: [UInt8]?, terms: inout TermSet,
                                  result: inout TranscriptConsequence) {
         let star = UInt8(ascii: "*"), met = UInt8(ascii: "M"), x = UInt8(ascii: "X")
         let refStop = refPep.firstIndex(of: star), altStop = altPep.firstIndex(of: star)
@@ -379,24 +403,24 @@ public final class ConsequenceEngine {
             var changed = false
             for (r, a) in zip(refPep, altPep) where r != a {
                 changed = true
-                if a == star { terms.insert("stop_gained") } else if r == star { terms.insert("stop_lost") }
-                else { terms.insert("missense_variant") }
+                if a == star { terms.insert(.stopGained) } else if r == star { terms.insert(.stopLost) }
+                else { terms.insert(.missense) }
             }
-            if altPep.count < refPep.count { terms.insert("stop_gained"); changed = true }
-            if !changed { terms.insert(refStop != nil && altStop != nil && refPep.last == star ? "stop_retained_variant" : "synonymous_variant") }
+            if altPep.count < refPep.count { terms.insert(.stopGained); changed = true }
+            if !changed { terms.insert(refStop != nil && altStop != nil && refPep.last == star ? .stopRetained : .synonymous) }
         } else {
-            terms.insert(diff < 0 ? "inframe_deletion" : "inframe_insertion")
-            if let a = altStop, refStop.map({ a < $0 }) ?? true, a < altPep.count { terms.insert("stop_gained") }
-            if stopLost { terms.insert("stop_lost") }
+            terms.insert(diff < 0 ? .inframeDeletion : .inframeInsertion)
+            if let a = altStop, refStop.map({ a < $0 }) ?? true, a < altPep.count { terms.insert(.stopGained) }
+            if stopLost { terms.insert(.stopLost) }
         }
-        if startCodonChanged { terms.insert("start_lost") }
+        if startCodonChanged { terms.insert(.startLost) }
         // As bcftools: a start/stop change is not also called missense.
-        if terms.contains("stop_gained") || terms.contains("stop_lost") || terms.contains("start_lost") { terms.remove("missense_variant") }
+        if terms.contains(.stopGained) || terms.contains(.stopLost) || terms.contains(.startLost) { terms.remove(.missense) }
         if (refPep + altPep).contains(x) {
             // An N in a changed codon: the residue is unknown.
             result.proteinChange = .unknownChange
-            if terms.contains("missense_variant") || terms.contains("synonymous_variant") {
-                terms.remove("missense_variant"); terms.remove("synonymous_variant"); terms.insert("coding_sequence_variant")
+            if terms.contains(.missense) || terms.contains(.synonymous) {
+                terms.remove(.missense); terms.remove(.synonymous); terms.insert(.codingSequence)
             }
             return
         }

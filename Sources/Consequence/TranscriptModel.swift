@@ -161,24 +161,33 @@ public struct TranscriptModels: Sendable {
     /// Usable transcripts whose span `start...end` overlaps `[start, end]` on `contig` (any spelling of a
     /// primary chromosome).
     public func overlapping(_ contig: String, start: Int, end: Int) -> [TranscriptModel] {
-        let k = TranscriptModels.key(contig)
-        guard let list = byContig[k], let ends = maxEnd[k] else { return [] }
+        overlappingIndices(TranscriptModels.key(contig), start: start, end: end).map { transcripts[$0] }
+    }
+
+    /// Indices into ``transcripts`` of the usable transcripts overlapping `[start, end]` on a contig
+    /// already canonicalised with ``canonicalContig(_:)`` (the engine resolves a contig once per change
+    /// of contig, not per allele).
+    public func overlappingIndices(_ canonicalContig: String, start: Int, end: Int) -> [Int] {
+        guard let list = byContig[canonicalContig], let ends = maxEnd[canonicalContig] else { return [] }
         // First transcript whose running max end reaches `start`.
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if ends[mid] < start { lo = mid + 1 } else { hi = mid }
         }
-        var out: [TranscriptModel] = []
+        var out: [Int] = []
         var i = lo
         while i < list.count {
             let t = transcripts[list[i]]
             if t.start > end { break }
-            if t.end >= start { out.append(t) }
+            if t.end >= start { out.append(list[i]) }
             i += 1
         }
         return out
     }
+
+    /// The contig key ``overlappingIndices(_:start:end:)`` takes (`7`, `chr7` → one key).
+    public static func canonicalContig(_ contig: String) -> String { key(contig) }
 
     /// Usable transcripts of a gene (symbol or gene identifier).
     public func transcripts(ofGene gene: String) -> [TranscriptModel] {

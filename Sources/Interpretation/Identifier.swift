@@ -136,16 +136,18 @@ public final class Identifier {
             identifyStructural(record, chrom: chrom, alt: alt, measurement: measurement, source: source, into: &result)
             return
         }
-        let bases = Set("ACGTNacgtn")
-        guard alt.allSatisfy({ bases.contains($0) }), record.reference.allSatisfy({ bases.contains($0) }) else {
+        let altIsSequence = alt.utf8.allSatisfy(Identifier.isSequenceBase)
+        guard altIsSequence, record.reference.utf8.allSatisfy(Identifier.isSequenceBase) else {
             result.skipped["unsupported_allele_text", default: 0] += 1
-            let which = alt.allSatisfy({ bases.contains($0) })
+            let which = altIsSequence
                 ? "REF '\(record.reference.prefix(40))' holds a base other than A, C, G, T or N (an IUPAC code?)"
                 : "ALT '\(alt.prefix(40))' is not a sequence or a known symbolic allele"
             result.warnings.append("\(source): \(record.location): \(which); not evaluated")
             return
         }
-        if alt.uppercased() == record.reference.uppercased() { result.skipped["alt_equals_ref", default: 0] += 1; return }
+        if alt.utf8.elementsEqual(record.reference.utf8, by: { $0 & 0xDF == $1 & 0xDF }) {   // A/C/G/T/N, either case
+            result.skipped["alt_equals_ref", default: 0] += 1; return
+        }
         let allele = Allele(chromosome: chrom, position: record.position, reference: record.reference, alternate: alt).normalised()
         let predicted = (predictor?(allele) ?? []).filter { watchedGenes.contains($0.gene) }
         let annotations = parser.annotations(of: record, altIndex: k)
@@ -252,6 +254,14 @@ public final class Identifier {
         return parser.isAnnotated
             ? "inside \(gene) but the file's annotation gives no consequence for it, and it is not in the hotspot table"
             : "inside \(gene) but the file has no CSQ/ANN/BCSQ annotation and the allele is not in the hotspot table; annotate the file (VEP, SnpEff, bcftools csq) or pass --reference and --gff"
+    }
+
+    /// A, C, G, T or N in either case (the bases an allele may be written with).
+    static func isSequenceBase(_ b: UInt8) -> Bool {
+        switch b | 0x20 {
+        case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "n"): true
+        default: false
+        }
     }
 
     /// Prefers the MANE Select transcript, then the transcript of the gene-span/hotspot tables, then a
