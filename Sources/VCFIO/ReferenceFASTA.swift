@@ -49,13 +49,35 @@ public final class ReferenceFASTA {
     public func has(_ name: String) -> Bool { faidx_has_seq(index, name) == 1 }
 
     /// Bases `start...end` (1-based, inclusive), upper-cased; nil when the region is outside the sequence.
+    ///
+    /// Served from a window of ``windowSize`` bases around the last request when it lies inside it: the
+    /// REF check of every record of a sorted VCF then costs one faidx read (and BGZF inflate) per window,
+    /// not one per record.
     public func fetch(_ name: String, start: Int, end: Int) -> String? {
         guard start >= 1, end >= start else { return nil }
+        if let w = window, w.name == name, start >= w.start, end < w.start + w.bases.count {
+            return String(decoding: w.bases[(start - w.start)...(end - w.start)], as: UTF8.self)
+        }
+        guard end - start < ReferenceFASTA.windowSize / 2 else { return read(name, start: start, end: end).map { String(decoding: $0, as: UTF8.self) } }
+        let length = Int(faidx_seq_len(index, name))
+        guard length > 0, end <= length else { return nil }
+        let from = max(1, start - 1024), to = min(length, from + ReferenceFASTA.windowSize - 1)
+        guard let bases = read(name, start: from, end: to) else { return nil }
+        window = (name, from, bases)
+        return String(decoding: bases[(start - from)...(end - from)], as: UTF8.self)
+    }
+
+    /// Bases of one window kept between calls (see ``fetch(_:start:end:)``).
+    static let windowSize = 65_536
+    private var window: (name: String, start: Int, bases: [UInt8])?
+
+    /// Bases `start...end` read through faidx, upper-cased; nil when htslib cannot give all of them.
+    private func read(_ name: String, start: Int, end: Int) -> [UInt8]? {
         var len: hts_pos_t = 0
         guard let p = faidx_fetch_seq64(index, name, hts_pos_t(start - 1), hts_pos_t(end - 1), &len), len >= 0 else { return nil }
         defer { free(p) }
         guard Int(len) == end - start + 1 else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(start: p, count: Int(len)), as: UTF8.self).uppercased()
+        return UnsafeRawBufferPointer(start: p, count: Int(len)).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
     }
 }
 

@@ -144,3 +144,49 @@ struct ReferenceFASTATests {
         #expect(n > 100)
     }
 }
+
+@Suite("Reference FASTA window")
+struct ReferenceFASTAWindowTests {
+    @Test("bases served from the kept window equal the sequence: random ranges, across windows, at the ends, lower case, two sequences")
+    func windowedFetch() throws {
+        // Two sequences of a plain FASTA (60 bases per line, mixed case), with a hand-written .fai.
+        var rng = SeededGenerator(seed: 7)
+        let acgt = Array("ACGTacgtN".utf8)
+        let seqs: [(String, [UInt8])] = [("s1", (0..<150_000).map { _ in acgt[Int(rng.next() % 9)] }),
+                                         ("s2", (0..<70_001).map { _ in acgt[Int(rng.next() % 9)] })]
+        var fasta = "", fai = "", offset = 0
+        for (name, bases) in seqs {
+            let head = ">\(name)\n"
+            offset += head.utf8.count
+            fai += "\(name)\t\(bases.count)\t\(offset)\t60\t61\n"
+            var body = ""
+            for start in stride(from: 0, to: bases.count, by: 60) {
+                body += String(decoding: bases[start..<min(start + 60, bases.count)], as: UTF8.self) + "\n"
+            }
+            fasta += head + body
+            offset += body.utf8.count
+        }
+        let dir = Fixtures.temporaryDirectory()
+        let path = Fixtures.write(fasta, to: dir, as: "w.fa")
+        _ = Fixtures.write(fai, to: dir, as: "w.fa.fai")
+        let fa = try ReferenceFASTA(path: path)
+        func expected(_ k: Int, _ start: Int, _ end: Int) -> String? {
+            let b = seqs[k].1
+            guard start >= 1, end >= start, end <= b.count else { return nil }
+            return String(decoding: b[(start - 1)..<end], as: UTF8.self).uppercased()
+        }
+        for _ in 0..<1_500 {
+            let k = Int(rng.next() % 2), n = seqs[k].1.count
+            // Mostly short REF-like ranges walking forwards, some long ones, some past the end.
+            let start = Int(rng.next() % UInt64(n + 10)) + 1
+            let len = rng.next() % 10 == 0 ? Int(rng.next() % 40_000) : Int(rng.next() % 20)
+            #expect(fa.fetch(seqs[k].0, start: start, end: start + len) == expected(k, start, start + len))
+        }
+        for (k, (name, bases)) in seqs.enumerated() {
+            #expect(fa.fetch(name, start: bases.count, end: bases.count) == expected(k, bases.count, bases.count))
+            #expect(fa.fetch(name, start: 1, end: bases.count) == expected(k, 1, bases.count))
+            #expect(fa.fetch(name, start: bases.count, end: bases.count + 1) == nil)
+        }
+        #expect(fa.fetch("absent", start: 1, end: 1) == nil)
+    }
+}
