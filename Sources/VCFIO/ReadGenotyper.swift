@@ -61,11 +61,11 @@ public struct ReadGenotyper {
     public func genotype(_ file: AlignmentFile, sites: [GenotypingSite], pairs: [PhasePair]) throws(AlignmentError) -> Result {
         var targets: [Target] = []
         var keys: [String: Int] = [:]
-        var warnings: [String] = []
+        var missing: [(contig: String, sites: Set<String>)] = []
         func target(for site: GenotypingSite, phase: Bool) throws(AlignmentError) -> Int? {
             guard let tid = file.targetID(of: site.chrom) else {
-                let w = "\(file.path): no contig \(site.chrom) in the header: \(site.label) has no reads (counted 0)"
-                if !warnings.contains(w) { warnings.append(w) }
+                if let i = missing.firstIndex(where: { $0.contig == site.chrom }) { missing[i].sites.insert(site.label) }
+                else { missing.append((site.chrom, [site.label])) }
                 return nil
             }
             let (anchor, shape, key) = try ReadGenotyper.shape(of: site)
@@ -89,6 +89,9 @@ public struct ReadGenotyper {
         let counted = zip(sites, siteTargets).map { SiteGenotype(site: $0, counts: $1.map { targets[$0].counts } ?? ReadCounts()) }
         let phases = zip(pairs, pairTargets).map { pair, t in
             ReadGenotyper.phase(pair, first: t.0.map { targets[$0] }, second: t.1.map { targets[$0] })
+        }
+        let warnings = missing.map { m in
+            "\(file.path): no contig \(m.contig) in the header: \(m.sites.count) site\(m.sites.count == 1 ? "" : "s") there \(m.sites.count == 1 ? "has" : "have") no reads (counted 0)"
         }
         return Result(sites: counted, phases: phases, regions: regions,
                       countingUnit: reading.sawFamilies ? "umi_family" : "fragment", warnings: file.warnings + warnings,
