@@ -12,6 +12,7 @@
 #include <htslib/tbx.h>
 #include <htslib/vcf.h>
 #include <htslib/faidx.h>
+#include <htslib/sam.h>
 #include <errno.h>
 #include <unistd.h>
 
@@ -279,5 +280,83 @@ static inline hFILE *chts_hopen_observed(int fd, chts_observer_fn observer, void
     fp->backend = &chts_observed_backend;
     return fp;
 }
+
+// MARK: - Aligned reads (BAM/CRAM)
+
+/// The read source of one pileup: the region iterator, the read filters applied before htslib's pileup
+/// sees a read, and the first iterator error (< -1: truncated or undecodable data, never "no more reads").
+typedef struct {
+    samFile *fp;
+    hts_itr_t *itr;
+    int min_mapq;
+    uint16_t skip_flags;
+    /// Read-group IDs whose reads count (NULL: every read counts).
+    const char *const *read_groups;
+    int n_read_groups;
+    int error;
+} chts_read_source;
+
+/// Wraps: sam_itr_next with the read filters (flags, MAPQ, no CIGAR, read group); the bam_plp_auto_f callback.
+static int chts_read_source_next(void *data, bam1_t *b) {
+    chts_read_source *s = (chts_read_source *) data;
+    for (;;) {
+        int r = sam_itr_next(s->fp, s->itr, b);
+        if (r < 0) { if (r < -1) s->error = r; return r; }
+        if (b->core.flag & s->skip_flags) continue;
+        if ((int) b->core.qual < s->min_mapq || b->core.n_cigar == 0) continue;
+        if (s->read_groups) {
+            const uint8_t *rg = bam_aux_get(b, "RG");
+            const char *id = rg ? bam_aux2Z(rg) : NULL;
+            int keep = 0;
+            for (int i = 0; id && i < s->n_read_groups; i++) if (strcmp(id, s->read_groups[i]) == 0) { keep = 1; break; }
+            if (!keep) continue;
+        }
+        return r;
+    }
+}
+/// Wraps: bam_mplp_init over one read source, with overlapping-mate detection and a depth cap.
+static inline bam_mplp_t chts_mplp_init(chts_read_source *s, int max_depth) {
+    void *data[1] = { s };
+    bam_mplp_t m = bam_mplp_init(1, chts_read_source_next, data);
+    if (!m) return NULL;
+    if (bam_mplp_init_overlaps(m) < 0) { bam_mplp_destroy(m); return NULL; }
+    bam_mplp_set_maxcnt(m, max_depth);
+    return m;
+}
+/// Wraps: bam_mplp64_auto for one source. >0 a position, 0 the end, <0 an error.
+static inline int chts_mplp_next(bam_mplp_t m, int *tid, hts_pos_t *pos, int *n, const bam_pileup1_t **plp) {
+    return bam_mplp64_auto(m, tid, pos, n, plp);
+}
+/// Wraps: bam_pileup1_t bit fields and members.
+static inline const bam1_t *chts_plp_read(const bam_pileup1_t *p, int i) { return p[i].b; }
+static inline int chts_plp_qpos(const bam_pileup1_t *p, int i) { return p[i].qpos; }
+static inline int chts_plp_indel(const bam_pileup1_t *p, int i) { return p[i].indel; }
+static inline int chts_plp_is_del(const bam_pileup1_t *p, int i) { return p[i].is_del; }
+static inline int chts_plp_is_refskip(const bam_pileup1_t *p, int i) { return p[i].is_refskip; }
+/// Wraps: bam_get_qname
+static inline const char *chts_bam_qname(const bam1_t *b) { return bam_get_qname(b); }
+/// Wraps: bam_is_rev
+static inline int chts_bam_is_rev(const bam1_t *b) { return bam_is_rev(b) ? 1 : 0; }
+/// Wraps: b->core.pos (0-based leftmost aligned position) and b->core.l_qseq
+static inline hts_pos_t chts_bam_pos(const bam1_t *b) { return b->core.pos; }
+static inline int chts_bam_length(const bam1_t *b) { return b->core.l_qseq; }
+/// Wraps: seq_nt16_str[bam_seqi(bam_get_seq(b), i)] (the base letter at query position i)
+static inline char chts_bam_base(const bam1_t *b, int i) { return seq_nt16_str[bam_seqi(bam_get_seq(b), i)]; }
+/// Wraps: bam_get_qual(b)[i]
+static inline int chts_bam_qual(const bam1_t *b, int i) { return bam_get_qual(b)[i]; }
+/// Wraps: bam_get_cigar(b) and b->core.n_cigar
+static inline const uint32_t *chts_bam_cigar(const bam1_t *b) { return bam_get_cigar(b); }
+static inline int chts_bam_ncigar(const bam1_t *b) { return (int) b->core.n_cigar; }
+/// Wraps: bam_aux_get + bam_aux2Z (a Z/H tag's string; NULL when absent or of another type)
+static inline const char *chts_bam_aux_string(const bam1_t *b, const char *tag) {
+    const uint8_t *s = bam_aux_get(b, tag);
+    if (!s || (*s != 'Z' && *s != 'H')) return NULL;
+    return bam_aux2Z(s);
+}
+/// Wraps: hts_set_fai_filename (CRAM_OPT_REFERENCE)
+static inline int chts_set_reference(samFile *fp, const char *fasta) { return hts_set_fai_filename(fp, fasta); }
+/// Wraps: fp->format.format == cram / bam
+static inline int chts_is_cram(const samFile *fp) { return fp->format.format == cram; }
+static inline int chts_is_bam(const samFile *fp) { return fp->format.format == bam; }
 
 #endif

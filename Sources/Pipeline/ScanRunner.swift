@@ -346,7 +346,9 @@ extension AnalysisTools {
 /// Classifies errors for the CLI's exit codes without exposing the reader's types.
 public enum ErrorKind {
     /// True for bad input data: an unreadable, malformed, truncated or inconsistent variant file.
-    public static func isInputData(_ error: any Error) -> Bool { error is VCFError || error is InputProblem || error is CaseFileError }
+    public static func isInputData(_ error: any Error) -> Bool {
+        error is VCFError || error is InputProblem || error is CaseFileError || error is AlignmentError
+    }
 }
 
 /// Two generations of recently seen alleles (keyed by text) and protein changes: the current window and

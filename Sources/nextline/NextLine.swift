@@ -23,7 +23,7 @@ struct NextLine: ParsableCommand {
         Exit codes: 0 success, 1 failure, 64 usage error, 65 bad input data.
         """,
         version: ToolInfo.version,
-        subcommands: [Scan.self, Interpret.self, Render.self, Screen.self, Cohort.self, Annotate.self, CatalogueCommand.self, Models.self]
+        subcommands: [Scan.self, Interpret.self, Render.self, Screen.self, Cohort.self, Annotate.self, Genotype.self, CatalogueCommand.self, Models.self]
     )
 
     /// Signal handling first: interrupted runs remove their temporary files; SIGXFSZ becomes an error.

@@ -6,7 +6,7 @@ import TestSupport
 /// TestVCFs/golden/help (regenerate with NEXTLINE_UPDATE_GOLDEN=1 and review the diff).
 @Suite("Help goldens")
 struct HelpGoldenTests {
-    static let commands: [[String]] = [[], ["scan"], ["interpret"], ["render"], ["screen"], ["cohort"], ["annotate"], ["catalogue"], ["models"]]
+    static let commands: [[String]] = [[], ["scan"], ["interpret"], ["render"], ["screen"], ["cohort"], ["annotate"], ["genotype"], ["catalogue"], ["models"]]
 
     @Test("every command's --help equals its golden", arguments: commands)
     func help(_ command: [String]) throws {
