@@ -1,6 +1,6 @@
 public import Catalogue
 public import Interpretation
-public import VariantModel
+import VariantModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

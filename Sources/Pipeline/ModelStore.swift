@@ -1,5 +1,5 @@
 import Foundation
-public import Catalogue
+import Catalogue
 public import Consequence
 import Interpretation
 import VCFIO

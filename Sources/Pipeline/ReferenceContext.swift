@@ -1,7 +1,7 @@
 public import VariantModel
 import Foundation
 import Interpretation
-public import Consequence
+import Consequence
 import VCFIO
 
 /// The reference genome given with `--reference` (an indexed FASTA read through htslib's faidx):

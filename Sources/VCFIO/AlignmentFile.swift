@@ -4,7 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import VariantModel
+import VariantModel
 
 /// An indexed BAM or CRAM file opened through htslib for reading a few regions: the header, its read
 /// groups and contigs, the index, and (for CRAM) the reference that decodes it.

@@ -4,7 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import VariantModel
+import VariantModel
 
 /// The SHA-256 and byte count of an input, fed by the hFILE htslib reads it through
 /// (`chts_hopen_observed`): the checksum is computed on the bytes htslib reads anyway, in the same

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import VariantModel
+import VariantModel
 
 /// Checks a path before htslib sees it, so a missing file, a directory, an empty file or a foreign
 /// format gets a clear message instead of htslib's ("Success", "unknown file type").
