@@ -45,6 +45,20 @@ public struct PatientCase: Sendable {
         /// False when the case did not say the kind (tissue is then assumed, and said when the file looks
         /// like a liquid biopsy).
         public var kindGiven: Bool = true
+        /// Aligned reads of the sample (`bam:` or `cram:`, relative to the case file), counted at the
+        /// catalogue's alleles and at every allele the case's other samples report (read-level evidence).
+        public var reads: String?
+        /// The reference FASTA the reads were aligned to (`reference:`; a CRAM cannot be decoded without it).
+        public var reference: String?
+        /// The read group sample (`@RG SM`) to count when the reads file holds several (`reads_sample:`).
+        public var readsSample: String?
+        /// Whether the sample was sequenced: a variant file, a reads file or both (else results only).
+        public var isSequenced: Bool { vcf != nil || reads != nil }
+
+        /// The keys a sample may have in a case file.
+        static let keys = ["id", "role", "kind", "vcf", "bam", "cram", "reference", "reads_sample", "sample", "collected",
+                           "tumor_fraction", "notes"]
+
         public init(id: String, role: SampleRole, kind: SampleKind, vcf: String? = nil, column: String? = nil,
                     collected: String? = nil, tumourFraction: Double? = nil) {
             self.id = id; self.role = role; self.kind = kind; self.vcf = vcf; self.column = column
@@ -250,6 +264,11 @@ struct CaseFileReader {
         return lines
     }
 
+    /// A path from the case file, relative to the case file's folder unless absolute.
+    func resolve(_ value: String) -> String {
+        value.hasPrefix("/") ? value : (directory == "." ? value : directory + "/" + value)
+    }
+
     func samples(_ node: Node?) -> [PatientCase.Sample] {
         var samples: [PatientCase.Sample] = []
         for (i, node) in (node?.sequence.map(Array.init) ?? []).enumerated() {
@@ -269,7 +288,18 @@ struct CaseFileReader {
                     sawKind = true
                     if let r = PatientCase.SampleKind(caseText: value) { s.kind = r }
                     else { sink.add(path, v, "samples[\(i)].kind: '\(value)' is not tissue, plasma (ctDNA, cfDNA) or wbc") }
-                case "vcf": s.vcf = value.hasPrefix("/") ? value : (directory == "." ? value : directory + "/" + value)
+                case "vcf": s.vcf = resolve(value)
+                case "bam", "cram":
+                    if let other = s.reads {
+                        sink.add(path, v, "samples[\(i)]: give one reads file (bam: or cram:), not two (\(other) and \(value))")
+                    }
+                    s.reads = resolve(value)
+                    let lower = value.lowercased()
+                    if key == "bam" && lower.hasSuffix(".cram") || key == "cram" && lower.hasSuffix(".bam") {
+                        sink.add(path, k, "samples[\(i)].\(key): '\(value)' looks like a \(key == "bam" ? "CRAM" : "BAM") file; use \(key == "bam" ? "cram" : "bam"):")
+                    }
+                case "reference": s.reference = resolve(value)
+                case "reads_sample": s.readsSample = value
                 case "sample": s.column = value
                 case "collected": s.collected = value
                 case "tumor_fraction":
@@ -277,11 +307,14 @@ struct CaseFileReader {
                     else { sink.add(path, v, "samples[\(i)].tumor_fraction must be a fraction between 0 and 1 (got '\(value)')") }
                 case "notes": break
                 default:
-                    let hint = Suggest.closest(to: key, in: ["id", "role", "kind", "vcf", "sample", "collected", "tumor_fraction"]).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggest.closest(to: key, in: PatientCase.Sample.keys).map { " (did you mean '\($0)'?)" } ?? ""
                     sink.add(path, k, "samples[\(i)]: unknown key '\(key)'\(hint)")
                 }
             }
             if s.id.isEmpty { sink.add(path, node, "samples[\(i)] needs an id") }
+            if s.reads == nil && (s.reference != nil || s.readsSample != nil) {
+                sink.add(path, node, "samples[\(i)]: reference: and reads_sample: belong to a reads file (bam: or cram:), which the sample does not give")
+            }
             if !sawRole { sink.add(path, node, "samples[\(i)] needs a role (baseline, progression or normal)") }
             s.kindGiven = sawKind
             if samples.contains(where: { $0.id == s.id }) { sink.add(path, node, "samples: duplicate id '\(s.id)'") }

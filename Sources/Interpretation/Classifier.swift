@@ -44,6 +44,14 @@ struct Classifier {
         return true
     }
 
+    /// `detected`; `subthreshold` for a record that passed its filters with alt reads, but fewer than
+    /// `min_alt_reads` (reported as evidence, never as a detection); else `not_detected`.
+    static func status(_ f: Finding, settings: InterpretationSettings) -> String {
+        if isDetected(f, settings: settings) { return "detected" }
+        if f.passedFilters, let alt = f.measurement?.altReads, alt > 0 { return "subthreshold" }
+        return "not_detected"
+    }
+
     /// A record with some support that is not a detection (filtered, or too few alt reads): listed, not used.
     static func notDetectedReason(_ f: Finding, settings: InterpretationSettings) -> String? {
         guard let m = f.measurement, m.detected else { return f.passedFilters ? nil : "filtered" }
@@ -112,8 +120,7 @@ struct Classifier {
         samples.map { s in
             if let f = s.findings.first(where: { Classifier.key($0) == key }) {
                 return Observation(sampleID: s.sample.id, role: s.sample.role, kind: s.sample.kind, collected: s.sample.collected,
-                                   measurement: f.measurement,
-                                   status: Classifier.isDetected(f, settings: settings) ? "detected" : "not_detected")
+                                   measurement: f.measurement, status: Classifier.status(f, settings: settings))
             }
             return Observation(sampleID: s.sample.id, role: s.sample.role, kind: s.sample.kind, collected: s.sample.collected,
                                measurement: nil, status: "no_record")
@@ -123,7 +130,7 @@ struct Classifier {
     /// Origin of an alteration detected at the latest progression (or, for `baselineOnly`, at baseline).
     func origin(of f: Finding, tf: [String: TumourFractionEstimate], observedIn sampleID: String? = nil) -> (Origin, String) {
         let key = Classifier.key(f)
-        let baselines = samples.filter { $0.sample.role == .baseline && $0.sample.vcf != nil }
+        let baselines = samples.filter { $0.sample.role == .baseline && $0.sample.isSequenced }
         if baselines.isEmpty {
             let unsequenced = samples.contains { $0.sample.role == .baseline }
             return (.noBaseline, unsequenced ? "the case's baseline samples have no variant file (results only)" : "no baseline sample in the case")
@@ -141,12 +148,18 @@ struct Classifier {
             return (.indeterminate, "no VAF at progression, so the chance of seeing it at baseline cannot be computed")
         }
         let tfProg = tf[sampleID ?? latest.sample.id]?.value
+        var subthreshold: [String] = []
         for b in baselines {
             var depth: Int? = nil
             var evidence = ""
             if let bf = b.findings.first(where: { Classifier.key($0) == key }) {
                 depth = bf.measurement?.depth
-                evidence = "a not-detected record at baseline \(b.sample.id)"
+                evidence = bf.measurement?.isFromReads == true
+                    ? "the reads of baseline \(b.sample.id) (\(bf.measurement?.altReads ?? 0) alt of \(bf.measurement?.depth ?? 0) fragments)"
+                    : "a not-detected record at baseline \(b.sample.id)"
+                if let alt = bf.measurement?.altReads, alt > 0, bf.passedFilters {
+                    subthreshold.append("baseline \(b.sample.id) has \(alt) alt read\(alt == 1 ? "" : "s") (below min_alt_reads \(settings.minAltReads)): subthreshold evidence that the clone may have been present")
+                }
             } else if let a = f.allele, let block = b.referenceBlocks.first(where: { $0.chromosome == a.chromosome && $0.start <= a.position && $0.end >= a.end }),
                       let d = block.depth {
                 depth = d
@@ -168,11 +181,12 @@ struct Classifier {
             let expected = min(1, vaf * tb / tp)
             let p = Classifier.detectionProbability(depth: d, vaf: expected, minAltReads: settings.minAltReads)
             if p >= settings.detectionConfidence {
-                return (.acquired, "absent at baseline: \(evidence), depth \(d); expected baseline VAF \(Self.format(expected)) (\(Self.format(vaf)) × TF \(Self.format(tb)) / \(Self.format(tp))) would have been seen with probability \(Self.format(p))")
+                let note = subthreshold.isEmpty ? "" : "; " + subthreshold.joined(separator: "; ")
+                return (.acquired, "absent at baseline: \(evidence), depth \(d); expected baseline VAF \(Self.format(expected)) (\(Self.format(vaf)) × TF \(Self.format(tb)) / \(Self.format(tp))) would have been seen with probability \(Self.format(p))\(note)")
             }
             reasons.append("\(evidence) with depth \(d): expected VAF \(Self.format(expected)) would have been seen with probability only \(Self.format(p)) (< \(settings.detectionConfidence))")
         }
-        return (.indeterminate, reasons.joined(separator: "; "))
+        return (.indeterminate, (reasons + subthreshold).joined(separator: "; "))
     }
 
     /// Origin of a copy-number or fusion finding: persistent when a baseline reports the same gene in
@@ -235,3 +249,9 @@ struct Classifier {
 }
 
 import Foundation
+
+extension Finding {
+    /// The key that makes one alteration across samples (``Classifier/key(_:)``): the allele, or the
+    /// gene's HGVS c. for an indel, the copy-number direction, the fusion.
+    public var alterationKey: String { Classifier.key(self) }
+}

@@ -34,6 +34,9 @@ public struct Finding: Sendable, Hashable {
     /// Highest population allele frequency in the file's annotations (gnomAD, 1000 Genomes…) and its field.
     public var populationFrequency: Double?
     public var populationFrequencySource: String?
+    /// Phase of this allele with another allele of the same gene, counted from the sample's reads
+    /// (fragments carrying both, either or neither); empty when the sample has no reads file.
+    public var readPhases: [ReadPhase] = []
 
     public init(gene: String, contig: String, position: Int, reference: String, alternate: String, build: GenomeBuild,
                 source: String) {
@@ -108,5 +111,30 @@ public struct ScanStream {
     public var notAssessable: (NotAssessable) throws -> Void
     public init(finding: @escaping (Finding) throws -> Void, notAssessable: @escaping (NotAssessable) throws -> Void) {
         self.finding = finding; self.notAssessable = notAssessable
+    }
+}
+
+/// The phase of two alleles of one gene from the reads of one sample: fragments that carry both, only
+/// one or neither, and the call made from them (``PhaseCall``: cis, trans or unknown).
+public struct ReadPhase: Sendable, Hashable {
+    /// The other allele's protein change, one-letter short form (`T790M`).
+    public var partner: String
+    public var call: PhaseCall
+    /// Fragments with both alleles, with only this one, with only the partner, and with neither.
+    public var both: Int
+    public var thisOnly: Int
+    public var partnerOnly: Int
+    public var neither: Int
+    /// The reads file the counts come from.
+    public var reads: String
+
+    public init(partner: String, call: PhaseCall, both: Int, thisOnly: Int, partnerOnly: Int, neither: Int, reads: String) {
+        self.partner = partner; self.call = call; self.both = both; self.thisOnly = thisOnly
+        self.partnerOnly = partnerOnly; self.neither = neither; self.reads = reads
+    }
+
+    /// `0 with both, 43 with T790M only, 33 with C797S only, 130 with neither (reads.bam)`.
+    public func counts(this: String) -> String {
+        "\(both) with both, \(partnerOnly) with \(partner) only, \(thisOnly) with \(this) only, \(neither) with neither (fragments of \(reads))"
     }
 }

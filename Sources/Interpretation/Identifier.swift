@@ -170,7 +170,7 @@ public final class Identifier {
         if let chosen = choose(predicted, hotspots: hotspots) ?? choose(watchedAnnotations, hotspots: hotspots) {
             apply(chosen, others: watchedAnnotations, hotspots: hotspots, to: &finding)
         } else if let h = hotspots.first {
-            apply(h, to: &finding)
+            Identifier.apply(hotspot: h, to: &finding)
         } else if let gene = genesAt(chromosome: chrom, start: allele.position, end: allele.end).first {
             result.notAssessable.append(NotAssessable(gene: gene, contig: record.contig, position: allele.position,
                                                       reference: allele.reference, alternate: allele.alternate,
@@ -230,8 +230,8 @@ public final class Identifier {
     }
 
     /// An unannotated record the hotspot table knows: named from the table, with the consequence its
-    /// protein change implies.
-    func apply(_ h: Hotspot, to finding: inout Finding) {
+    /// protein change implies. (Also how read-level evidence names a hotspot allele counted in reads.)
+    public static func apply(hotspot h: Hotspot, to finding: inout Finding) {
         finding.gene = h.gene
         finding.proteinChange = ProteinChange(hgvs: h.proteinChange)
         finding.hgvsc = h.hgvsc

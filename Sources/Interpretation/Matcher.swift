@@ -216,22 +216,39 @@ struct Matcher {
             return (.negative, [], [], "\(c.phasePartners.map(\.oneLetter).joined(separator: "/")) not found")
         }
         var unknown: [String] = []
+        var opposite: [String] = []
         for h in hits {
             for p in partners {
                 let (mh, mp) = (h.finding.measurement, p.finding.measurement)
-                guard let hh = mh?.haplotype, let ph = mp?.haplotype, mh?.phaseSet == mp?.phaseSet else {
-                    unknown.append("\(h.finding.label) and \(p.finding.label)")
+                if let hh = mh?.haplotype, let ph = mp?.haplotype, mh?.phaseSet == mp?.phaseSet {
+                    if (phase == "cis") == (hh == ph) {
+                        return (.positive, [h, p], ["\(describe(h)) in \(phase) with \(describe(p)) (phase set \(mh?.phaseSet ?? ""))"], nil)
+                    }
+                    opposite.append("phased genotypes (phase set \(mh?.phaseSet ?? ""))")
                     continue
                 }
-                if (phase == "cis") == (hh == ph) {
-                    return (.positive, [h, p], ["\(describe(h)) in \(phase) with \(describe(p)) (phase set \(mh?.phaseSet ?? ""))"], nil)
+                // Read-level phase: fragments of the sample's reads that carry both, either or neither.
+                let this = h.finding.proteinChange?.shortForm ?? h.finding.label
+                if let partner = p.finding.proteinChange?.shortForm,
+                   let r = h.finding.readPhases.first(where: { $0.partner == partner }) {
+                    switch r.call {
+                    case .cis, .trans:
+                        if r.call.rawValue == phase {
+                            return (.positive, [h, p], ["\(describe(h)) in \(phase) with \(describe(p)) from the reads: \(r.counts(this: this))"], nil)
+                        }
+                        opposite.append("the reads (\(r.counts(this: this)))")
+                    case .unknown:
+                        unknown.append("\(h.finding.label) and \(p.finding.label) (reads inconclusive: \(r.counts(this: this)))")
+                    }
+                    continue
                 }
+                unknown.append("\(h.finding.label) and \(p.finding.label) (not phased in one phase set, and no reads file (bam:/cram:) to phase them from fragments)")
             }
         }
         if !unknown.isEmpty {
-            return (.notTested, [], [], "phase of \(unknown.joined(separator: "; ")) unknown: the file does not phase them in one phase set (read-level phasing would settle it)")
+            return (.notTested, [], [], "phase of \(unknown.joined(separator: "; ")) unknown")
         }
-        return (.negative, [], [], "the changes are phased in \(phase == "cis" ? "trans" : "cis")")
+        return (.negative, [], [], "the changes are in \(phase == "cis" ? "trans" : "cis") (\(opposite.joined(separator: "; ")))")
     }
 
     func describe(_ f: InterpretedFinding) -> String {
@@ -251,7 +268,7 @@ struct Matcher {
         guard let latest else { return (.notTested, [], [], "no progression sample") }
         if latestIsLowTF {
             // A progression tissue sample sequenced before the low-TF plasma still shows absence.
-            if let tissue = patientCase.samples.last(where: { $0.role == .progression && $0.kind == .tissue && $0.vcf != nil && $0.id != latest.sample.id }) {
+            if let tissue = patientCase.samples.last(where: { $0.role == .progression && $0.kind == .tissue && $0.isSequenced && $0.id != latest.sample.id }) {
                 return (.negative, [], [], "not found in progression tissue \(tissue.id) (the later plasma's tumour fraction is too low to show anything)")
             }
             return (.notTested, [], [], lowTFNote)
@@ -259,7 +276,7 @@ struct Matcher {
         if latest.notAssessable.contains(where: { $0.gene == c.gene }) {
             return (.notTested, [], [], "\(latest.sample.id) has \(c.gene) variants that could not be assessed")
         }
-        if latest.sample.vcf == nil { return (.notTested, [], [], "no variant file for \(latest.sample.id)") }
+        if !latest.sample.isSequenced { return (.notTested, [], [], "no variant or reads file for \(latest.sample.id)") }
         return (.negative, [], [], nil)
     }
 

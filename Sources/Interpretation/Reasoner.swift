@@ -12,7 +12,7 @@ public enum Interpreter {
         let preTreatmentOnly = progression.isEmpty
         // Variants come from the latest progression sample that has a variant file; a later one with
         // biomarker results only (an IHC on a biopsy) does not hide them, and is said.
-        let sequenced = progression.filter { $0.sample.vcf != nil }
+        let sequenced = progression.filter { $0.sample.isSequenced }
         let latest = latestSample(sequenced.isEmpty ? progression : sequenced) ?? latestSample(samples.filter { $0.sample.role == .baseline })
         if let newest = latestSample(progression), let latest, newest.sample.id != latest.sample.id {
             warnings.append("\(newest.sample.id) is the latest progression sample but has no variant file (biomarker results only); variants are read from \(latest.sample.id)")

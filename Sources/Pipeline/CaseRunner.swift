@@ -49,10 +49,7 @@ public enum CaseRunner {
                 samples.append(SampleFindings(sample: s, findings: [], notAssessable: [], build: nil))
                 continue
             }
-            if let cf = caseFile, access(vcf, F_OK) != 0 {
-                let folder = cf.path.contains("/") ? String(cf.path[..<(cf.path.lastIndex(of: "/") ?? cf.path.endIndex)]) : "."
-                throw InputProblem(path: cf.path, message: "sample \(s.id): variant file \(vcf) not found (paths in a case file are relative to the case file's folder, \(folder.isEmpty ? "/" : folder))")
-            }
+            try requireFile(vcf, what: "variant file", sample: s.id, caseFile: caseFile)
             var opts = options
             opts.sample = nil
             let scanned = try ScanRunner.scan(path: vcf, catalogue: catalogue, options: opts,
@@ -77,10 +74,33 @@ public enum CaseRunner {
         if let declared = patientCase.genomeBuild, let odd = read.first(where: { $0.build != declared }) {
             throw InputProblem(path: odd.path, message: "sample \(odd.id) is \(odd.build.rawValue) (\(odd.evidence)) but the case file says genome_build: \(declared.rawValue)")
         }
+        // Read-level evidence, once every variant file is read: the reads are counted at the catalogue's
+        // alleles and at every allele the case's samples report.
+        var build = read.first?.build ?? patientCase.genomeBuild
+        let caseAlleles = samples.flatMap(\.findings)
+        for i in samples.indices {
+            let s = samples[i].sample
+            guard let readsPath = s.reads else { continue }
+            try requireFile(readsPath, what: "reads file", sample: s.id, caseFile: caseFile)
+            let counted = try ReadEvidence.count(readsPath, sample: s, reference: options.reference, own: samples[i].findings,
+                                                 caseAlleles: caseAlleles, catalogue: catalogue, build: build, casePath: caseFile?.path)
+            samples[i].findings = counted.findings
+            if samples[i].build == nil { samples[i].build = counted.provenance.build }
+            build = build ?? counted.provenance.build
+            warnings += counted.warnings
+            inputs.append((s.id, s.role.rawValue, counted.provenance))
+        }
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
                                              settings: settings, extraWarnings: tools.warnings + warnings)
         return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile,
                       referenceInputs: tools.referenceInputs, toolWarnings: tools.warnings)
+    }
+
+    /// A file a case sample names must exist; the message says where relative paths are resolved from.
+    static func requireFile(_ path: String, what: String, sample: String, caseFile: (path: String, sha256: String)?) throws {
+        guard let cf = caseFile, access(path, F_OK) != 0 else { return }
+        let folder = cf.path.contains("/") ? String(cf.path[..<(cf.path.lastIndex(of: "/") ?? cf.path.endIndex)]) : "."
+        throw InputProblem(path: cf.path, message: "sample \(sample): \(what) \(path) not found (paths in a case file are relative to the case file's folder, \(folder.isEmpty ? "/" : folder))")
     }
 
     /// A BED file of covered regions (0-based half-open, as BED defines) → 1-based ranges per chromosome.

@@ -78,7 +78,7 @@ extension FHIRBundle {
                 "conclusion": .string(parts.isEmpty ? "No finding in the watched genes." : parts.joined(separator: " ")),
             ]
             if let c = latest?.collected, FHIRBundle.isDate(c) { o["effectiveDateTime"] = .string(c) }
-            let specimens = doc.patientCase.samples.filter { $0.vcf != nil }.map { ref("specimen:" + $0.id) }
+            let specimens = doc.patientCase.samples.filter { $0.vcf != nil || $0.reads != nil }.map { ref("specimen:" + $0.id) }
             if !specimens.isEmpty { o["specimen"] = .array(specimens) }
             if !results.isEmpty { o["result"] = .array(results.map(ref)) }
             return .object(o)

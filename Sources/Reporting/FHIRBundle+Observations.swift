@@ -7,7 +7,9 @@ extension FHIRBundle.Builder {
     /// A genomics-reporting `variant` Observation for one finding (one per fusion).
     func variant(_ f: DocumentFinding) -> JSONValue {
         let m = f.samples.first { $0.id == doc.latestProgressionSample }
-        let present: JSONValue = m?.status == "detected" || (m?.status == nil && m?.detected == true)
+        // Alt reads below min_alt_reads (subthreshold) are neither a detection nor proof of absence.
+        let present: JSONValue = m?.status == "subthreshold" ? F.coding(F.loinc, "LA11884-6", "Indeterminate")
+            : m?.status == "detected" || (m?.status == nil && m?.detected == true)
             ? F.coding(F.loinc, "LA9633-4", "Present")
             : m?.status == "not_detected" || m?.detected == false ? F.coding(F.loinc, "LA9634-2", "Absent") : F.coding(F.loinc, "LA11884-6", "Indeterminate")
         var components: [JSONValue] = f.fusion.map { $0.partners.map(F.gene) } ?? [F.gene(f.gene)]

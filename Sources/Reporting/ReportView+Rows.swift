@@ -1,4 +1,5 @@
 import Interpretation
+import VariantModel
 
 extension ReportView {
     static let verdictLabels = ["resistance": "RESISTANCE", "reduced_efficacy": "REDUCED EFFICACY", "retest": "RE-TEST FIRST",
@@ -62,7 +63,8 @@ extension ReportView {
         let m = f.samples.first { $0.id == latest } ?? f.samples.last
         let series = f.samples.filter { $0.role != "normal" }.map { s in
             SampleValue(sample: s.id, value: s.status == "detected" || (s.status == nil && s.detected == true)
-                        ? (s.vaf.map(number) ?? "detected") : (s.status ?? "no record").spaced)
+                        ? (s.vaf.map(number) ?? "detected")
+                        : (s.status ?? "no record").spaced + (s.depth.map { " (\(s.altReads ?? 0) alt of \($0)\(s.vafSource == SampleMeasurement.fromReads ? " fragments" : ""))" } ?? ""))
         }
         var notes: [String] = []
         if let cn = f.copyNumberCall, let a = cn.adjusted { notes.append("\(number(a)) tumour copies (\(cn.threshold))") }

@@ -90,13 +90,19 @@ public struct ReadGenotyper {
         let phases = zip(pairs, pairTargets).map { pair, t in
             ReadGenotyper.phase(pair, first: t.0.map { targets[$0] }, second: t.1.map { targets[$0] })
         }
-        let warnings = missing.map { m in
-            "\(file.path): no contig \(m.contig) in the header: \(m.sites.count) site\(m.sites.count == 1 ? "" : "s") there \(m.sites.count == 1 ? "has" : "have") no reads (counted 0)"
-        }
+        // One line for every contig the header lacks (a panel BAM has a few; a genome BAM none).
+        let absent = missing.reduce(0) { $0 + $1.sites.count }
+        let warnings = missing.isEmpty ? [] : [
+            "\(file.path): no contig \(missing.map(\.contig).joined(separator: ", ")) in the header: \(absent) site\(absent == 1 ? "" : "s") there \(absent == 1 ? "has" : "have") no reads (counted 0)"
+        ]
         return Result(sites: counted, phases: phases, regions: regions,
                       countingUnit: reading.sawFamilies ? "umi_family" : "fragment", warnings: file.warnings + warnings,
                       digest: file.digest(regions: regions))
     }
+
+    /// Whether the site has a read-level form (a base substitution, a deletion or an insertion; not a
+    /// symbolic or complex allele), i.e. whether ``genotype(_:sites:pairs:)`` accepts it.
+    public static func supports(_ site: GenotypingSite) -> Bool { (try? shape(of: site)) != nil }
 
     /// The trimmed allele's anchor (0-based), shape and key; symbolic and complex alleles are refused.
     static func shape(of site: GenotypingSite) throws(AlignmentError) -> (Int, Target.Shape, String) {

@@ -21,6 +21,13 @@ public struct SampleMeasurement: Sendable, Hashable, Codable {
     /// The phase set (FORMAT/PS) the haplotype belongs to; two alleles are in cis/trans only within one.
     public var phaseSet: String? = nil
 
+    /// The ``vafSource``/``depthSource`` of counts made by nextline from the sample's aligned reads
+    /// (BAM/CRAM, fragments) rather than read from a caller's VCF.
+    public static let fromReads = "reads"
+
+    /// Whether the counts were made from the sample's aligned reads.
+    public var isFromReads: Bool { depthSource == SampleMeasurement.fromReads }
+
     public init(sample: String, vaf: Double? = nil, altReads: Int? = nil, depth: Int? = nil,
                 vafSource: String? = nil, depthSource: String? = nil, genotype: String? = nil,
                 detected: Bool = true, disagreements: [VAFDisagreement] = []) {

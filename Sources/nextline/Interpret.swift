@@ -43,8 +43,8 @@ struct CaseOptions: ParsableArguments {
     var caseFile: String? { caseFiles.first }
     @Option(name: .customLong("tumor-type"), help: "OncoTree code or name (without --case).") var tumorType: String?
     @Option(help: "A previous therapy line, oldest first (repeat); \"A + B\" for drugs given together.") var prior: [String] = []
-    @Option(help: "Baseline (pre-treatment) VCF/BCF.") var baseline: String?
-    @Option(help: "Matched normal/WBC VCF/BCF.") var normal: String?
+    @Option(help: "Baseline (pre-treatment) VCF/BCF, or its aligned reads (.bam/.cram, counted at the catalogue's alleles; needs --reference).") var baseline: String?
+    @Option(help: "Matched normal/WBC VCF/BCF, or its aligned reads (.bam/.cram; needs --reference).") var normal: String?
     @Option(help: "Candidate next therapy (repeat); \"A + B\" for a regimen.") var candidate: [String] = []
     @Option(help: "A non-VCF result NAME:METHOD=RESULT, e.g. HER2:IHC=0 or AR-V7:CTC-mRNA=positive (repeat).") var biomarker: [String] = []
     @Option(name: .customLong("tumor-fraction"), help: "Tumour fraction of the progression sample (0–1).") var tumorFraction: Double?
@@ -102,7 +102,7 @@ struct CaseOptions: ParsableArguments {
         if let caseFile {
             let (c, sha) = try CaseRunner.readCase(path: caseFile, catalogue: catalogue)
             // The files the case names are inputs too: never an output.
-            inputs += CLISupport.withIndexes(c.samples.compactMap(\.vcf))
+            inputs += CLISupport.withIndexes(c.samples.compactMap(\.vcf)) + c.samples.compactMap(\.reads)
             try target?.validate(inputs: inputs)
             patientCase = c
             caseRecord = (caseFile, sha)
@@ -143,8 +143,16 @@ struct CaseOptions: ParsableArguments {
             lines.append(line)
         }
         var samples: [PatientCase.Sample] = []
-        if let b = baseline { samples.append(.init(id: "baseline", role: .baseline, kind: .tissue, vcf: try file(b))) }
-        if let n = normal { samples.append(.init(id: "normal", role: .normal, kind: .wbc, vcf: try file(n))) }
+        /// A VCF/BCF, or aligned reads (`.bam`/`.cram`, counted with --reference) for --baseline/--normal.
+        func sample(_ id: String, _ role: PatientCase.SampleRole, _ kind: PatientCase.SampleKind, _ given: String) throws -> PatientCase.Sample {
+            let lower = given.lowercased()
+            guard lower.hasSuffix(".bam") || lower.hasSuffix(".cram") else { return .init(id: id, role: role, kind: kind, vcf: try file(given)) }
+            var s = PatientCase.Sample(id: id, role: role, kind: kind)
+            s.reads = given
+            return s
+        }
+        if let b = baseline { samples.append(try sample("baseline", .baseline, .tissue, b)) }
+        if let n = normal { samples.append(try sample("normal", .normal, .wbc, n)) }
         if let v = vcf {
             var s = PatientCase.Sample(id: "progression", role: .progression, kind: sampleKind?.kind ?? .tissue, vcf: try file(v), tumourFraction: tumorFraction)
             s.kindGiven = sampleKind != nil

@@ -37,7 +37,9 @@ public struct CaseSummary: Codable, Sendable, Hashable {
         @Nullable public var vcf: String?
         @Nullable public var collected: String?
         @Nullable public var tumorFraction: Double?
-        enum CodingKeys: String, CodingKey { case id, role, kind, vcf, collected, tumorFraction = "tumor_fraction" }
+        /// The sample's reads file (BAM/CRAM), when it gave one; absent otherwise.
+        public var reads: String? = nil
+        enum CodingKeys: String, CodingKey { case id, role, kind, vcf, collected, tumorFraction = "tumor_fraction", reads }
     }
 
     public struct Biomarker: Codable, Sendable, Hashable {

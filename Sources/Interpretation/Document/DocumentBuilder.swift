@@ -49,7 +49,7 @@ public enum DocumentBuilder {
             },
             samples: c.samples.map {
                 CaseSummary.Sample(id: $0.id, role: $0.role.rawValue, kind: $0.kind.rawValue, vcf: $0.vcf, collected: $0.collected,
-                                   tumorFraction: $0.tumourFraction)
+                                   tumorFraction: $0.tumourFraction, reads: $0.reads)
             },
             biomarkers: c.biomarkers.map {
                 CaseSummary.Biomarker(name: $0.name, gene: $0.gene, method: $0.method, result: $0.result, sample: $0.sample)
