@@ -70,7 +70,7 @@ Their cases expect `no_known_effect` and say so; add the rule when a reference i
         ("Annotations/catalogue.yaml", ####"""
 schema: nextline/catalogue/v1
 name: nextline resistance catalogue
-version: 1.3.1
+version: 1.3.2
 oncotree_release: oncotree_2021_11_02
 source_review:
   citation: >-
@@ -6676,9 +6676,11 @@ rules:
 # file. Rule ids start with `nl_`; all wording is ours.
 #
 # C797S phase (cis/trans): the two allele-context rules below require C797S `in_cis_with` or
-# `in_trans_with` T790M. The engine decides the phase only from phased genotypes (GT 0|1 / 1|0) of both
-# changes in one phase set (FORMAT/PS); otherwise the condition stays not tested and neither rule fires
-# (osimertinib resistance from C797S itself still applies through out_egfr_c797s_osimertinib_resistance).
+# `in_trans_with` T790M. The engine decides the phase from phased genotypes (GT 0|1 / 1|0) of both
+# changes in one phase set (FORMAT/PS), or else from the sample's aligned reads (bam:/cram: in the case
+# file: fragments carrying both, either or neither); otherwise the condition stays not tested and neither
+# rule fires (osimertinib resistance from C797S itself still applies through
+# out_egfr_c797s_osimertinib_resistance).
 schema: nextline/catalogue-rules/v1
 rules:
 
@@ -6709,8 +6711,8 @@ rules:
       level: preclinical
       tentative: true
       note: >-
-        Cell models only. Applies only when the two mutations are shown to be in trans (read-level phasing
-        or cloning); the condition is decided only from phased genotypes (GT 0|1 / 1|0) in one phase set, otherwise it stays not tested.
+        Cell models only. Applies only when the two mutations are shown to be in trans: phased genotypes
+        (GT 0|1 / 1|0) in one phase set, or fragments of the sample's reads; otherwise it stays not tested.
     context_checked: >-
       phase: trans. Niederst 2015: T790M-positive cells derived from an erlotinib-resistant lung cancer made
       resistant to a third-generation EGFR TKI; the acquired C797S was modelled in trans and in cis with
@@ -6750,7 +6752,7 @@ rules:
       tentative: true
       note: >-
         Cell models only. Applies only when the two mutations are shown to be in cis (phased genotypes in one
-        phase set, see the file header). Resistance of osimertinib itself to C797S is also covered by
+        phase set, or fragments of the sample's reads; see the file header). Resistance of osimertinib itself to C797S is also covered by
         out_egfr_c797s_osimertinib_resistance (patient data).
     context_checked: >-
       phase: cis. Niederst 2015: cell models of C797S acquired on a third-generation EGFR TKI, in cis with
@@ -9225,5 +9227,5 @@ tumor_types:
 """####),
     ]
     /// SHA-256 of this file's text above this line: which files the compiled catalogue was built from.
-    public static let digest = "b54ae4e0857ed5b05fca10c3689c1ad0053c52c4146541f40e665a5dee70d82e"
+    public static let digest = "9fd7343014515168bd91c7165332671ee4d8ff516fc57ec35dfbfa326b5a1b30"
 }
