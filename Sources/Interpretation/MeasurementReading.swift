@@ -171,8 +171,18 @@ struct MeasurementReading {
                 if m.depth == nil || m.depthSource == "FORMAT/DP" { m.depth = alt + ref; m.depthSource = "FORMAT/TAR+TIR" }
             }
         }
-        let baseFields = ["A": "AU", "C": "CU", "G": "GU", "T": "TU"]
-        guard let altField = baseFields[record.alternates[k - 1].uppercased()], baseFields[record.reference.uppercased()] != nil,
+        // Strelka2 SNV counts: one field per base; an SNV only.
+        func baseField(_ allele: String) -> String? {
+            guard allele.utf8.count == 1, let b = allele.utf8.first else { return nil }
+            switch b | 0x20 {
+            case UInt8(ascii: "a"): return "AU"
+            case UInt8(ascii: "c"): return "CU"
+            case UInt8(ascii: "g"): return "GU"
+            case UInt8(ascii: "t"): return "TU"
+            default: return nil
+            }
+        }
+        guard let altField = baseField(record.alternates[k - 1]), baseField(record.reference) != nil,
               let altCounts = fields[altField]?.numbers else { return }
         let alt = try checkCount(altCounts.first ?? nil, "FORMAT/\(altField)")
         var total = 0.0

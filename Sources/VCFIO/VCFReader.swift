@@ -94,6 +94,8 @@ public final class VCFReader {
     private var indexPath: String?
     /// The index as the foreign-index check loaded it, kept for the read (a 5M-record index costs ~25 ms a load).
     private var loadedIndex: LoadedIndex?
+    /// The contig of the last record handled and its canonical chromosome (nil: not a primary chromosome).
+    private var lastContig: (name: String, canonical: String?) = ("", nil)
     /// FORMAT strings and INFO keys already checked against the header (undeclared ones warned once).
     private var checkedFormats = Set<[UInt8]>()
     private var checkedInfoKeys = Set<[UInt8]>()
@@ -993,7 +995,9 @@ public final class VCFReader {
         if let raw = rawInfo, raw.contains(where: { $0 >= 0x80 }), String(validating: raw, as: UTF8.self) == nil {
             summary.warnings.append("\(path): INFO at \(location) has bytes that are not UTF-8 (kept as read; text fields shown with replacement characters)")
         }
-        guard let chrom = ContigName.canonical(contig) else {
+        // Sorted input: the canonical name is resolved once per contig, not per record.
+        if contig != lastContig.name { lastContig = (contig, ContigName.canonical(contig)) }
+        guard let chrom = lastContig.canonical else {
             summary.skipped["non_primary_contig", default: 0] += 1
             return
         }
