@@ -86,6 +86,12 @@ public enum CaseRunner {
                                                  caseAlleles: caseAlleles, catalogue: catalogue, build: build, casePath: caseFile?.path)
             samples[i].findings = counted.findings
             if samples[i].build == nil { samples[i].build = counted.provenance.build }
+            // The reads and the VCF of one sample should be one sample: a differing name is said (names
+            // differ between pipelines, so it is not refused).
+            if let vcfSample = inputs.first(where: { $0.sample == s.id })?.provenance.sample, let readsSample = counted.provenance.sample,
+               vcfSample != readsSample {
+                warnings.append("sample \(s.id): the reads' @RG SM is '\(readsSample)' but the VCF column is '\(vcfSample)'; check that \(readsPath) and \(s.vcf ?? "the VCF") are the same sample")
+            }
             build = build ?? counted.provenance.build
             warnings += counted.warnings
             inputs.append((s.id, s.role.rawValue, counted.provenance))

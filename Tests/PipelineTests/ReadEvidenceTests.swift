@@ -41,8 +41,9 @@ struct ReadEvidenceTests {
         #expect(baseline.status == "not_detected")
         #expect(baseline.measurement?.depth == 2000 && baseline.measurement?.altReads == 0)
         #expect(baseline.measurement?.isFromReads == true)
-        // The progression VCF's own measurement is kept.
+        // The progression VCF's own measurement is kept; a reads-only sample has no name to disagree with.
         #expect(t790m.finding.measurement?.vafSource == "FORMAT/AF")
+        #expect(!i.warnings.contains { $0.contains("@RG SM") })
     }
 
     @Test("a shallow baseline BAM (30 fragments) cannot prove absence: indeterminate, never acquired")
@@ -75,6 +76,8 @@ struct ReadEvidenceTests {
         #expect(phase.call == .trans && phase.both == 0 && phase.partnerOnly == 43 && phase.thisOnly == 33)
         let because = i.implications.first { $0.therapy == "gefitinib + osimertinib" }?.because.joined() ?? ""
         #expect(because.contains("from the reads: 0 with both, 43 with T790M only, 33 with C797S only"))
+        // The VCF column and the reads' @RG SM differ: said, not refused.
+        #expect(i.warnings.contains { $0.contains("the reads' @RG SM is 't790m_c797s_trans' but the VCF column is 'PLASMA_PD'") })
     }
 
     @Test("C797S in cis with T790M from the reads: no EGFR TKI combination is recommended, the trans rule does not fire")
