@@ -16,7 +16,7 @@ no clock, no environment).
 The layout is a hybrid-capture panel over the whole genome: TARGETS targets of 400 bp at random positions
 (at least 4 kb apart, one per 4,096-bp cell), each sequenced to its own depth (log-uniform 200-2,000x).
 500 of them carry one genotyped site each. Reads are 2x150 bp proper pairs (insert 280 +- 80, 160-550),
-Illumina-like names, HiSeq-like full-resolution base qualities (phred 2-41, 3' decline, dips, a 2-tail on
+Illumina-like names (unique per fragment), HiSeq-like full-resolution base qualities (phred 2-41, 3' decline, dips, a 2-tail on
 5% of reads), 0.3% substitution errors, MAPQ 60 (1% of fragments 0-19), 8% of fragments duplicates
 (flag 1024, same positions as an earlier fragment), 1.5% of reads soft-clipped at the 3' end, 0.3% with a
 1-3 bp deletion, and BWA-like tags NM, MD, MC, MQ, AS, XS, RG. At a site, a fragment carries the ALT with
@@ -162,7 +162,7 @@ class Reads:
         read = self.read
         out = []
         earlier = []
-        for _ in range(int(depth * FRAGMENTS_PER_DEPTH)):
+        for k in range(int(depth * FRAGMENTS_PER_DEPTH)):
             if earlier and rnd() < DUP_RATE:
                 s, e = earlier[-1 - int(rnd() * min(64, len(earlier)))]
                 dup = 1024
@@ -174,7 +174,9 @@ class Reads:
                 dup = 0
             alt = salt if vaf and rnd() < vaf else ""
             mq = int(rnd() * 20) if rnd() < LOW_MAPQ_RATE else 60
-            name = f"{PREFIX}:{1 + int(rnd() * 4)}:{1101 + int(rnd() * 1578)}:{1000 + int(rnd() * 31000)}:{1000 + int(rnd() * 36000)}"
+            # lane:tile:x from a per-file serial number (so every fragment's name is unique), y random
+            u = i * 4096 + k
+            name = f"{PREFIX}:{1 + u // 31000 % 4}:{1101 + u // 124000}:{1000 + u % 31000}:{1000 + int(rnd() * 36000)}"
             fp, fc, fs, fq, ft, _ = read(rnd, ref, ws, s, True, spos, alt)
             rp, rc, rs, rq, rt, rspan = read(rnd, ref, ws, e, False, spos, alt)
             ff, fr = (99 | dup, 147 | dup) if rnd() < 0.5 else (163 | dup, 83 | dup)
