@@ -71,3 +71,33 @@ struct EvidenceOfAbsenceTests {
         #expect(met.copyNumber == .amplification)
     }
 }
+
+@Suite("Headline: acquired under treatment")
+struct HeadlineAcquiredTests {
+    @Test("an unproven origin is headlined only for an alteration a rule uses: T790M (used) yes, ESR1 D538G in lung (no rule) no")
+    func unprovenOriginNeedsARule() throws {
+        let catalogue = try Catalogue.builtIn()
+        let dir = Fixtures.temporaryDirectory()
+        // The baseline VCF has neither allele and no coverage evidence: both origins are indeterminate.
+        Fixtures.write(Fixtures.vcfHeader() + "chr7\t55191822\t.\tT\tG\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:300,300:0.5:600\n", to: dir, as: "dx.vcf")
+        Fixtures.write(Fixtures.vcfHeader(contigs: ["##contig=<ID=chr6,length=170805979>", "##contig=<ID=chr7,length=159345973>"])
+                       + "chr6\t152098791\t.\tA\tG\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:950,50:0.05:1000\n"
+                       + "chr7\t55181378\t.\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:940,60:0.06:1000\n", to: dir, as: "prog.vcf")
+        let path = Fixtures.write("""
+        case_id: T
+        tumor_type: LUAD
+        therapy_lines: [{line: 1, drugs: [gefitinib]}]
+        samples:
+          - {id: dx, role: baseline, kind: tissue, vcf: dx.vcf, tumor_fraction: 0.6}
+          - {id: prog, role: progression, kind: plasma, vcf: prog.vcf, tumor_fraction: 0.2}
+        candidates: [osimertinib]
+        """, to: dir, as: "case.yaml")
+        let (pc, _) = try CaseRunner.readCase(path: path, catalogue: catalogue)
+        let output = try CaseRunner.run(patientCase: pc, catalogue: catalogue, options: InputOptions(), settings: InterpretationSettings())
+        let esr1 = try #require(output.interpretation.findings.first { $0.finding.gene == "ESR1" })
+        #expect(esr1.origin == .indeterminate)
+        let headline = CaseRunner.document(output, catalogue: catalogue).headline
+        #expect(headline.acquired.contains { $0.contains("T790M") && $0.contains("origin not proven") })
+        #expect(!headline.acquired.contains { $0.contains("ESR1") })
+    }
+}

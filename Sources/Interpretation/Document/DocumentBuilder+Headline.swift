@@ -11,7 +11,9 @@ extension DocumentBuilder {
             if f.used == false { setAside.append("\(f.label): \(f.notUsedReason ?? "not used")"); continue }
             switch f.origin {
             case "acquired": acquired.append("\(f.label) (acquired\(vafText(f)))")
-            case "indeterminate", "no_baseline" where !(f.matches ?? []).isEmpty:
+            // An unproven origin is headlined only when a rule uses the alteration (for both origins: a
+            // `where` after two patterns would guard the second alone).
+            case "indeterminate" where !(f.matches ?? []).isEmpty, "no_baseline" where !(f.matches ?? []).isEmpty:
                 acquired.append("\(f.label) (origin not proven: \(f.origin == "no_baseline" ? "no baseline sample" : "baseline cannot rule it out")\(vafText(f)))")
             case "baseline_only": lost.append("\(f.label) (detected at baseline, not at \(latest ?? "progression"))")
             default: break
