@@ -59,6 +59,9 @@ public import VariantModel
 
 /// Settings of the classification model (all reported in the output).
 public struct InterpretationSettings: Sendable, Hashable {
+    /// How reads were counted when a sample gave a BAM/CRAM (nil when none did): printed in the
+    /// document's settings.
+    public var readCounting: GenotypingSettings? = nil
     public var minAltReads = 3
     public var detectionConfidence = 0.95
     public var lowTumourFraction = 0.01

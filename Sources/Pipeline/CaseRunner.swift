@@ -96,6 +96,8 @@ public enum CaseRunner {
             warnings += counted.warnings
             inputs.append((s.id, s.role.rawValue, counted.provenance))
         }
+        var settings = settings
+        if patientCase.samples.contains(where: { $0.reads != nil }) { settings.readCounting = ReadEvidence.settings }
         let interpretation = Interpreter.run(patientCase: patientCase, samples: samples, catalogue: catalogue,
                                              settings: settings, extraWarnings: tools.warnings + warnings)
         return Output(interpretation: interpretation, inputs: inputs, caseFile: caseFile,

@@ -1,4 +1,4 @@
-public import VariantModel
+import VariantModel
 import Interpretation
 
 /// The text forms of a ``GenotypeDocument`` (JSON goes through `DocumentJSON`):

@@ -20,6 +20,10 @@ enum ReadEvidence {
         var warnings: [String]
     }
 
+    /// The read filters of case samples: `nextline genotype`'s defaults (MAPQ ≥ 20, base quality ≥ 20,
+    /// no unmapped/secondary/supplementary/QC-fail/duplicate reads, UMI families by `MI`).
+    static let settings = GenotypingSettings()
+
     /// Counts the reads of `sample` and merges them with the findings its VCF gave (`own`).
     /// - Parameters:
     ///   - caseAlleles: the findings of every sample of the case (whose alleles are counted too).
@@ -43,7 +47,7 @@ enum ReadEvidence {
             PhasePair(gene: pair.gene, first: named(pair.first, in: reads), second: named(pair.second, in: reads))
         }
         try GenotypeRunner.checkReference(sites, reference: reference, reads: reads, source: path)
-        let result = try ReadGenotyper(settings: GenotypingSettings()).genotype(reads, sites: sites, pairs: pairs)
+        let result = try ReadGenotyper(settings: ReadEvidence.settings).genotype(reads, sites: sites, pairs: pairs)
 
         var findings = own
         let ownKeys = Set(own.map(\.alterationKey))

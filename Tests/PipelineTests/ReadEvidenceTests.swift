@@ -44,6 +44,9 @@ struct ReadEvidenceTests {
         // The progression VCF's own measurement is kept; a reads-only sample has no name to disagree with.
         #expect(t790m.finding.measurement?.vafSource == "FORMAT/AF")
         #expect(!i.warnings.contains { $0.contains("@RG SM") })
+        // The read filters are printed in the document's settings (only when reads were counted).
+        #expect(i.settings.readCounting?.minMappingQuality == 20 && i.settings.readCounting?.minBaseQuality == 20)
+        #expect(DocumentBuilder.settings(i.settings).readCounting?.excludedFlags.contains("SUPPLEMENTARY") == true)
     }
 
     @Test("a shallow baseline BAM (30 fragments) cannot prove absence: indeterminate, never acquired")
@@ -127,6 +130,7 @@ struct ReadEvidenceTests {
         let i = try CaseRunner.run(patientCase: pc, catalogue: catalogue, options: InputOptions(), settings: InterpretationSettings()).interpretation
         #expect(fired(i, "gefitinib + osimertinib").isEmpty)
         #expect(verdict(i, "gefitinib + osimertinib") == .retest)
+        #expect(i.settings.readCounting == nil)
         #expect(i.implications.first?.because.joined().contains("no reads file (bam:/cram:)") == true)
     }
 

@@ -1,5 +1,5 @@
 public import Catalogue
-public import VariantModel
+import VariantModel
 
 /// Builds the typed ``InterpretationDocument`` from an ``Interpretation``. Everything a report shows that
 /// rests on clinical knowledge is decided here (or earlier): verdict order, the AMP/ASCO/CAP tier, which
@@ -64,7 +64,8 @@ public enum DocumentBuilder {
               copyNumberThresholds: .init(
                 amplificationMinCopies: s.copyNumber.amplification, gainMinCopies: s.copyNumber.gain,
                 shallowDeletionMaxCopies: s.copyNumber.shallowDeletion, deepDeletionMaxCopies: s.copyNumber.deepDeletion,
-                adjustment: "tumour copies = 2 + (observed - 2) / tumour fraction for fold changes and log2 ratios; absolute CN as written"))
+                adjustment: "tumour copies = 2 + (observed - 2) / tumour fraction for fold changes and log2 ratios; absolute CN as written"),
+              readCounting: s.readCounting)
     }
 
     // MARK: findings

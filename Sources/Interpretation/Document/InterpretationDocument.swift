@@ -1,3 +1,5 @@
+public import VariantModel
+
 /// The `nextline/interpretation/v1` document (docs/formats.md; schemas/interpretation.v1.schema.json):
 /// everything one interpretation computed, as typed values. Built once by ``DocumentBuilder``; the JSON
 /// output is this value encoded with sorted keys, and the text, Markdown and HTML reports render it
@@ -67,7 +69,10 @@ public struct InterpretationDocument: Codable, Sendable, Hashable {
         public var minDepth: Int
         public var useFlagged: Bool
         public var copyNumberThresholds: CopyNumberThresholds
+        /// The read filters of samples given as BAM/CRAM (absent when no sample was).
+        public var readCounting: GenotypingSettings? = nil
         enum CodingKeys: String, CodingKey {
+            case readCounting = "read_counting"
             case minAltReads = "min_alt_reads", detectionConfidence = "detection_confidence"
             case lowTumorFraction = "low_tumor_fraction", defaultTissueTumorFraction = "default_tissue_tumor_fraction"
             case baselineAssumedDepth = "baseline_assumed_depth", minDepth = "min_depth", useFlagged = "use_flagged"
