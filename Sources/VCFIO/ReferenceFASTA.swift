@@ -50,15 +50,21 @@ public final class ReferenceFASTA {
 
     /// Bases `start...end` (1-based, inclusive), upper-cased; nil when the region is outside the sequence.
     ///
-    /// Served from a window of ``windowSize`` bases around the last request when it lies inside it: the
+    /// Served from a window of ``windowSize`` bases around an earlier request when it lies inside it: the
     /// REF check of every record of a sorted VCF then costs one faidx read (and BGZF inflate) per window,
-    /// not one per record.
+    /// not one per record. A window is read only when requests walk forwards close together (the previous
+    /// one within a window's length before this one); scattered requests (a few hundred sites over a
+    /// genome) read just their bases.
     public func fetch(_ name: String, start: Int, end: Int) -> String? {
         guard start >= 1, end >= start else { return nil }
         if let w = window, w.name == name, start >= w.start, end < w.start + w.bases.count {
             return String(decoding: w.bases[(start - w.start)...(end - w.start)], as: UTF8.self)
         }
-        guard end - start < ReferenceFASTA.windowSize / 2 else { return read(name, start: start, end: end).map { String(decoding: $0, as: UTF8.self) } }
+        let sequential = previous.map { $0.name == name && start >= $0.start && start - $0.start < ReferenceFASTA.windowSize } ?? false
+        previous = (name, start)
+        guard sequential, end - start < ReferenceFASTA.windowSize / 2 else {
+            return read(name, start: start, end: end).map { String(decoding: $0, as: UTF8.self) }
+        }
         let length = Int(faidx_seq_len(index, name))
         guard length > 0, end <= length else { return nil }
         let from = max(1, start - 1024), to = min(length, from + ReferenceFASTA.windowSize - 1)
@@ -70,6 +76,8 @@ public final class ReferenceFASTA {
     /// Bases of one window kept between calls (see ``fetch(_:start:end:)``).
     static let windowSize = 65_536
     private var window: (name: String, start: Int, bases: [UInt8])?
+    /// The last request that missed the window (to tell a forward walk from scattered requests).
+    private var previous: (name: String, start: Int)?
 
     /// Bases `start...end` read through faidx, upper-cased; nil when htslib cannot give all of them.
     private func read(_ name: String, start: Int, end: Int) -> [UInt8]? {
