@@ -31,22 +31,12 @@ public enum GenotypeRunner {
     /// ``run(_:catalogue:)`` and the reads' header contigs (name, length), which the VCF form declares.
     public static func runWithContigs(_ request: Request, catalogue: Catalogue) throws
         -> (document: GenotypeDocument, contigs: [(name: String, length: Int)]) {
-        let reads = try AlignmentFile(path: request.reads, reference: request.reference, sample: request.sample)
-        let reference = try ReferenceContext(path: request.reference)
-        let header = VCFHeaderSummary(samples: [], contigs: reads.contigs.map { ($0.name, Optional($0.length)) }, info: [:],
-                                      format: [:], meta: [], fileFormat: nil)
-        let build = try BuildDetection.detect(header: header, requested: nil, path: request.reads,
-                                              reference: reference.build.map { ($0, reference.buildEvidence) })
+        let (reads, reference, build) = try open(request.reads, reference: request.reference, sample: request.sample)
         var (sites, pairs, sitesInput) = try chooseSites(request, catalogue: catalogue, build: build.build)
         // Catalogue alleles are written `7`; show them as the reads name the contig.
         if request.sites == .catalogue {
-            func named(_ s: GenotypingSite) -> GenotypingSite {
-                var s = s
-                if let tid = reads.targetID(of: s.chrom) { s.chrom = reads.contigs[tid].name }
-                return s
-            }
-            sites = sites.map(named)
-            pairs = pairs.map { PhasePair(gene: $0.gene, first: named($0.first), second: named($0.second)) }
+            sites = sites.map { named($0, in: reads) }
+            pairs = pairs.map { named($0, in: reads) }
         }
         try checkReference(sites, reference: reference, reads: reads, source: sitesInput.path)
         let result = try ReadGenotyper(settings: request.settings).genotype(reads, sites: sites, pairs: pairs)
@@ -61,6 +51,31 @@ public enum GenotypeRunner {
                                         settings: .init(filters: request.settings, counting: result.countingUnit),
                                         sites: result.sites, phases: result.phases, warnings: result.warnings)
         return (document, reads.contigs)
+    }
+
+    /// Opens the reads (index, CRAM reference, read-group sample checked) and the reference, and decides
+    /// the build from the reads' `@SQ` lengths (checked against the reference's): shared by `genotype` and
+    /// the read-level evidence of case samples.
+    static func open(_ path: String, reference: String, sample: String?) throws
+        -> (reads: AlignmentFile, reference: ReferenceContext, build: BuildDetection.Result) {
+        let reads = try AlignmentFile(path: path, reference: reference, sample: sample)
+        let context = try ReferenceContext(path: reference)
+        let header = VCFHeaderSummary(samples: [], contigs: reads.contigs.map { ($0.name, Optional($0.length)) }, info: [:],
+                                      format: [:], meta: [], fileFormat: nil)
+        let build = try BuildDetection.detect(header: header, requested: nil, path: path,
+                                              reference: context.build.map { ($0, context.buildEvidence) })
+        return (reads, context, build)
+    }
+
+    /// A site renamed to the reads' spelling of its contig (`7` → `chr7`).
+    static func named(_ site: GenotypingSite, in reads: AlignmentFile) -> GenotypingSite {
+        var s = site
+        if let tid = reads.targetID(of: s.chrom) { s.chrom = reads.contigs[tid].name }
+        return s
+    }
+
+    static func named(_ pair: PhasePair, in reads: AlignmentFile) -> PhasePair {
+        PhasePair(gene: pair.gene, first: named(pair.first, in: reads), second: named(pair.second, in: reads))
     }
 
     /// The sites and pairs to count and the provenance of where they came from.

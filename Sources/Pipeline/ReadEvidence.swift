@@ -33,19 +33,12 @@ enum ReadEvidence {
         guard let referencePath = sample.reference ?? given else {
             throw InputProblem(path: casePath ?? path, message: "sample \(sample.id): the reads file \(path) needs the reference FASTA it was aligned to (reference: in the sample, or --reference)")
         }
-        let reads = try AlignmentFile(path: path, reference: referencePath, sample: sample.readsSample)
-        let reference = try ReferenceContext(path: referencePath)
-        let header = VCFHeaderSummary(samples: [], contigs: reads.contigs.map { ($0.name, Optional($0.length)) }, info: [:],
-                                      format: [:], meta: [], fileFormat: nil)
-        let detected = try BuildDetection.detect(header: header, requested: nil, path: path,
-                                                 reference: reference.build.map { ($0, reference.buildEvidence) })
+        let (reads, reference, detected) = try GenotypeRunner.open(path, reference: referencePath, sample: sample.readsSample)
         if let build, detected.build != build {
             throw InputProblem(path: path, message: "sample \(sample.id): the reads are \(detected.build.rawValue) (\(detected.evidence)) but the case's variant files are \(build.rawValue); all samples of a case must share one build")
         }
         let (sites, origins, skipped) = self.sites(catalogue: catalogue, build: detected.build, caseAlleles: caseAlleles, reads: reads)
-        let pairs = GenotypeSites.phasePairs(catalogue, build: detected.build).map { pair in
-            PhasePair(gene: pair.gene, first: named(pair.first, in: reads), second: named(pair.second, in: reads))
-        }
+        let pairs = GenotypeSites.phasePairs(catalogue, build: detected.build).map { GenotypeRunner.named($0, in: reads) }
         try GenotypeRunner.checkReference(sites, reference: reference, reads: reads, source: path)
         let result = try ReadGenotyper(settings: ReadEvidence.settings).genotype(reads, sites: sites, pairs: pairs)
 
@@ -76,33 +69,29 @@ enum ReadEvidence {
     /// (symbolic, complex) are skipped and said.
     static func sites(catalogue: Catalogue, build: GenomeBuild, caseAlleles: [Finding], reads: AlignmentFile)
         -> (sites: [GenotypingSite], origins: [Finding?], skipped: [String]) {
-        var sites: [GenotypingSite] = [], origins: [Finding?] = [], seen: Set<String> = [], skipped: [String] = []
-        for site in GenotypeSites.catalogue(catalogue, build: build) where seen.insert(GenotypeSites.key(site)).inserted {
-            sites.append(named(site, in: reads)); origins.append(nil)
+        var sites: [GenotypingSite] = [], origins: [Finding?] = [], skipped: [String] = []
+        var index: [String: Int] = [:]   // allele key → position in `sites`
+        for site in GenotypeSites.catalogue(catalogue, build: build) where index[GenotypeSites.key(site)] == nil {
+            index[GenotypeSites.key(site)] = sites.count
+            sites.append(GenotypeRunner.named(site, in: reads)); origins.append(nil)
         }
         for f in caseAlleles where f.allele != nil && f.structural == nil && f.copyNumber == nil {
             let site = GenotypingSite(chrom: f.contig, position: f.position, reference: f.reference, alternate: f.alternate,
                                       gene: f.gene, hgvsp: f.proteinChange.map { "p." + $0.shortForm })
+            let key = GenotypeSites.key(site)
+            if let i = index[key] {
+                if i >= 0, origins[i] == nil { origins[i] = f }   // the case's own naming wins over the table's
+                continue
+            }
             guard ReadGenotyper.supports(site) else {
                 skipped.append("\(reads.path): \(f.label) (\(site.label)) has no read-level form (a complex or symbolic allele) and was not counted in the reads")
+                index[key] = -1   // said once, however many samples report it
                 continue
             }
-            let key = GenotypeSites.key(site)
-            if let i = sites.firstIndex(where: { GenotypeSites.key($0) == key }) {
-                if origins[i] == nil { origins[i] = f }   // the case's own naming wins over the table's
-                continue
-            }
-            seen.insert(key)
-            sites.append(named(site, in: reads)); origins.append(f)
+            index[key] = sites.count
+            sites.append(GenotypeRunner.named(site, in: reads)); origins.append(f)
         }
         return (sites, origins, skipped)
-    }
-
-    /// A site renamed to the reads' spelling of its contig (`7` → `chr7`).
-    static func named(_ site: GenotypingSite, in reads: AlignmentFile) -> GenotypingSite {
-        var s = site
-        if let tid = reads.targetID(of: s.chrom) { s.chrom = reads.contigs[tid].name }
-        return s
     }
 
     /// The finding of one counted allele: named like the case's finding it came from, or from the
@@ -140,8 +129,8 @@ enum ReadEvidence {
                   let secondName = p.pair.second.hgvsp.flatMap(ProteinChange.init(hgvs:))?.shortForm else { continue }
             for i in findings.indices {
                 guard let a = findings[i].allele else { continue }
-                let key = Allele(chromosome: ContigName.canonical(a.chromosome) ?? a.chromosome, position: a.position,
-                                 reference: a.reference, alternate: a.alternate).normalised().key
+                let key = GenotypeSites.key(GenotypingSite(chrom: a.chromosome, position: a.position, reference: a.reference,
+                                                           alternate: a.alternate))
                 if key == secondKey {
                     findings[i].readPhases.append(ReadPhase(partner: firstName, call: p.call, both: p.both, thisOnly: p.secondOnly,
                                                             partnerOnly: p.firstOnly, neither: p.neither, reads: reads))

@@ -875,11 +875,7 @@ public final class VCFReader {
                 throw VCFError.indexUnusable(path: path, detail: "\(indexPath) is not a CSI index")
             }
             let regions = VCFReader.regionStrings(windows, names: names) { _ in true }
-            guard !regions.isEmpty else { return }
-            let itr = VCFReader.withCStrings(regions) { chts_bcf_itr_regions(idx, rawHeader, $0, $1) }
-            guard let itr else {
-                throw VCFError.indexUnusable(path: path, detail: "htslib could not build an iterator over the \(regions.count) catalogue regions")
-            }
+            guard let itr = try iterator(over: regions, { chts_bcf_itr_regions(idx, rawHeader, $0, $1) }) else { return }
             defer { hts_itr_destroy(itr) }
             while true {
                 let r = chts_bcf_itr_multi_next(file, itr, record)
@@ -901,11 +897,7 @@ public final class VCFReader {
             }
             // Only contigs the index knows: htslib warns about the others.
             let regions = VCFReader.regionStrings(windows, names: names) { chts_tbx_name2id(tbx, $0) >= 0 }
-            guard !regions.isEmpty else { return }
-            let itr = VCFReader.withCStrings(regions) { chts_tbx_itr_regions(tbx, $0, $1) }
-            guard let itr else {
-                throw VCFError.indexUnusable(path: path, detail: "htslib could not build an iterator over the \(regions.count) catalogue regions")
-            }
+            guard let itr = try iterator(over: regions, { chts_tbx_itr_regions(tbx, $0, $1) }) else { return }
             defer { hts_itr_destroy(itr) }
             var infoCopy: [UInt8] = []
             while true {
@@ -935,6 +927,18 @@ public final class VCFReader {
             for range in ranges { out.append("\(contig):\(range.lowerBound)-\(range.upperBound)") }
         }
         return out
+    }
+
+    /// htslib's multi-region iterator over `regions` (made by `make` from their C strings); nil when there is
+    /// no region to read; a failure to build one is an error, never an empty read.
+    private func iterator(over regions: [String],
+                          _ make: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, Int32) -> UnsafeMutablePointer<hts_itr_t>?) throws
+        -> UnsafeMutablePointer<hts_itr_t>? {
+        guard !regions.isEmpty else { return nil }
+        guard let itr = VCFReader.withCStrings(regions, make) else {
+            throw VCFError.indexUnusable(path: path, detail: "htslib could not build an iterator over the \(regions.count) catalogue regions")
+        }
+        return itr
     }
 
     /// Calls `body` with the strings as a C `char **` and their count; the copies live for the call.
