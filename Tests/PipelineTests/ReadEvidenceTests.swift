@@ -114,6 +114,33 @@ struct ReadEvidenceTests {
         #expect(i.findings.count == 2)
     }
 
+    @Test("the reads' phase decides nothing outside the rules' context: another tumour type, or no third-generation TKI before",
+          arguments: [("BRCA", "[{line: 1, drugs: [gefitinib]}, {line: 2, drugs: [osimertinib]}]"),
+                      ("LUAD", "[{line: 1, drugs: [gefitinib]}]")])
+    func phaseRulesStaySilentOutsideTheirContext(tumourType: String, lines: String) throws {
+        let dir = Fixtures.temporaryDirectory()
+        let reads = Fixtures.path("TestVCFs/reads")
+        for phase in ["trans", "cis"] {
+            let path = Fixtures.write("""
+            case_id: T
+            tumor_type: \(tumourType)
+            therapy_lines: \(lines)
+            samples:
+              - {id: prog, role: progression, kind: plasma, vcf: \(Self.cases)/progression_t790m_c797s.vcf, bam: \(reads)/t790m_c797s_\(phase).bam,
+                 reference: \(reads)/ref/panel_chr7_chr12.grch38.fa.gz, tumor_fraction: 0.4}
+            candidates: ["gefitinib + osimertinib"]
+            """, to: dir, as: "case.yaml")
+            let (pc, _) = try CaseRunner.readCase(path: path, catalogue: catalogue)
+            let i = try CaseRunner.run(patientCase: pc, catalogue: catalogue, options: InputOptions(), settings: InterpretationSettings()).interpretation
+            // The phase is still counted and attached …
+            #expect(try finding(i, "C797S").finding.readPhases.first { $0.partner == "T790M" }?.call.rawValue == phase)
+            // … but neither allele-context rule fires.
+            let rules = fired(i, "gefitinib + osimertinib")
+            #expect(!rules.contains("nl_egfr_c797s_trans_t790m_first_plus_third_gen"), "\(tumourType) \(phase)")
+            #expect(!rules.contains("nl_egfr_c797s_cis_t790m_all_egfr_tki_resistance"), "\(tumourType) \(phase)")
+        }
+    }
+
     @Test("unphased T790M and C797S with no reads file: the allele-context rules stay not tested and say what would settle it")
     func noReadsNoPhase() throws {
         let dir = Fixtures.temporaryDirectory()
